@@ -1,0 +1,147 @@
+//! Resolved server configuration and the small value types parsed from flags.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::str::FromStr;
+use std::time::Duration;
+
+use clap::ValueEnum;
+
+/// Whether new comments wait for a moderator (`pre`) or are published at once (`post`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModerationMode {
+    /// Every new comment is stored as `pending` until a moderator approves it.
+    Pre,
+    /// Every new comment is stored as `published` at once; moderators may reject it later.
+    Post,
+}
+
+/// A per-client limit on comment submissions: at most `max` posts in any `window`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimit {
+    /// Largest number of posts allowed in one window; 0 disables the limit.
+    pub max: u32,
+    /// Length of the sliding window.
+    pub window: Duration,
+}
+
+impl RateLimit {
+    /// A limit that never refuses anything.
+    pub const DISABLED: RateLimit = RateLimit {
+        max: 0,
+        window: Duration::from_secs(1),
+    };
+
+    /// True when the limit refuses nothing.
+    pub fn is_disabled(&self) -> bool {
+        self.max == 0
+    }
+}
+
+/// Why a `--rate-limit` value could not be parsed.
+#[derive(Debug, thiserror::Error)]
+#[error("expected POSTS/SECONDS such as 5/60 (or `off`), got {0:?}")]
+pub struct RateLimitParseError(String);
+
+impl FromStr for RateLimit {
+    type Err = RateLimitParseError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        if s.eq_ignore_ascii_case("off") || s == "0" {
+            return Ok(RateLimit::DISABLED);
+        }
+        let bad = || RateLimitParseError(s.to_owned());
+        let (max, secs) = s.split_once('/').ok_or_else(bad)?;
+        let max: u32 = max.trim().parse().map_err(|_| bad())?;
+        let secs: u64 = secs.trim().parse().map_err(|_| bad())?;
+        if secs == 0 {
+            return Err(bad());
+        }
+        Ok(RateLimit {
+            max,
+            window: Duration::from_secs(secs),
+        })
+    }
+}
+
+impl fmt::Display for RateLimit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_disabled() {
+            f.write_str("off")
+        } else {
+            write!(f, "{}/{}", self.max, self.window.as_secs())
+        }
+    }
+}
+
+/// Everything the HTTP server needs to run, independent of how it was specified.
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    /// Socket address to listen on (port 0 picks a free port).
+    pub addr: SocketAddr,
+    /// Path of the SQLite database file.
+    pub db_path: PathBuf,
+    /// Directory holding the article files `{id}.json`.
+    pub content_dir: PathBuf,
+    /// Directory holding the built viewer (`index.html`, `.wasm`, `.js`, …).
+    pub static_dir: PathBuf,
+    /// Bearer token of the moderation API; `None` disables that API.
+    pub moderation_token: Option<String>,
+    /// Pre- or post-moderation of new comments.
+    pub moderation: ModerationMode,
+    /// Origins allowed to call the API from a browser (exact `scheme://host[:port]`).
+    pub cors_origins: Vec<String>,
+    /// Per-client limit on comment submissions.
+    pub rate_limit: RateLimit,
+    /// Whether to take the client address from `X-Forwarded-For`.
+    pub trust_proxy: bool,
+    /// Submissions filled in faster than this are treated as spam.
+    pub min_elapsed_ms: u64,
+    /// Largest accepted request body in bytes.
+    pub max_body_bytes: usize,
+    /// Delete the database file before opening it.
+    pub fresh_db: bool,
+}
+
+impl ServerConfig {
+    /// A configuration with the documented defaults for the given paths (handy for tests).
+    pub fn with_paths(db_path: PathBuf, content_dir: PathBuf, static_dir: PathBuf) -> Self {
+        ServerConfig {
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            db_path,
+            content_dir,
+            static_dir,
+            moderation_token: None,
+            moderation: ModerationMode::Pre,
+            cors_origins: Vec::new(),
+            rate_limit: RateLimit {
+                max: 5,
+                window: Duration::from_secs(60),
+            },
+            trust_proxy: false,
+            min_elapsed_ms: 3000,
+            max_body_bytes: 16 * 1024,
+            fresh_db: false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_rate_limits() {
+        let r: RateLimit = "5/60".parse().unwrap();
+        assert_eq!(r.max, 5);
+        assert_eq!(r.window, Duration::from_secs(60));
+        assert!("off".parse::<RateLimit>().unwrap().is_disabled());
+        assert!("0/60".parse::<RateLimit>().unwrap().is_disabled());
+        assert!("5".parse::<RateLimit>().is_err());
+        assert!("5/0".parse::<RateLimit>().is_err());
+        assert!("x/60".parse::<RateLimit>().is_err());
+        assert_eq!(r.to_string(), "5/60");
+    }
+}

@@ -1,0 +1,22 @@
+//! Reference comments server for the article viewer.
+//!
+//! Serves the built viewer, the article JSON files and a pre-moderated comments
+//! API stored in SQLite. See `README.md` for the HTTP contract and the flags.
+
+pub mod api;
+pub mod articles;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod model;
+pub mod moderation;
+pub mod ratelimit;
+pub mod server;
+pub mod state;
+pub mod static_files;
+pub mod submit;
+pub mod validate;
+
+pub use config::{ModerationMode, RateLimit, ServerConfig};
+pub use server::{Server, ServerError};

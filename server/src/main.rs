@@ -1,0 +1,84 @@
+//! Entry point: parses the command line and runs the server or a database subcommand.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use article_viewer_server::cli::{self, Cli, Command, ServeArgs};
+use article_viewer_server::model::Status;
+use article_viewer_server::server::{shutdown_signal, Server};
+use clap::Parser;
+use tracing_subscriber::EnvFilter;
+
+/// Runs the HTTP server until SIGINT/SIGTERM.
+fn serve(args: &ServeArgs) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let config = args.to_config();
+    let result = runtime.block_on(async move {
+        let server = Server::bind(config.clone()).await?;
+        let addr = server.local_addr();
+        tracing::info!(
+            %addr,
+            db = %config.db_path.display(),
+            content = %config.content_dir.display(),
+            static_dir = %config.static_dir.display(),
+            moderation = ?config.moderation,
+            rate_limit = %config.rate_limit,
+            moderation_api = config.moderation_token.is_some(),
+            "server started"
+        );
+        // A machine-readable line on stdout, so scripts and tests learn the port.
+        println!("listening on http://{addr}");
+        let _ = std::io::stdout().flush();
+        server.run(shutdown_signal()).await
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!(error = %e, "server failed");
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let result = match &cli.command {
+        None => return serve(&cli.serve),
+        Some(Command::Serve(args)) => return serve(args),
+        Some(_) => run_db_command(&cli),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs one of the subcommands that work on the database file directly.
+fn run_db_command(cli: &Cli) -> Result<(), cli::CliError> {
+    let mut out = std::io::stdout().lock();
+    match &cli.command {
+        None | Some(Command::Serve(_)) => Ok(()),
+        Some(Command::List(args)) => cli::list(args, &mut out),
+        Some(Command::Approve(args)) => cli::set_status(args, Status::Published, &mut out),
+        Some(Command::Reject(args)) => cli::set_status(args, Status::Rejected, &mut out),
+    }
+}

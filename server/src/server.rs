@@ -1,0 +1,245 @@
+//! Router assembly, CORS, tracing and the server's life cycle (bind, serve, graceful shutdown).
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{middleware, Json, Router};
+use serde_json::json;
+use tokio::net::TcpListener;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+use crate::articles::ArticleStore;
+use crate::config::ServerConfig;
+use crate::db::{Db, DbError};
+use crate::ratelimit::RateLimiter;
+use crate::state::{AppState, SharedState};
+use crate::{api, moderation, static_files};
+
+/// Errors starting or running the server.
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    /// The database could not be opened or prepared.
+    #[error(transparent)]
+    Db(#[from] DbError),
+    /// Binding the listening socket failed.
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        /// The address.
+        addr: SocketAddr,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A configured CORS origin is not a valid header value.
+    #[error("invalid CORS origin {0:?}")]
+    CorsOrigin(String),
+    /// Serving failed.
+    #[error("server error: {0}")]
+    Serve(std::io::Error),
+    /// A blocking start-up task failed.
+    #[error("start-up task failed: {0}")]
+    Task(#[from] tokio::task::JoinError),
+}
+
+/// A bound, ready-to-run server.
+pub struct Server {
+    listener: TcpListener,
+    router: Router,
+    addr: SocketAddr,
+}
+
+/// Number of read-only database connections besides the writer.
+fn reader_count() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .clamp(2, 8)
+}
+
+impl Server {
+    /// Opens the database (deleting it first with `fresh_db`), builds the router and binds the socket.
+    pub async fn bind(config: ServerConfig) -> Result<Server, ServerError> {
+        let db_path = config.db_path.clone();
+        let fresh = config.fresh_db;
+        let db = tokio::task::spawn_blocking(move || {
+            if fresh {
+                Db::delete_files(&db_path)?;
+            }
+            Db::open(&db_path, reader_count())
+        })
+        .await??;
+        if !config.static_dir.is_dir() {
+            tracing::warn!(dir = %config.static_dir.display(), "static directory does not exist");
+        }
+        if !config.content_dir.is_dir() {
+            tracing::warn!(dir = %config.content_dir.display(), "content directory does not exist");
+        }
+        let state = Arc::new(AppState {
+            db: Arc::new(db),
+            articles: ArticleStore::new(config.content_dir.clone()),
+            limiter: RateLimiter::new(config.rate_limit),
+            config: config.clone(),
+        });
+        let router = router(state)?;
+        let listener =
+            TcpListener::bind(config.addr)
+                .await
+                .map_err(|source| ServerError::Bind {
+                    addr: config.addr,
+                    source,
+                })?;
+        let addr = listener.local_addr().map_err(|source| ServerError::Bind {
+            addr: config.addr,
+            source,
+        })?;
+        Ok(Server {
+            listener,
+            router,
+            addr,
+        })
+    }
+
+    /// The address actually bound (useful with port 0).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Serves until `shutdown` completes, then finishes in-flight requests and returns.
+    pub async fn run(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> Result<(), ServerError> {
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
+        .map_err(ServerError::Serve)
+    }
+}
+
+/// JSON 404 for unknown API paths.
+async fn api_not_found() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        Json(json!({ "error": "There is no such API endpoint." })),
+    )
+        .into_response()
+}
+
+/// `GET /api/health`: 200 when the server is up.
+async fn health() -> Json<serde_json::Value> {
+    Json(json!({ "status": "ok" }))
+}
+
+/// Builds the CORS layer for the configured origins (`None` if the list is empty).
+fn cors_layer(origins: &[String]) -> Result<Option<CorsLayer>, ServerError> {
+    if origins.is_empty() {
+        return Ok(None);
+    }
+    let values = origins
+        .iter()
+        .map(|o| HeaderValue::from_str(o).map_err(|_| ServerError::CorsOrigin(o.clone())))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Some(
+        CorsLayer::new()
+            .allow_origin(AllowOrigin::list(values))
+            .allow_methods([Method::GET, Method::POST])
+            .allow_headers([header::CONTENT_TYPE])
+            .expose_headers([header::RETRY_AFTER])
+            .max_age(Duration::from_secs(600)),
+    ))
+}
+
+/// Removes stray `Access-Control-*` headers from answers to origins that are not allowed.
+///
+/// `tower-http` answers every preflight with the allowed methods and headers
+/// and only leaves out `Access-Control-Allow-Origin` for foreign origins.
+async fn strip_foreign_cors(mut res: Response) -> Response {
+    if !res
+        .headers()
+        .contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN)
+    {
+        let stray: Vec<HeaderName> = res
+            .headers()
+            .keys()
+            .filter(|k| k.as_str().starts_with("access-control-"))
+            .cloned()
+            .collect();
+        for name in stray {
+            res.headers_mut().remove(name);
+        }
+    }
+    res
+}
+
+/// The whole application: API, content directory and static site.
+pub fn router(state: SharedState) -> Result<Router, ServerError> {
+    let api = Router::new()
+        .route("/health", get(health))
+        .route(
+            "/articles/{id}/comments",
+            get(api::list_comments).post(api::post_comment),
+        )
+        .route("/moderation/comments", get(moderation::list))
+        .route(
+            "/moderation/comments/{id}/approve",
+            post(moderation::approve),
+        )
+        .route("/moderation/comments/{id}/reject", post(moderation::reject))
+        .fallback(api_not_found)
+        .with_state(state.clone());
+
+    let mut app = Router::new()
+        .nest("/api", api)
+        .nest_service(
+            "/content",
+            static_files::serve_dir(&state.config.content_dir),
+        )
+        .fallback_service(static_files::serve_dir(&state.config.static_dir))
+        .layer(middleware::from_fn(static_files::cache_headers));
+    if let Some(cors) = cors_layer(&state.config.cors_origins)? {
+        app = app
+            .layer(cors)
+            .layer(middleware::map_response(strip_foreign_cors));
+    }
+    Ok(app
+        .layer(TraceLayer::new_for_http().on_response(DefaultOnResponse::new().level(Level::INFO))))
+}
+
+/// Completes on SIGINT (Ctrl-C) or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = term => {}
+    }
+    tracing::info!("shutting down: finishing in-flight requests");
+}

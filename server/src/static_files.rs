@@ -1,0 +1,66 @@
+//! Static file serving (the built viewer and the content directory) with caching headers.
+
+use std::path::Path;
+
+use axum::extract::Request;
+use axum::http::{header, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
+use tower_http::services::ServeDir;
+
+/// `Cache-Control` for files whose name carries a content hash (never change).
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+/// `Cache-Control` for everything else: always revalidate (cheap thanks to `Last-Modified`).
+pub const REVALIDATE: &str = "no-cache";
+/// `Cache-Control` for API answers.
+pub const NO_STORE: &str = "no-store";
+
+/// A `ServeDir` for `dir` that serves `index.html` for directories and precompressed twins.
+pub fn serve_dir(dir: &Path) -> ServeDir {
+    ServeDir::new(dir)
+        .append_index_html_on_directories(true)
+        .precompressed_br()
+        .precompressed_gzip()
+}
+
+/// True if the last path segment has a run of 10+ hex digits (a build fingerprint) containing a digit.
+pub fn is_fingerprinted(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.split(['-', '.', '_']).any(|seg| {
+        seg.len() >= 10
+            && seg.bytes().all(|b| b.is_ascii_hexdigit())
+            && seg.bytes().any(|b| b.is_ascii_digit())
+    })
+}
+
+/// Middleware: adds `Cache-Control` to responses that do not have one yet.
+pub async fn cache_headers(req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_owned();
+    let mut res = next.run(req).await;
+    if !res.headers().contains_key(header::CACHE_CONTROL) {
+        let value = if path.starts_with("/api/") {
+            NO_STORE
+        } else if res.status().is_success() && is_fingerprinted(&path) {
+            IMMUTABLE
+        } else {
+            REVALIDATE
+        };
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints() {
+        assert!(is_fingerprinted("/article-viewer-3f2a1b4c5d6e7f80_bg.wasm"));
+        assert!(is_fingerprinted("/style-0123456789abcdef.css"));
+        assert!(!is_fingerprinted("/index.html"));
+        assert!(!is_fingerprinted("/content/thi-tran-tin-tuc.json"));
+        assert!(!is_fingerprinted("/deadbeefcafe.js"));
+    }
+}

@@ -1,0 +1,125 @@
+//! The submission pipeline: idempotency, parent check, rate limit, spam rules, insert.
+//!
+//! Runs inside one immediate SQLite transaction so that concurrent posts (also
+//! from other processes) see a consistent parent and idempotency state.
+
+use std::net::IpAddr;
+
+use crate::config::ModerationMode;
+use crate::db::{self, Db, DbError, NewComment};
+use crate::model::{Status, StoredComment};
+use crate::ratelimit::RateLimiter;
+use crate::validate::Submission;
+
+/// What happened to a submission that is answered with 201.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// A new comment was stored.
+    Created(StoredComment),
+    /// The idempotency key was already used for this article; this is the comment stored then.
+    Replayed(StoredComment),
+    /// Spam rules matched: nothing was stored; the client is told a plausible id and time.
+    Discarded {
+        /// The id a real comment would probably have got.
+        id: i64,
+        /// The current time as the database formats it.
+        created: String,
+        /// Which rule matched (for the log only).
+        reason: &'static str,
+    },
+}
+
+/// Why a well-formed submission was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum SubmitError {
+    /// `parent_id` names no usable comment; the message is for the reader.
+    #[error("{0}")]
+    Parent(&'static str),
+    /// The client posted too often; retry after this many seconds.
+    #[error("rate limited for {0} s")]
+    RateLimited(u64),
+    /// Storage failed.
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+/// Settings the pipeline needs besides the submission itself.
+#[derive(Debug, Clone, Copy)]
+pub struct SubmitPolicy {
+    /// Initial status of accepted comments.
+    pub moderation: ModerationMode,
+    /// Forms filled in faster than this are spam.
+    pub min_elapsed_ms: u64,
+}
+
+/// Message for a parent that does not exist, is in another article or was rejected.
+pub const PARENT_MISSING: &str = "The comment you are replying to does not exist.";
+/// Message for a parent that is itself a reply.
+pub const PARENT_IS_REPLY: &str = "You can only reply to a top-level comment, not to a reply.";
+
+/// Runs the pipeline for one submission to `article_id` from `client` (blocking).
+pub fn submit(
+    db: &Db,
+    limiter: &RateLimiter,
+    policy: SubmitPolicy,
+    article_id: &str,
+    client: IpAddr,
+    sub: &Submission,
+) -> Result<Outcome, SubmitError> {
+    db.write(|tx| {
+        if let Some(existing) = db::find_by_key(tx, article_id, &sub.idempotency_key)? {
+            return Ok(Outcome::Replayed(existing));
+        }
+        if let Some(parent_id) = sub.parent_id {
+            match db::find_by_id(tx, parent_id)? {
+                Some(p) if p.article_id == article_id && p.status != Status::Rejected => {
+                    if p.parent_id.is_some() {
+                        return Err(SubmitError::Parent(PARENT_IS_REPLY));
+                    }
+                }
+                _ => return Err(SubmitError::Parent(PARENT_MISSING)),
+            }
+        }
+        limiter
+            .try_acquire(client)
+            .map_err(SubmitError::RateLimited)?;
+        let spam = if sub.honeypot_filled {
+            Some("honeypot filled")
+        } else if sub.elapsed_ms < policy.min_elapsed_ms {
+            Some("form filled too fast")
+        } else {
+            None
+        };
+        if let Some(reason) = spam {
+            let (id, created) = db::next_id_and_now(tx)?;
+            return Ok(Outcome::Discarded {
+                id,
+                created,
+                reason,
+            });
+        }
+        let status = match policy.moderation {
+            ModerationMode::Pre => Status::Pending,
+            ModerationMode::Post => Status::Published,
+        };
+        let new = NewComment {
+            article_id,
+            parent_id: sub.parent_id,
+            author_name: &sub.author_name,
+            author_email: &sub.author_email,
+            text: &sub.text,
+            status,
+            idempotency_key: &sub.idempotency_key,
+        };
+        match db::insert(tx, &new)? {
+            Some(c) => Ok(Outcome::Created(c)),
+            // Unreachable while we hold the write lock after `find_by_key`, but
+            // handled anyway: the UNIQUE constraint is the real guarantee.
+            None => db::find_by_key(tx, article_id, &sub.idempotency_key)?
+                .map(Outcome::Replayed)
+                .ok_or(SubmitError::Db(DbError::Sqlite(
+                    rusqlite::Error::QueryReturnedNoRows,
+                ))),
+        }
+    })
+}

@@ -1,0 +1,359 @@
+//! Normalisation and validation of submitted comments.
+//!
+//! Every text field: `\r\n` and lone `\r` become `\n`, control characters are
+//! removed (only `\n` survives, and only in the comment text), the result is
+//! normalised to Unicode NFC and trimmed. Lengths count Unicode scalar values
+//! after that. Nothing else is changed: markup, SQL-like text and emoji are
+//! stored exactly as sent.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_json::Value;
+use unicode_normalization::UnicodeNormalization;
+
+/// Longest display name, in characters.
+pub const MAX_NAME_CHARS: usize = 80;
+/// Longest e-mail address, in characters.
+pub const MAX_EMAIL_CHARS: usize = 254;
+/// Longest comment text, in characters.
+pub const MAX_TEXT_CHARS: usize = 2000;
+/// Shortest idempotency key.
+pub const MIN_KEY_LEN: usize = 8;
+/// Longest idempotency key.
+pub const MAX_KEY_LEN: usize = 64;
+
+/// Field name → message a reader understands; serialised as the `errors` object.
+pub type FieldErrors = BTreeMap<&'static str, String>;
+
+/// The JSON body of `POST …/comments`, every field still untyped so each can be reported on.
+#[derive(Debug, Default, Deserialize)]
+pub struct RawSubmission {
+    /// Display name.
+    #[serde(default)]
+    pub author_name: Option<Value>,
+    /// E-mail address.
+    #[serde(default)]
+    pub author_email: Option<Value>,
+    /// Comment text.
+    #[serde(default)]
+    pub text: Option<Value>,
+    /// Comment replied to, or null.
+    #[serde(default)]
+    pub parent_id: Option<Value>,
+    /// Client-generated key that makes retries safe.
+    #[serde(default)]
+    pub idempotency_key: Option<Value>,
+    /// Honeypot field; humans leave it empty.
+    #[serde(default)]
+    pub website: Option<Value>,
+    /// Milliseconds the reader spent on the form.
+    #[serde(default)]
+    pub elapsed_ms: Option<Value>,
+}
+
+/// A submission whose fields are all well-formed (the parent is checked later, against the database).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submission {
+    /// Normalised display name.
+    pub author_name: String,
+    /// Normalised e-mail address.
+    pub author_email: String,
+    /// Normalised comment text.
+    pub text: String,
+    /// Comment replied to.
+    pub parent_id: Option<i64>,
+    /// Idempotency key.
+    pub idempotency_key: String,
+    /// True when the honeypot field was filled in.
+    pub honeypot_filled: bool,
+    /// Time spent on the form, in milliseconds.
+    pub elapsed_ms: u64,
+}
+
+/// Normalises one field: line breaks, control characters, NFC, trimming.
+pub fn normalize(input: &str, keep_newlines: bool) -> String {
+    let unified = input.replace("\r\n", "\n").replace('\r', "\n");
+    let stripped: String = unified
+        .chars()
+        .filter(|&c| !c.is_control() || (keep_newlines && c == '\n'))
+        .collect();
+    stripped.nfc().collect::<String>().trim().to_owned()
+}
+
+/// Checks `local@domain.tld` syntax: no spaces, one `@`, dotted domain, TLD of 2+ letters.
+pub fn is_plausible_email(email: &str) -> bool {
+    let Some((local, domain)) = email.rsplit_once('@') else {
+        return false;
+    };
+    let local_ok = !local.is_empty()
+        && local.chars().count() <= 64
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local
+            .chars()
+            .all(|c| !c.is_whitespace() && !"@<>()[]\\,;:\"".contains(c));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.chars().count() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+        && labels.last().is_some_and(|tld| {
+            tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic)
+                || tld.starts_with("xn--")
+        });
+    local_ok && domain_ok
+}
+
+/// Reads a JSON string field; `None` if missing or null, `Err` if of another type.
+fn string_field(v: &Option<Value>) -> Result<Option<&str>, ()> {
+    match v {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(_) => Err(()),
+    }
+}
+
+/// Validates a raw submission; returns the normalised fields or every failing field.
+pub fn validate(raw: &RawSubmission) -> Result<Submission, FieldErrors> {
+    let mut errors = FieldErrors::new();
+
+    let author_name = match string_field(&raw.author_name) {
+        Err(()) => {
+            errors.insert("author_name", "Your name must be text.".into());
+            String::new()
+        }
+        Ok(s) => {
+            let name = normalize(s.unwrap_or(""), false);
+            let n = name.chars().count();
+            if n == 0 {
+                errors.insert("author_name", "Please enter your name.".into());
+            } else if n > MAX_NAME_CHARS {
+                errors.insert(
+                    "author_name",
+                    format!(
+                        "Your name can be at most {MAX_NAME_CHARS} characters long (it has {n})."
+                    ),
+                );
+            }
+            name
+        }
+    };
+
+    let author_email = match string_field(&raw.author_email) {
+        Err(()) => {
+            errors.insert("author_email", "Your e-mail address must be text.".into());
+            String::new()
+        }
+        Ok(s) => {
+            let email = normalize(s.unwrap_or(""), false);
+            let n = email.chars().count();
+            if n == 0 {
+                errors.insert("author_email", "Please enter your e-mail address.".into());
+            } else if n > MAX_EMAIL_CHARS {
+                errors.insert(
+                    "author_email",
+                    format!(
+                        "Your e-mail address can be at most {MAX_EMAIL_CHARS} characters long."
+                    ),
+                );
+            } else if !is_plausible_email(&email) {
+                errors.insert(
+                    "author_email",
+                    "Please enter a valid e-mail address, such as name@example.com.".into(),
+                );
+            }
+            email
+        }
+    };
+
+    let text = match string_field(&raw.text) {
+        Err(()) => {
+            errors.insert("text", "Your comment must be text.".into());
+            String::new()
+        }
+        Ok(s) => {
+            let text = normalize(s.unwrap_or(""), true);
+            let n = text.chars().count();
+            if n == 0 {
+                errors.insert("text", "Please write a comment.".into());
+            } else if n > MAX_TEXT_CHARS {
+                errors.insert(
+                    "text",
+                    format!(
+                        "Your comment can be at most {MAX_TEXT_CHARS} characters long (it has {n})."
+                    ),
+                );
+            }
+            text
+        }
+    };
+
+    let parent_id = match &raw.parent_id {
+        None | Some(Value::Null) => None,
+        Some(Value::Number(n)) => match n.as_i64().filter(|&id| id > 0) {
+            Some(id) => Some(id),
+            None => {
+                errors.insert(
+                    "parent_id",
+                    "The comment you are replying to does not exist.".into(),
+                );
+                None
+            }
+        },
+        Some(_) => {
+            errors.insert(
+                "parent_id",
+                "parent_id must be a comment id or null.".into(),
+            );
+            None
+        }
+    };
+
+    let idempotency_key = match string_field(&raw.idempotency_key) {
+        Ok(Some(k))
+            if (MIN_KEY_LEN..=MAX_KEY_LEN).contains(&k.len())
+                && k.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
+        {
+            k.to_owned()
+        }
+        _ => {
+            errors.insert(
+                "idempotency_key",
+                format!(
+                    "idempotency_key must be {MIN_KEY_LEN} to {MAX_KEY_LEN} letters, digits, '-' or '_'."
+                ),
+            );
+            String::new()
+        }
+    };
+
+    let honeypot_filled = match &raw.website {
+        None | Some(Value::Null) => false,
+        Some(Value::String(s)) => !s.trim().is_empty(),
+        Some(_) => true,
+    };
+
+    let elapsed_ms = match &raw.elapsed_ms {
+        Some(Value::Number(n)) => match (n.as_u64(), n.as_f64()) {
+            (Some(ms), _) => ms,
+            (None, Some(f)) if f >= 0.0 && f.is_finite() => f as u64,
+            _ => {
+                errors.insert(
+                    "elapsed_ms",
+                    "elapsed_ms must be a number of 0 or more.".into(),
+                );
+                0
+            }
+        },
+        _ => {
+            errors.insert(
+                "elapsed_ms",
+                "elapsed_ms must be a number of 0 or more.".into(),
+            );
+            0
+        }
+    };
+
+    if errors.is_empty() {
+        Ok(Submission {
+            author_name,
+            author_email,
+            text,
+            parent_id,
+            idempotency_key,
+            honeypot_filled,
+            elapsed_ms,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn raw(v: Value) -> RawSubmission {
+        serde_json::from_value(v).unwrap()
+    }
+
+    fn ok_body() -> Value {
+        json!({
+            "author_name": "Lan", "author_email": "lan@example.vn", "text": "Hay quá",
+            "idempotency_key": "abcdefgh", "website": "", "elapsed_ms": 5000
+        })
+    }
+
+    #[test]
+    fn normalises_fields() {
+        assert_eq!(normalize("  a\r\nb\rc\u{0}\u{7}\t ", true), "a\nb\nc");
+        assert_eq!(normalize("a\nb", false), "ab");
+        // "e" + combining acute accent becomes the single precomposed "é".
+        assert_eq!(normalize("Le\u{301}", false), "L\u{e9}");
+        assert_eq!(normalize("\u{85}x\u{9f}", false), "x");
+    }
+
+    #[test]
+    fn emails() {
+        for good in [
+            "a@b.co",
+            "first.last+tag@sub.example.vn",
+            "x@xn--p1ai.xn--p1ai",
+            "ü@bücher.de",
+        ] {
+            assert!(is_plausible_email(good), "{good}");
+        }
+        for bad in [
+            "", "a", "a@b", "@b.co", "a@.co", "a@b.c", "a b@c.de", "a@b..de", "a@-b.de", ".a@b.de",
+            "a@b.c0",
+        ] {
+            assert!(!is_plausible_email(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn accepts_good_body() {
+        let s = validate(&raw(ok_body())).unwrap();
+        assert_eq!(s.author_name, "Lan");
+        assert!(!s.honeypot_filled);
+        assert_eq!(s.elapsed_ms, 5000);
+    }
+
+    #[test]
+    fn reports_every_failing_field() {
+        let e = validate(&raw(
+            json!({"author_name": " ", "author_email": "nope", "text": 3,
+            "parent_id": "x", "idempotency_key": "short"}),
+        ))
+        .unwrap_err();
+        let keys: Vec<_> = e.keys().copied().collect();
+        assert_eq!(
+            keys,
+            [
+                "author_email",
+                "author_name",
+                "elapsed_ms",
+                "idempotency_key",
+                "parent_id",
+                "text"
+            ]
+        );
+    }
+
+    #[test]
+    fn counts_scalar_values() {
+        let mut b = ok_body();
+        b["text"] = Value::String("😀".repeat(2000));
+        assert!(validate(&raw(b.clone())).is_ok());
+        b["text"] = Value::String("😀".repeat(2001));
+        assert!(validate(&raw(b)).unwrap_err().contains_key("text"));
+    }
+}
