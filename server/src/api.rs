@@ -156,8 +156,12 @@ pub async fn post_comment(
             "Send the comment as JSON with the header Content-Type: application/json.",
         ));
     }
-    let raw: RawSubmission = serde_json::from_slice(&bytes)
-        .map_err(|_| ApiError::field("body", "The request body is not a valid JSON object."))?;
+    let not_object = || ApiError::field("body", "The request body is not a valid JSON object.");
+    let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|_| not_object())?;
+    if !value.is_object() {
+        return Err(not_object());
+    }
+    let raw: RawSubmission = serde_json::from_value(value).map_err(|_| not_object())?;
     let sub = validate::validate(&raw).map_err(ApiError::Invalid)?;
 
     let client = client_ip(&headers, peer, state.config.trust_proxy);
