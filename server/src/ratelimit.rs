@@ -49,7 +49,7 @@ impl RateLimiter {
         // table is still usable, so keep limiting rather than failing open.
         let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
         state.calls += 1;
-        if state.calls % SWEEP_EVERY == 0 {
+        if state.calls.is_multiple_of(SWEEP_EVERY) {
             state.clients.retain(|_, q| {
                 q.back()
                     .is_some_and(|&t| now.saturating_duration_since(t) < window)
@@ -83,13 +83,16 @@ fn ceil_secs(d: Duration) -> u64 {
 /// earlier entries are supplied by the client and can be forged.
 pub fn client_ip(headers: &HeaderMap, peer: SocketAddr, trust_proxy: bool) -> IpAddr {
     if trust_proxy {
-        let forwarded = headers
+        // Only the very last entry counts; if it is garbage, fall back to the peer
+        // rather than to an earlier (client-controlled) entry.
+        let last_header = headers
             .get_all("x-forwarded-for")
             .iter()
             .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .filter_map(|s| s.trim().parse::<IpAddr>().ok())
-            .last();
+            .next_back();
+        let forwarded = last_header
+            .and_then(|v| v.rsplit(',').map(str::trim).find(|s| !s.is_empty()))
+            .and_then(|s| s.parse::<IpAddr>().ok());
         if let Some(ip) = forwarded {
             return ip;
         }

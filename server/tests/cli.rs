@@ -1,0 +1,154 @@
+//! Tests of the moderation subcommands, running the real binary on a temporary database.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use article_viewer_server::db::{self, Db, NewComment};
+use article_viewer_server::model::Status;
+use serde_json::Value;
+
+/// Path of the server binary built by cargo for these tests.
+const BIN: &str = env!("CARGO_BIN_EXE_article-viewer-server");
+
+/// Runs the binary with `args` and the database given by `--db`.
+fn run(db_path: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .arg("--db")
+        .arg(db_path)
+        .env_remove("AV_DB")
+        .output()
+        .unwrap()
+}
+
+/// Stdout as text.
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Creates a database with three pending comments; returns their ids.
+fn seed(path: &Path) -> Vec<i64> {
+    let db = Db::open(path, 0).unwrap();
+    ["Một", "Hai", "Ba"]
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let key = format!("cli-key-{i:03}");
+            let email = format!("reader{i}@example.vn");
+            db.write(|tx| {
+                db::insert(
+                    tx,
+                    &NewComment {
+                        article_id: "thi-tran-1",
+                        parent_id: None,
+                        author_name: "Bạn đọc",
+                        author_email: &email,
+                        text,
+                        status: Status::Pending,
+                        idempotency_key: &key,
+                    },
+                )
+            })
+            .unwrap()
+            .unwrap()
+            .id
+        })
+        .collect()
+}
+
+#[test]
+fn list_approve_reject() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("comments.sqlite3");
+    let ids = seed(&path);
+
+    let out = run(&path, &["list", "--pending"]);
+    assert!(out.status.success(), "{out:?}");
+    let text = stdout(&out);
+    assert!(text.starts_with("3 pending comment(s)"), "{text}");
+    for (i, id) in ids.iter().enumerate() {
+        assert!(
+            text.contains(&format!("#{id} [pending] article=thi-tran-1")),
+            "{text}"
+        );
+        assert!(text.contains(&format!("reader{i}@example.vn")), "{text}");
+    }
+    assert!(text.contains("    Hai"));
+
+    let out = run(&path, &["approve", &ids[0].to_string()]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(stdout(&out).contains("is now published"));
+    let out = run(&path, &["reject", &ids[1].to_string()]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(stdout(&out).contains("is now rejected"));
+
+    let out = run(&path, &["list"]);
+    let text = stdout(&out);
+    assert!(text.starts_with("1 pending comment(s)"), "{text}");
+    assert!(text.contains(&format!("#{} ", ids[2])));
+
+    let out = run(&path, &["list", "--status", "published", "--json"]);
+    assert!(out.status.success(), "{out:?}");
+    let rows: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 1);
+    assert_eq!(rows[0]["id"], ids[0]);
+    assert_eq!(rows[0]["status"], "published");
+    assert_eq!(rows[0]["text"], "Một");
+
+    let out = run(&path, &["list", "--status", "rejected"]);
+    assert!(stdout(&out).contains(&format!("#{} [rejected]", ids[1])));
+
+    // The database agrees.
+    let db = Db::open(&path, 0).unwrap();
+    assert_eq!(db.get(ids[0]).unwrap().unwrap().status, Status::Published);
+    assert_eq!(db.get(ids[1]).unwrap().unwrap().status, Status::Rejected);
+    assert_eq!(db.get(ids[2]).unwrap().unwrap().status, Status::Pending);
+}
+
+#[test]
+fn unknown_id_and_bad_arguments_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("comments.sqlite3");
+    seed(&path);
+    let out = run(&path, &["approve", "424242"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no comment with id 424242"));
+    let out = run(&path, &["reject", "not-a-number"]);
+    assert!(!out.status.success());
+    let out = run(&path, &["list", "--status", "spam"]);
+    assert!(!out.status.success());
+    let out = run(&path, &["list", "--pending", "--status", "published"]);
+    assert!(!out.status.success());
+}
+
+#[test]
+fn db_path_from_environment_and_created_on_demand() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new/sub/dir/comments.sqlite3");
+    let out = Command::new(BIN)
+        .args(["list", "--pending"])
+        .env("AV_DB", &path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(stdout(&out).starts_with("0 pending comment(s)"));
+    assert!(path.exists());
+}
+
+#[test]
+fn help_lists_subcommands_and_env_vars() {
+    let out = Command::new(BIN).arg("--help").output().unwrap();
+    assert!(out.status.success());
+    let text = stdout(&out);
+    for word in [
+        "serve",
+        "list",
+        "approve",
+        "reject",
+        "AV_ADDR",
+        "AV_DB",
+        "AV_RATE_LIMIT",
+    ] {
+        assert!(text.contains(word), "{word} missing from:\n{text}");
+    }
+}
