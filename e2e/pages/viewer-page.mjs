@@ -1,0 +1,37 @@
+// Page object for the standalone viewer: what a reader sees, by data-testid.
+export class ViewerPage {
+  /** @param {import('playwright-core').Page} page */
+  constructor(page, baseUrl) {
+    this.page = page;
+    this.baseUrl = baseUrl;
+  }
+
+  /** Opens the viewer with the given query string (without `?`). */
+  async open(query = '', prefix = '') {
+    await this.page.goto(`${this.baseUrl}${prefix}/${query ? `?${query}` : ''}`);
+  }
+
+  testid(id) {
+    return this.page.getByTestId(id);
+  }
+
+  /** Waits until the article or an error panel is shown; returns which. */
+  async settled() {
+    const article = this.testid('av-article');
+    const error = this.testid('av-error');
+    await article.or(error).first().waitFor({ timeout: 20000 });
+    return (await article.count()) > 0 ? 'article' : 'error';
+  }
+
+  async text(id) {
+    return (await this.testid(id).innerText()).trim();
+  }
+
+  async errorKind() {
+    return this.testid('av-error').getAttribute('data-error-kind');
+  }
+
+  async retry() {
+    await this.testid('av-retry').click();
+  }
+}

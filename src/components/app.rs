@@ -1,0 +1,18 @@
+//! The standalone page: reads the query string and shows one viewer.
+
+use crate::components::viewer::Viewer;
+use crate::config::Config;
+use crate::i18n::UiLang;
+use leptos::prelude::*;
+
+/// The standalone single-page app.
+#[component]
+pub fn App() -> impl IntoView {
+    let config = Config::from_location();
+    let lang = config.lang.as_deref().map(UiLang::from_tag).unwrap_or_default();
+    view! {
+        <main class="av-viewer" data-testid="av-viewer">
+            <Viewer src=config.src lang timeout_ms=config.timeout_ms />
+        </main>
+    }
+}

@@ -1,0 +1,105 @@
+//! The article itself: header, lead, hero figure, body and byline, as semantic HTML.
+
+use crate::content::render::render_nodes;
+use crate::date::Timestamp;
+use crate::i18n::UiLang;
+use crate::load::Loaded;
+use crate::url_policy::{allow, UrlUse};
+use leptos::prelude::*;
+use std::rc::Rc;
+
+/// Renders a loaded article.
+#[component]
+pub fn ArticleView(
+    /// The article and its sanitised body.
+    loaded: Rc<Loaded>,
+) -> impl IntoView {
+    let a = &loaded.article;
+    let lang = UiLang::from_tag(&a.lang);
+    let w = lang.words();
+    let published = Timestamp::parse(&a.published).ok().map(|t| t.display(lang));
+    let updated = a
+        .updated
+        .as_deref()
+        .filter(|u| *u != a.published)
+        .and_then(|u| Timestamp::parse(u).ok().map(|t| (u.to_string(), t.display(lang))));
+    let hero = a.image.as_ref().and_then(|img| {
+        let src = allow(&img.src, Some(&loaded.json_url), UrlUse::Resource).ok()?;
+        Some(view! {
+            <figure class="av-article__hero" data-testid="av-hero">
+                <img
+                    class="av-article__hero-img"
+                    src=src
+                    alt=img.alt.clone().unwrap_or_default()
+                    decoding="async"
+                />
+                {img
+                    .caption
+                    .clone()
+                    .filter(|c| !c.trim().is_empty())
+                    .map(|c| view! { <figcaption class="av-article__caption" data-testid="av-caption">{c}</figcaption> })}
+            </figure>
+        })
+    });
+    let byline = (!a.authors.is_empty()).then(|| {
+        let names = a
+            .authors
+            .iter()
+            .map(|au| match au.org.as_deref().filter(|o| !o.trim().is_empty()) {
+                Some(org) => format!("{} ({})", au.name, org.trim()),
+                None => au.name.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        view! {
+            <p class="av-article__byline" data-testid="av-byline">
+                <span class="av-visually-hidden">{w.author_label} ": "</span>
+                {names}
+            </p>
+        }
+    });
+    let source = a.source.clone().map(|s| {
+        let href = s.url.as_deref().and_then(|u| allow(u, Some(&a.url), UrlUse::Link).ok());
+        view! {
+            <p class="av-article__source" data-testid="av-source">
+                {w.source_label} ": "
+                {match href {
+                    Some(h) => view! { <a href=h rel="noopener noreferrer">{s.name.clone()}</a> }.into_any(),
+                    None => s.name.clone().into_any(),
+                }}
+            </p>
+        }
+    });
+    let tags = (!a.tags.is_empty()).then(|| {
+        view! {
+            <ul class="av-article__tags" aria-label=w.tags_label>
+                {a.tags.iter().map(|t| view! { <li class="av-article__tag">{t.clone()}</li> }).collect_view()}
+            </ul>
+        }
+    });
+    view! {
+        <article class="av-article" lang=a.lang.clone() data-testid="av-article" aria-labelledby="av-title">
+            <header class="av-article__header">
+                {a.category.clone().map(|c| view! { <p class="av-article__category">{c}</p> })}
+                <h1 class="av-article__title" id="av-title" data-testid="av-title">{a.title.clone()}</h1>
+                <p class="av-article__meta">
+                    <time class="av-article__time" datetime=a.published.clone() data-testid="av-published">
+                        {published}
+                    </time>
+                    {updated.map(|(iso, shown)| view! {
+                        <span class="av-article__updated">
+                            " · " {w.updated_label} " "
+                            <time datetime=iso>{shown}</time>
+                        </span>
+                    })}
+                </p>
+            </header>
+            {a.lead.clone().filter(|l| !l.trim().is_empty()).map(|l| view! {
+                <p class="av-article__lead" data-testid="av-lead">{l}</p>
+            })}
+            {hero}
+            <div class="av-article__body" data-testid="av-body">{render_nodes(&loaded.body)}</div>
+            <footer class="av-article__footer">{byline} {source} {tags}</footer>
+        </article>
+    }
+}

@@ -1,0 +1,5 @@
+//! The article body: the typed tree, the sanitiser that builds it and the view that renders it.
+
+pub mod render;
+pub mod sanitize;
+pub mod tree;

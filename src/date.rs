@@ -1,0 +1,311 @@
+//! RFC 3339 timestamps and how an article's time is shown in the portal's style.
+//!
+//! The wall-clock time is the publication's own (the offset in the timestamp), never the
+//! reader's. Formatting goes through the browser's `Intl.DateTimeFormat` (no bundled time-zone
+//! data); the pure parts here are unit-tested natively.
+
+use crate::i18n::UiLang;
+
+/// A parsed RFC 3339 timestamp: the local wall-clock fields and the offset they are in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Timestamp {
+    /// Year, 0000–9999.
+    pub year: u16,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day of month, 1–31.
+    pub day: u8,
+    /// Hour, 0–23.
+    pub hour: u8,
+    /// Minute, 0–59.
+    pub minute: u8,
+    /// Second, 0–60 (60 for a leap second).
+    pub second: u8,
+    /// Offset from UTC in minutes (`+07:00` is 420).
+    pub offset_minutes: i16,
+}
+
+/// Why a timestamp was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// Not in the `YYYY-MM-DDTHH:MM:SS±HH:MM` shape.
+    #[error("must be an RFC 3339 time with an offset, such as 2022-04-18T17:09:00+07:00")]
+    Shape,
+    /// A field is out of its range (month 13, 31 April, hour 24, …).
+    #[error("has a date or time that does not exist")]
+    Range,
+}
+
+fn digits(s: &[u8]) -> Option<u32> {
+    if s.is_empty() || !s.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(s.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+impl Timestamp {
+    /// Parses an RFC 3339 `date-time` (offset required; `Z` means UTC).
+    pub fn parse(s: &str) -> Result<Timestamp, DateError> {
+        let b = s.trim().as_bytes();
+        if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') {
+            return Err(DateError::Shape);
+        }
+        if b[13] != b':' || b[16] != b':' {
+            return Err(DateError::Shape);
+        }
+        let num = |r: std::ops::Range<usize>| digits(&b[r]).ok_or(DateError::Shape);
+        let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
+        let mut i = 19;
+        if b[i] == b'.' {
+            i += 1;
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i == start {
+                return Err(DateError::Shape);
+            }
+        }
+        let offset_minutes = match &b[i..] {
+            [b'Z' | b'z'] => 0,
+            [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+                let h = digits(&[*h1, *h2]).ok_or(DateError::Shape)?;
+                let m = digits(&[*m1, *m2]).ok_or(DateError::Shape)?;
+                if h > 23 || m > 59 {
+                    return Err(DateError::Range);
+                }
+                let total = (h * 60 + m) as i16;
+                if *sign == b'-' {
+                    -total
+                } else {
+                    total
+                }
+            }
+            _ => return Err(DateError::Shape),
+        };
+        let ts = Timestamp {
+            year: year as u16,
+            month: month as u8,
+            day: day as u8,
+            hour: hour as u8,
+            minute: minute as u8,
+            second: second as u8,
+            offset_minutes,
+        };
+        let valid_day = (1..=12).contains(&ts.month)
+            && ts.day >= 1
+            && ts.day <= days_in_month(ts.year, ts.month);
+        if !valid_day || ts.hour > 23 || ts.minute > 59 || ts.second > 60 {
+            return Err(DateError::Range);
+        }
+        Ok(ts)
+    }
+
+    /// The offset as readers write it: `GMT+7`, `GMT-3:30`, `GMT`.
+    pub fn offset_label(&self) -> String {
+        let m = self.offset_minutes;
+        if m == 0 {
+            return "GMT".to_string();
+        }
+        let sign = if m < 0 { '-' } else { '+' };
+        let (h, min) = (m.unsigned_abs() / 60, m.unsigned_abs() % 60);
+        if min == 0 {
+            format!("GMT{sign}{h}")
+        } else {
+            format!("GMT{sign}{h}:{min:02}")
+        }
+    }
+
+    /// The portal's style without `Intl`: `17:09 18/04/2022` (vi), `18 Apr 2022, 17:09 GMT+7` (en).
+    pub fn fallback_display(&self, lang: UiLang) -> String {
+        match lang {
+            UiLang::Vi => format!(
+                "{:02}:{:02} {:02}/{:02}/{:04}",
+                self.hour, self.minute, self.day, self.month, self.year
+            ),
+            UiLang::En => {
+                const MONTHS: [&str; 12] = [
+                    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+                ];
+                let month = MONTHS[usize::from(self.month.clamp(1, 12) - 1)];
+                format!(
+                    "{} {month} {}, {:02}:{:02} {}",
+                    self.day,
+                    self.year,
+                    self.hour,
+                    self.minute,
+                    self.offset_label()
+                )
+            }
+        }
+    }
+
+    /// Shows the time in the portal's style for `lang`, through the browser's `Intl`.
+    pub fn display(&self, lang: UiLang) -> String {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(s) = intl::format(self, lang) {
+            return s;
+        }
+        self.fallback_display(lang)
+    }
+}
+
+/// Assembles Vietnamese portal style `HH:mm dd/MM/yyyy` from `Intl` parts `(type, value)`.
+pub fn assemble_vi(parts: &[(String, String)]) -> Option<String> {
+    let get = |kind: &str| {
+        parts
+            .iter()
+            .find(|(k, _)| k == kind)
+            .map(|(_, v)| v.as_str())
+    };
+    Some(format!(
+        "{}:{} {}/{}/{}",
+        get("hour")?,
+        get("minute")?,
+        get("day")?,
+        get("month")?,
+        get("year")?
+    ))
+}
+
+#[cfg(target_arch = "wasm32")]
+mod intl {
+    use super::{assemble_vi, Timestamp};
+    use crate::i18n::UiLang;
+    use js_sys::{Array, Date, Intl, Object, Reflect};
+    use wasm_bindgen::JsValue;
+
+    fn options(pairs: &[(&str, &str)]) -> Option<Object> {
+        let o = Object::new();
+        for (k, v) in pairs {
+            Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v)).ok()?;
+        }
+        Some(o)
+    }
+
+    /// Formats the wall-clock fields as if they were UTC, so the result is the publication's time.
+    pub fn format(ts: &Timestamp, lang: UiLang) -> Option<String> {
+        let iso = format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:00Z",
+            ts.year, ts.month, ts.day, ts.hour, ts.minute
+        );
+        let date = Date::new(&JsValue::from_str(&iso));
+        let locales = Array::of1(&JsValue::from_str(lang.locale()));
+        match lang {
+            UiLang::Vi => {
+                let opts = options(&[
+                    ("timeZone", "UTC"),
+                    ("hourCycle", "h23"),
+                    ("numberingSystem", "latn"),
+                    ("year", "numeric"),
+                    ("month", "2-digit"),
+                    ("day", "2-digit"),
+                    ("hour", "2-digit"),
+                    ("minute", "2-digit"),
+                ])?;
+                let fmt = Intl::DateTimeFormat::new(&locales, &opts);
+                let parts: Vec<(String, String)> = fmt
+                    .format_to_parts(&date)
+                    .iter()
+                    .filter_map(|p| {
+                        let kind = Reflect::get(&p, &JsValue::from_str("type")).ok()?.as_string()?;
+                        let value = Reflect::get(&p, &JsValue::from_str("value")).ok()?.as_string()?;
+                        Some((kind, value))
+                    })
+                    .collect();
+                assemble_vi(&parts)
+            }
+            UiLang::En => {
+                let opts = options(&[("timeZone", "UTC"), ("dateStyle", "long"), ("timeStyle", "short")])?;
+                let fmt = Intl::DateTimeFormat::new(&locales, &opts);
+                let text = fmt.format().call1(&fmt, &date).ok()?.as_string()?;
+                Some(format!("{text} {}", ts.offset_label()))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_seed_time_in_its_own_offset() {
+        let t = Timestamp::parse("2022-04-18T17:09:00+07:00").unwrap();
+        assert_eq!((t.year, t.month, t.day, t.hour, t.minute), (2022, 4, 18, 17, 9));
+        assert_eq!(t.offset_minutes, 420);
+        assert_eq!(t.fallback_display(UiLang::Vi), "17:09 18/04/2022");
+        assert_eq!(t.fallback_display(UiLang::En), "18 Apr 2022, 17:09 GMT+7");
+    }
+
+    #[test]
+    fn parses_utc_fractions_and_negative_offsets() {
+        assert_eq!(Timestamp::parse("2024-02-29T23:59:60.123Z").unwrap().offset_minutes, 0);
+        let t = Timestamp::parse("2022-01-01t00:00:00-03:30").unwrap();
+        assert_eq!(t.offset_minutes, -210);
+        assert_eq!(t.offset_label(), "GMT-3:30");
+    }
+
+    #[test]
+    fn refuses_wrong_shapes() {
+        for s in [
+            "",
+            "18/04/2022 17:09",
+            "2022-04-18",
+            "2022-04-18T17:09:00",
+            "2022-04-18T17:09+07:00",
+            "2022-04-18T17:09:00+0700",
+            "2022-04-18T17:09:00.+07:00",
+            "2022-04-18T17:09:00+07:00 extra",
+            "２０２２-04-18T17:09:00Z",
+        ] {
+            assert_eq!(Timestamp::parse(s), Err(DateError::Shape), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn refuses_dates_that_do_not_exist() {
+        for s in [
+            "2022-02-29T00:00:00Z",
+            "1900-02-29T00:00:00Z",
+            "2022-04-31T00:00:00Z",
+            "2022-13-01T00:00:00Z",
+            "2022-00-10T00:00:00Z",
+            "2022-04-18T24:00:00Z",
+            "2022-04-18T12:60:00Z",
+            "2022-04-18T12:00:00+24:00",
+        ] {
+            assert_eq!(Timestamp::parse(s), Err(DateError::Range), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn assembles_vietnamese_portal_style_from_parts() {
+        let parts: Vec<(String, String)> = [
+            ("day", "18"),
+            ("literal", "/"),
+            ("month", "04"),
+            ("literal", "/"),
+            ("year", "2022"),
+            ("literal", " "),
+            ("hour", "17"),
+            ("literal", ":"),
+            ("minute", "09"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        assert_eq!(assemble_vi(&parts).as_deref(), Some("17:09 18/04/2022"));
+        assert_eq!(assemble_vi(&parts[..3]), None);
+    }
+}

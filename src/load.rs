@@ -1,0 +1,220 @@
+//! Fetching an article: timeout, abort, and one typed error per way it can fail.
+
+use crate::article::{self, Article, FormatError};
+use crate::content::{sanitize::sanitize, tree::Node};
+use crate::i18n::UiLang;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+use web_sys::AbortController;
+
+/// An article ready to render: the validated data and its sanitised body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// The article's fields.
+    pub article: Article,
+    /// The sanitised body.
+    pub body: Vec<Node>,
+    /// The absolute address the JSON came from; `image.src` and `comments.url` resolve against it.
+    pub json_url: String,
+}
+
+/// Why an article could not be shown. Each kind has its own sentence for the reader.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    /// The request never got an answer (offline, DNS, CORS, connection refused).
+    #[error("Could not reach the server.")]
+    Network,
+    /// No complete answer within the timeout.
+    #[error("The server took too long to answer.")]
+    Timeout,
+    /// 404 or 410: the article does not exist.
+    #[error("The article was not found (HTTP {0}).")]
+    NotFound(u16),
+    /// Another 4xx status.
+    #[error("The server refused the request (HTTP {0}).")]
+    Client(u16),
+    /// A 5xx status.
+    #[error("The server had a problem (HTTP {0}).")]
+    Server(u16),
+    /// The body was not JSON.
+    #[error("The answer was not JSON.")]
+    NotJson,
+    /// The JSON was not a valid article; the detail names the field.
+    #[error("The article data is not valid: {0}")]
+    Invalid(String),
+    /// The view went away and the request was cancelled; never shown.
+    #[error("The request was cancelled.")]
+    Aborted,
+}
+
+impl LoadError {
+    /// The error for an HTTP status, or `None` for a success status.
+    pub fn from_status(status: u16) -> Option<LoadError> {
+        match status {
+            200..=299 => None,
+            404 | 410 => Some(LoadError::NotFound(status)),
+            400..=499 => Some(LoadError::Client(status)),
+            _ => Some(LoadError::Server(status)),
+        }
+    }
+
+    /// A short stable name of the kind, for tests and host events.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            LoadError::Network => "network",
+            LoadError::Timeout => "timeout",
+            LoadError::NotFound(_) => "not-found",
+            LoadError::Client(_) => "http-client",
+            LoadError::Server(_) => "http-server",
+            LoadError::NotJson => "not-json",
+            LoadError::Invalid(_) => "invalid",
+            LoadError::Aborted => "aborted",
+        }
+    }
+
+    /// The sentence a reader sees, in the interface language.
+    pub fn message(&self, lang: UiLang) -> &'static str {
+        let w = lang.words();
+        match self {
+            LoadError::Network | LoadError::Aborted => w.err_network,
+            LoadError::Timeout => w.err_timeout,
+            LoadError::NotFound(_) => w.err_not_found,
+            LoadError::Client(_) => w.err_client,
+            LoadError::Server(_) => w.err_server,
+            LoadError::NotJson => w.err_not_json,
+            LoadError::Invalid(_) => w.err_invalid,
+        }
+    }
+
+    /// Technical detail shown under the sentence for whoever publishes the article, if any.
+    pub fn detail(&self, lang: UiLang) -> Option<String> {
+        match self {
+            LoadError::NotFound(s) | LoadError::Client(s) | LoadError::Server(s) => {
+                Some(format!("HTTP {} {s}", lang.words().status_label))
+            }
+            LoadError::Invalid(d) => Some(d.clone()),
+            _ => None,
+        }
+    }
+}
+
+impl From<FormatError> for LoadError {
+    fn from(e: FormatError) -> Self {
+        match e {
+            FormatError::NotJson(_) => LoadError::NotJson,
+            other => LoadError::Invalid(other.to_string()),
+        }
+    }
+}
+
+/// Parses a fetched body into a [`Loaded`] article (pure; used after the network part).
+pub fn prepare(json: &str, json_url: &str) -> Result<Loaded, LoadError> {
+    let article = article::parse(json)?;
+    let body = sanitize(&article.content_html, Some(&article.url));
+    Ok(Loaded {
+        article,
+        body,
+        json_url: json_url.to_string(),
+    })
+}
+
+/// Resolves `src` against the page's address, as `fetch` would.
+pub fn absolute_url(src: &str) -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten());
+    match base {
+        Some(base) => web_sys::Url::new_with_base(src, &base)
+            .map(|u| u.href())
+            .unwrap_or_else(|_| src.to_string()),
+        None => src.to_string(),
+    }
+}
+
+/// Fetches and prepares the article at `src`, giving up after `timeout`; `controller` aborts it.
+pub async fn load(src: &str, timeout: Duration, controller: &AbortController) -> Result<Loaded, LoadError> {
+    let url = absolute_url(src);
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let timed_out = Rc::clone(&timed_out);
+        let controller = controller.clone();
+        leptos::prelude::set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            },
+            timeout,
+        )
+        .ok()
+    };
+    let signal = controller.signal();
+    let result = async {
+        let response = gloo_net::http::Request::get(&url)
+            .header("Accept", "application/json")
+            .abort_signal(Some(&signal))
+            .send()
+            .await
+            .map_err(|_| LoadError::Network)?;
+        if let Some(err) = LoadError::from_status(response.status()) {
+            return Err(err);
+        }
+        response.text().await.map_err(|_| LoadError::Network)
+    }
+    .await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    let text = result.map_err(|e| {
+        if timed_out.get() {
+            LoadError::Timeout
+        } else if signal.aborted() {
+            LoadError::Aborted
+        } else {
+            e
+        }
+    })?;
+    prepare(&text, &url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_statuses() {
+        assert_eq!(LoadError::from_status(200), None);
+        assert_eq!(LoadError::from_status(204), None);
+        assert_eq!(LoadError::from_status(404), Some(LoadError::NotFound(404)));
+        assert_eq!(LoadError::from_status(410), Some(LoadError::NotFound(410)));
+        assert_eq!(LoadError::from_status(403), Some(LoadError::Client(403)));
+        assert_eq!(LoadError::from_status(500), Some(LoadError::Server(500)));
+        assert_eq!(LoadError::from_status(503), Some(LoadError::Server(503)));
+    }
+
+    #[test]
+    fn every_kind_has_a_distinct_sentence() {
+        let kinds = [
+            LoadError::Network,
+            LoadError::Timeout,
+            LoadError::NotFound(404),
+            LoadError::Client(403),
+            LoadError::Server(500),
+            LoadError::NotJson,
+            LoadError::Invalid("x".into()),
+        ];
+        for lang in [UiLang::Vi, UiLang::En] {
+            let mut seen: Vec<&str> = kinds.iter().map(|k| k.message(lang)).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            assert_eq!(seen.len(), kinds.len());
+        }
+    }
+
+    #[test]
+    fn prepares_and_tells_not_json_from_invalid() {
+        assert_eq!(prepare("<!doctype html>", "https://a/x").unwrap_err(), LoadError::NotJson);
+        let err = prepare(r#"{"id":"x"}"#, "https://a/x").unwrap_err();
+        assert!(matches!(&err, LoadError::Invalid(d) if d.contains("url")), "{err:?}");
+    }
+}
