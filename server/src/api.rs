@@ -183,7 +183,13 @@ pub async fn post_comment(
         }
         Ok(Outcome::Replayed(c)) => {
             tracing::info!(id = c.id, article = %article_id, "idempotent replay");
-            c.into()
+            let mut body = SubmittedComment::from(c);
+            // The contract only knows pending and published; a rejection is not
+            // announced to the poster (as with discarded spam).
+            if body.status == Status::Rejected {
+                body.status = Status::Pending;
+            }
+            body
         }
         Ok(Outcome::Discarded {
             id,

@@ -432,6 +432,22 @@ async fn pre_moderation_flow() {
     let page = s.list("thi-tran-1", "").await;
     assert_eq!(page["total"], 1);
     assert_eq!(page["items"][0]["id"], a["id"]);
+    // Replays report the current state, but a rejection is not announced.
+    let replay = s
+        .post_ok("thi-tran-1", &comment("key-pre-001", "Chờ duyệt"))
+        .await;
+    assert_eq!(
+        (replay["id"].clone(), replay["status"].clone()),
+        (a["id"].clone(), json!("published"))
+    );
+    let replay = s
+        .post_ok("thi-tran-1", &comment("key-pre-002", "Sẽ bị từ chối"))
+        .await;
+    assert_eq!(
+        (replay["id"].clone(), replay["status"].clone()),
+        (b["id"].clone(), json!("pending"))
+    );
+    assert_eq!(s.count_rows("1=1"), 2);
     assert_eq!(s.moderate(999_999, "approve").await.status(), 404);
     assert_eq!(s.moderate(0, "reject").await.status(), 404);
 
