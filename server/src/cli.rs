@@ -4,6 +4,7 @@ use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use clap::builder::FalseyValueParser;
 use clap::{Args, Parser, Subcommand};
 
 use crate::config::{ModerationMode, RateLimit, ServerConfig};
@@ -76,7 +77,7 @@ pub struct ServeArgs {
     #[arg(long, env = "AV_RATE_LIMIT", default_value = "5/60")]
     pub rate_limit: RateLimit,
     /// Take the client address from the last `X-Forwarded-For` entry (only behind a reverse proxy).
-    #[arg(long, env = "AV_TRUST_PROXY")]
+    #[arg(long, env = "AV_TRUST_PROXY", value_parser = FalseyValueParser::new())]
     pub trust_proxy: bool,
     /// Posts whose form was filled in faster than this are silently dropped as spam.
     #[arg(long, env = "AV_MIN_ELAPSED_MS", default_value_t = 3000)]
@@ -85,7 +86,7 @@ pub struct ServeArgs {
     #[arg(long, env = "AV_MAX_BODY_BYTES", default_value_t = 16 * 1024)]
     pub max_body_bytes: usize,
     /// Delete the database file at start (for demos).
-    #[arg(long, env = "AV_FRESH_DB")]
+    #[arg(long, env = "AV_FRESH_DB", value_parser = FalseyValueParser::new())]
     pub fresh_db: bool,
 }
 
@@ -201,5 +202,42 @@ pub fn set_status(args: &IdArgs, status: Status, out: &mut impl Write) -> Result
             Ok(())
         }
         None => Err(CliError::NoSuchComment(args.id)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serve_is_the_default_and_flags_parse() {
+        let cli = Cli::try_parse_from([
+            "x",
+            "--addr",
+            "127.0.0.1:9999",
+            "--cors-origins",
+            "https://a.example, https://b.example/",
+            "--rate-limit",
+            "off",
+            "--moderation",
+            "post",
+            "--trust-proxy",
+        ])
+        .unwrap();
+        assert!(cli.command.is_none());
+        let c = cli.serve.to_config();
+        assert_eq!(c.addr.port(), 9999);
+        assert_eq!(c.cors_origins, ["https://a.example", "https://b.example"]);
+        assert!(c.rate_limit.is_disabled());
+        assert_eq!(c.moderation, ModerationMode::Post);
+        assert!(c.trust_proxy);
+        assert!(c.moderation_token.is_none());
+        let cli = Cli::try_parse_from(["x", "serve", "--moderation-token", "t0k3n"]).unwrap();
+        let Some(Command::Serve(args)) = cli.command else {
+            panic!("expected serve");
+        };
+        assert_eq!(args.to_config().moderation_token.as_deref(), Some("t0k3n"));
+        assert_eq!(args.to_config().max_body_bytes, 16 * 1024);
+        assert!(Cli::try_parse_from(["x", "--rate-limit", "five"]).is_err());
     }
 }
