@@ -3,6 +3,8 @@
 //! Serves the built viewer, the article JSON files and a pre-moderated comments
 //! API stored in SQLite. See `README.md` for the HTTP contract and the flags.
 
+#![warn(missing_docs)]
+
 pub mod api;
 pub mod articles;
 pub mod cli;

@@ -1,4 +1,5 @@
 //! Entry point: parses the command line and runs the server or a database subcommand.
+#![warn(missing_docs)]
 
 use std::io::Write;
 use std::process::ExitCode;
