@@ -1,7 +1,7 @@
 //! Entry point: parses the command line and runs the server or a database subcommand.
 #![warn(missing_docs)]
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use article_viewer_server::cli::{self, Cli, Command, ServeArgs};
@@ -58,6 +58,7 @@ fn main() -> ExitCode {
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .init();
     let result = match &cli.command {
         None => return serve(&cli.serve),

@@ -12,7 +12,7 @@ use axum::{middleware, Json, Router};
 use serde_json::json;
 use tokio::net::TcpListener;
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::articles::ArticleStore;
@@ -211,8 +211,11 @@ pub fn router(state: SharedState) -> Result<Router, ServerError> {
             .layer(cors)
             .layer(middleware::map_response(strip_foreign_cors));
     }
-    Ok(app
-        .layer(TraceLayer::new_for_http().on_response(DefaultOnResponse::new().level(Level::INFO))))
+    Ok(app.layer(
+        TraceLayer::new_for_http()
+            .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+            .on_response(DefaultOnResponse::new().level(Level::INFO)),
+    ))
 }
 
 /// Completes on SIGINT (Ctrl-C) or SIGTERM.
