@@ -128,27 +128,30 @@ impl FormatError {
 
 /// Parses and validates an article from its JSON text.
 pub fn parse(json: &str) -> Result<Article, FormatError> {
-    let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| FormatError::NotJson(e.to_string()))?;
-    if !value.is_object() {
-        return Err(FormatError::field("(root)", "the article must be a JSON object"));
-    }
-    // Missing fields are reported by name before types are checked.
-    for field in ["id", "url", "lang", "title", "published", "content_html"] {
-        if value.get(field).is_none_or(serde_json::Value::is_null) {
-            return Err(FormatError::field(field, "is required but missing"));
-        }
-    }
-    let article: Article = serde_path_to_error::deserialize(value).map_err(|e| {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let article: Article = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
-        let problem = e.inner().to_string();
-        // serde's message for a bad type ends with " at line … column …" only for text input;
-        // from a Value it is already a plain phrase such as "invalid type: integer `3`, expected a string".
-        FormatError::Field {
-            field: path,
-            problem,
+        let inner = e.into_inner();
+        if !matches!(inner.classify(), serde_json::error::Category::Data) {
+            return FormatError::NotJson(inner.to_string());
+        }
+        // serde's message ends with " at line L column C", which means nothing to a publisher.
+        let message = inner.to_string();
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m)
+            .to_string();
+        let parent = if path == "." { String::new() } else { format!("{path}.") };
+        match message
+            .strip_prefix("missing field `")
+            .and_then(|r| r.split('`').next())
+        {
+            Some(name) => FormatError::field(&format!("{parent}{name}"), "is required but missing"),
+            None if path == "." => FormatError::field("(root)", &message),
+            None => FormatError::field(&path, &message),
         }
     })?;
+    de.end().map_err(|e| FormatError::NotJson(e.to_string()))?;
     article.validate()?;
     Ok(article)
 }

@@ -49,7 +49,6 @@ pub fn Viewer(
     let loading = move || {
         view! {
             <p class="av-loading" role="status" data-testid="av-loading">
-                <span class="av-loading__spinner" aria-hidden="true"></span>
                 {lang.words().loading}
             </p>
         }

@@ -1,5 +1,7 @@
 //! The article body: the typed tree, the sanitiser that builds it and the view that renders it.
 
+pub mod entities;
 pub mod render;
 pub mod sanitize;
+pub mod tokenizer;
 pub mod tree;

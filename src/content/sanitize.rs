@@ -1,26 +1,25 @@
 //! Turns untrusted article HTML into a tree of allowed nodes.
 //!
-//! The input is tokenised by `html5gum` (a WHATWG-compliant tokenizer, so entities, broken
-//! markup and raw-text elements are read the way a browser reads them) and rebuilt here into
-//! [`Node`]s. Allowed elements keep only allow-listed, checked attributes; harmless unknown
+//! The input is tokenised by [`super::tokenizer`] (entities, broken markup and raw-text
+//! elements read the way a browser reads them) and rebuilt here into [`Node`]s. Allowed elements keep only allow-listed, checked attributes; harmless unknown
 //! elements (`div`, `span`, `font`, …) are unwrapped and keep their text; dangerous ones
 //! (`script`, `style`, `iframe`, `svg`, `math`, `template`, form controls, …) are dropped with
 //! everything inside them.
 
+use super::tokenizer::{Token, Tokenizer};
 use super::tree::{Attrs, Element, Node, Tag};
 use crate::url_policy::{allow, is_external, UrlUse};
-use html5gum::{DefaultEmitter, Token, Tokenizer};
-use std::collections::BTreeMap;
 
 /// Deepest nesting of allowed elements kept; deeper elements are unwrapped (their text stays).
 pub const MAX_DEPTH: usize = 48;
 
-/// Elements dropped together with all of their content.
+/// Elements dropped together with all of their content. (Void elements such as `embed`,
+/// `input` or `meta` have no content: they are simply not allowed, so they are ignored.)
 const DROP_WITH_CONTENT: &[&str] = &[
-    "script", "style", "template", "iframe", "frame", "frameset", "noscript", "noembed",
-    "noframes", "svg", "math", "object", "embed", "applet", "textarea", "select", "option",
-    "button", "title", "head", "xmp", "plaintext", "canvas", "audio", "video", "map", "dialog",
-    "portal", "fencedframe", "datalist", "meter", "progress", "input",
+    "script", "style", "template", "iframe", "frameset", "noscript", "noembed", "noframes",
+    "svg", "math", "object", "applet", "textarea", "select", "option", "button", "title", "head",
+    "xmp", "plaintext", "canvas", "audio", "video", "map", "dialog", "portal", "fencedframe",
+    "datalist", "meter", "progress",
 ];
 
 /// Unknown elements that separate blocks of text: unwrapped, but their boundaries still
@@ -34,10 +33,10 @@ const BLOCK_TRANSPARENT: &[&str] = &[
 /// Sanitises `html`, resolving relative link and image addresses against `base`.
 pub fn sanitize(html: &str, base: Option<&str>) -> Vec<Node> {
     let mut builder = Builder::new(base);
-    let mut emitter = DefaultEmitter::default();
-    emitter.naively_switch_states(true);
-    for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+    let mut tokenizer = Tokenizer::new(html);
+    while let Some(token) = tokenizer.next() {
         builder.token(token);
+        tokenizer.foreign = builder.in_foreign_content();
     }
     builder.finish()
 }
@@ -72,11 +71,19 @@ impl<'a> Builder<'a> {
         }
     }
 
+    fn in_foreign_content(&self) -> bool {
+        matches!(&self.skipping, Some((name, _)) if name == "svg" || name == "math")
+    }
+
     fn token(&mut self, token: Token) {
         if let Some((name, open)) = &mut self.skipping {
             match &token {
-                Token::StartTag(t) if !t.self_closing && lower(&t.name) == *name => *open += 1,
-                Token::EndTag(t) if lower(&t.name) == *name => {
+                Token::Start {
+                    name: n,
+                    self_closing: false,
+                    ..
+                } if n == name => *open += 1,
+                Token::End { name: n } if n == name => {
                     *open -= 1;
                     if *open == 0 {
                         self.skipping = None;
@@ -87,24 +94,19 @@ impl<'a> Builder<'a> {
             return;
         }
         match token {
-            Token::StartTag(t) => {
-                let name = lower(&t.name);
-                let attrs: BTreeMap<String, String> = t
-                    .attributes
-                    .iter()
-                    .map(|(k, v)| (lower(k), String::from_utf8_lossy(&v.value).into_owned()))
-                    .collect();
-                self.start(&name, &attrs, t.self_closing);
-            }
-            Token::EndTag(t) => self.end(&lower(&t.name)),
-            Token::String(s) => self.text(&String::from_utf8_lossy(&s.value)),
-            Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
+            Token::Start {
+                name,
+                attrs,
+                self_closing,
+            } => self.start(&name, &attrs, self_closing),
+            Token::End { name } => self.end(&name),
+            Token::Text(text) => self.text(&text),
         }
     }
 
-    fn start(&mut self, name: &str, attrs: &BTreeMap<String, String>, self_closing: bool) {
+    fn start(&mut self, name: &str, attrs: &[(String, String)], self_closing: bool) {
         if DROP_WITH_CONTENT.contains(&name) {
-            if !self_closing && name != "input" {
+            if !self_closing {
                 self.skipping = Some((name.to_string(), 1));
             }
             return;
@@ -161,7 +163,7 @@ impl<'a> Builder<'a> {
         if tag.is_void() {
             // `</br>` is read as `<br>` by browsers; `</img>` and `</hr>` are ignored.
             if tag == Tag::Br {
-                self.start("br", &BTreeMap::new(), true);
+                self.start("br", &[], true);
             }
             return;
         }
@@ -262,8 +264,9 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn attrs(&self, tag: Tag, input: &BTreeMap<String, String>) -> Option<Attrs> {
-        let get = |k: &str| input.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
+    fn attrs(&self, tag: Tag, input: &[(String, String)]) -> Option<Attrs> {
+        let raw = |k: &str| input.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+        let get = |k: &str| raw(k).map(str::trim).filter(|v| !v.is_empty());
         let mut attrs = Attrs {
             title: get("title").map(str::to_string),
             lang: get("lang").filter(|v| is_lang_tag(v)).map(str::to_string),
@@ -288,7 +291,7 @@ impl<'a> Builder<'a> {
                 // An image whose address is refused is dropped entirely.
                 let src = allow(get("src")?, self.base, UrlUse::Resource).ok()?;
                 attrs.src = Some(src);
-                attrs.alt = Some(input.get("alt").map(|a| a.trim().to_string()).unwrap_or_default());
+                attrs.alt = Some(raw("alt").map(|a| a.trim().to_string()).unwrap_or_default());
                 attrs.width = get("width").filter(|v| is_small_number(v)).map(str::to_string);
                 attrs.height = get("height").filter(|v| is_small_number(v)).map(str::to_string);
             }
@@ -370,10 +373,6 @@ fn map_tag(name: &str) -> Option<Tag> {
         "h5" | "h6" => Some(Tag::H4),
         other => Tag::from_name(other),
     }
-}
-
-fn lower(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).to_ascii_lowercase()
 }
 
 fn is_small_number(v: &str) -> bool {
@@ -526,6 +525,12 @@ mod tests {
         }
         assert!(nodes.iter().map(depth).max().unwrap_or(0) <= MAX_DEPTH + 1);
         assert_eq!(text(&nodes), "deep");
+    }
+
+    #[test]
+    fn void_elements_that_are_not_allowed_do_not_swallow_what_follows() {
+        let nodes = sanitize(r#"<embed src="javascript:x"><input autofocus><p>after</p>"#, BASE);
+        assert_eq!(text(&nodes), "after");
     }
 
     #[test]
