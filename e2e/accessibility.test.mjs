@@ -17,7 +17,7 @@ after(async () => {
 
 for (const [name, query] of [
   ['seed article', ''],
-  ['English article', 'src=samples/en-sample.json'],
+  ['English article', 'src=samples/harbour-library-2024-03-02.json'],
   ['error panel', `src=${encodeURIComponent('/fault/status?code=500')}`],
 ]) {
   test(`axe-core reports no violations: ${name}`, async () => {
@@ -33,7 +33,7 @@ for (const [name, query] of [
 test('no sideways scrolling at 320 px', async () => {
   const { page, context } = await openPage(browser, { viewport: { width: 320, height: 640 } });
   const viewer = new ViewerPage(page, server.url);
-  await viewer.open('src=samples/en-sample.json');
+  await viewer.open('src=samples/harbour-library-2024-03-02.json');
   await viewer.settled();
   const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
   assert.ok(widths.doc <= widths.view, `document ${widths.doc}px wider than viewport ${widths.view}px`);

@@ -50,7 +50,7 @@ test('the seed article shows its title, time, lead, caption and author', async (
 test('an English article gets English interface words and an English date', async () => {
   const { page, context, problems } = await openPage(browser);
   const viewer = new ViewerPage(page, server.url);
-  await viewer.open('src=samples/en-sample.json');
+  await viewer.open('src=samples/harbour-library-2024-03-02.json');
   assert.equal(await viewer.settled(), 'article');
   assert.equal(await viewer.text('av-title'), 'Harbour Library reopens after a year of repairs');
   assert.equal(await viewer.text('av-published'), 'March 2, 2024 at 9:30 AM GMT');

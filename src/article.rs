@@ -141,7 +141,11 @@ pub fn parse(json: &str) -> Result<Article, FormatError> {
             .rsplit_once(" at line ")
             .map_or(message.as_str(), |(m, _)| m)
             .to_string();
-        let parent = if path == "." { String::new() } else { format!("{path}.") };
+        let parent = if path == "." {
+            String::new()
+        } else {
+            format!("{path}.")
+        };
         match message
             .strip_prefix("missing field `")
             .and_then(|r| r.split('`').next())
@@ -158,17 +162,31 @@ pub fn parse(json: &str) -> Result<Article, FormatError> {
 
 impl Article {
     fn validate(&self) -> Result<(), FormatError> {
-        for (field, value) in [("id", &self.id), ("title", &self.title), ("lang", &self.lang)] {
+        for (field, value) in [
+            ("id", &self.id),
+            ("title", &self.title),
+            ("lang", &self.lang),
+        ] {
             if value.trim().is_empty() {
                 return Err(FormatError::field(field, "must not be empty"));
             }
         }
-        if !self.lang.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-            return Err(FormatError::field("lang", "must be a language tag such as `vi` or `en`"));
+        if !self
+            .lang
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        {
+            return Err(FormatError::field(
+                "lang",
+                "must be a language tag such as `vi` or `en`",
+            ));
         }
         let scheme = crate::url_policy::scheme(&self.url);
         if !matches!(scheme.as_deref(), Some("http") | Some("https")) {
-            return Err(FormatError::field("url", "must be an absolute http(s) address"));
+            return Err(FormatError::field(
+                "url",
+                "must be an absolute http(s) address",
+            ));
         }
         Timestamp::parse(&self.published)
             .map_err(|e| FormatError::field("published", &e.to_string()))?;
@@ -223,7 +241,11 @@ mod tests {
 
     #[test]
     fn parses_the_bundled_samples() {
-        for file in ["ky-anh-2022-04-15.json", "en-sample.json", "hostile.json"] {
+        for file in [
+            "ky-anh-2022-04-15.json",
+            "harbour-library-2024-03-02.json",
+            "hostile.json",
+        ] {
             let path = format!("{}/samples/{file}", env!("CARGO_MANIFEST_DIR"));
             let text = std::fs::read_to_string(&path).unwrap();
             parse(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
@@ -256,7 +278,10 @@ mod tests {
         assert_eq!(field_of(parse(&v.to_string()).unwrap_err()), "title");
         let mut v = minimal();
         v["authors"] = serde_json::json!([{ "name": "A" }, { "name": 3 }]);
-        assert_eq!(field_of(parse(&v.to_string()).unwrap_err()), "authors[1].name");
+        assert_eq!(
+            field_of(parse(&v.to_string()).unwrap_err()),
+            "authors[1].name"
+        );
     }
 
     #[test]

@@ -121,7 +121,13 @@ mod tests {
         assert_eq!(c.timeout_ms, MIN_TIMEOUT_MS);
         assert_eq!(c.src, DEFAULT_SRC);
         assert_eq!(c.view, ViewMode::Read);
-        assert_eq!(Config::from_pairs([("timeout", "9999999")]).timeout_ms, MAX_TIMEOUT_MS);
-        assert_eq!(Config::from_pairs([("timeout", "-5")]).timeout_ms, DEFAULT_TIMEOUT_MS);
+        assert_eq!(
+            Config::from_pairs([("timeout", "9999999")]).timeout_ms,
+            MAX_TIMEOUT_MS
+        );
+        assert_eq!(
+            Config::from_pairs([("timeout", "-5")]).timeout_ms,
+            DEFAULT_TIMEOUT_MS
+        );
     }
 }

@@ -46,7 +46,9 @@ fn digits(s: &[u8]) -> Option<u32> {
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         _ => 31,
     }
@@ -135,7 +137,8 @@ impl Timestamp {
             ),
             UiLang::En => {
                 const MONTHS: [&str; 12] = [
-                    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+                    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                    "Dec",
                 ];
                 let month = MONTHS[usize::from(self.month.clamp(1, 12) - 1)];
                 format!(
@@ -218,15 +221,23 @@ mod intl {
                     .format_to_parts(&date)
                     .iter()
                     .filter_map(|p| {
-                        let kind = Reflect::get(&p, &JsValue::from_str("type")).ok()?.as_string()?;
-                        let value = Reflect::get(&p, &JsValue::from_str("value")).ok()?.as_string()?;
+                        let kind = Reflect::get(&p, &JsValue::from_str("type"))
+                            .ok()?
+                            .as_string()?;
+                        let value = Reflect::get(&p, &JsValue::from_str("value"))
+                            .ok()?
+                            .as_string()?;
                         Some((kind, value))
                     })
                     .collect();
                 assemble_vi(&parts)
             }
             UiLang::En => {
-                let opts = options(&[("timeZone", "UTC"), ("dateStyle", "long"), ("timeStyle", "short")])?;
+                let opts = options(&[
+                    ("timeZone", "UTC"),
+                    ("dateStyle", "long"),
+                    ("timeStyle", "short"),
+                ])?;
                 let fmt = Intl::DateTimeFormat::new(&locales, &opts);
                 let text = fmt.format().call1(&fmt, &date).ok()?.as_string()?;
                 Some(format!("{text} {}", ts.offset_label()))
@@ -242,7 +253,10 @@ mod tests {
     #[test]
     fn parses_the_seed_time_in_its_own_offset() {
         let t = Timestamp::parse("2022-04-18T17:09:00+07:00").unwrap();
-        assert_eq!((t.year, t.month, t.day, t.hour, t.minute), (2022, 4, 18, 17, 9));
+        assert_eq!(
+            (t.year, t.month, t.day, t.hour, t.minute),
+            (2022, 4, 18, 17, 9)
+        );
         assert_eq!(t.offset_minutes, 420);
         assert_eq!(t.fallback_display(UiLang::Vi), "17:09 18/04/2022");
         assert_eq!(t.fallback_display(UiLang::En), "18 Apr 2022, 17:09 GMT+7");
@@ -250,7 +264,12 @@ mod tests {
 
     #[test]
     fn parses_utc_fractions_and_negative_offsets() {
-        assert_eq!(Timestamp::parse("2024-02-29T23:59:60.123Z").unwrap().offset_minutes, 0);
+        assert_eq!(
+            Timestamp::parse("2024-02-29T23:59:60.123Z")
+                .unwrap()
+                .offset_minutes,
+            0
+        );
         let t = Timestamp::parse("2022-01-01t00:00:00-03:30").unwrap();
         assert_eq!(t.offset_minutes, -210);
         assert_eq!(t.offset_label(), "GMT-3:30");

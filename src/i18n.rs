@@ -139,7 +139,14 @@ mod tests {
     fn both_languages_have_every_word() {
         for lang in [UiLang::Vi, UiLang::En] {
             let w = lang.words();
-            for s in [w.loading, w.retry, w.err_network, w.err_timeout, w.err_server, w.err_invalid] {
+            for s in [
+                w.loading,
+                w.retry,
+                w.err_network,
+                w.err_timeout,
+                w.err_server,
+                w.err_invalid,
+            ] {
                 assert!(!s.trim().is_empty());
             }
         }

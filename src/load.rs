@@ -133,7 +133,11 @@ pub fn absolute_url(src: &str) -> String {
 }
 
 /// Fetches and prepares the article at `src`, giving up after `timeout`; `controller` aborts it.
-pub async fn load(src: &str, timeout: Duration, controller: &AbortController) -> Result<Loaded, LoadError> {
+pub async fn load(
+    src: &str,
+    timeout: Duration,
+    controller: &AbortController,
+) -> Result<Loaded, LoadError> {
     let url = absolute_url(src);
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
@@ -213,8 +217,14 @@ mod tests {
 
     #[test]
     fn prepares_and_tells_not_json_from_invalid() {
-        assert_eq!(prepare("<!doctype html>", "https://a/x").unwrap_err(), LoadError::NotJson);
+        assert_eq!(
+            prepare("<!doctype html>", "https://a/x").unwrap_err(),
+            LoadError::NotJson
+        );
         let err = prepare(r#"{"id":"x"}"#, "https://a/x").unwrap_err();
-        assert!(matches!(&err, LoadError::Invalid(d) if d.contains("url")), "{err:?}");
+        assert!(
+            matches!(&err, LoadError::Invalid(d) if d.contains("url")),
+            "{err:?}"
+        );
     }
 }

@@ -199,9 +199,18 @@ mod tests {
 
     #[test]
     fn allows_http_https_and_mailto_links() {
-        assert_eq!(allow("https://a.example/x", None, UrlUse::Link).unwrap(), "https://a.example/x");
-        assert_eq!(allow("  HTTP://a.example ", None, UrlUse::Link).unwrap(), "HTTP://a.example");
-        assert_eq!(allow("mailto:a@b.example", None, UrlUse::Link).unwrap(), "mailto:a@b.example");
+        assert_eq!(
+            allow("https://a.example/x", None, UrlUse::Link).unwrap(),
+            "https://a.example/x"
+        );
+        assert_eq!(
+            allow("  HTTP://a.example ", None, UrlUse::Link).unwrap(),
+            "HTTP://a.example"
+        );
+        assert_eq!(
+            allow("mailto:a@b.example", None, UrlUse::Link).unwrap(),
+            "mailto:a@b.example"
+        );
     }
 
     #[test]
@@ -226,8 +235,14 @@ mod tests {
             "file:///etc/passwd",
             "blob:https://a.example/uuid",
         ] {
-            assert!(allow(raw, Some(BASE), UrlUse::Link).is_err(), "{raw:?} allowed");
-            assert!(allow(raw, Some(BASE), UrlUse::Resource).is_err(), "{raw:?} allowed");
+            assert!(
+                allow(raw, Some(BASE), UrlUse::Link).is_err(),
+                "{raw:?} allowed"
+            );
+            assert!(
+                allow(raw, Some(BASE), UrlUse::Resource).is_err(),
+                "{raw:?} allowed"
+            );
         }
     }
 
@@ -235,7 +250,10 @@ mod tests {
     fn refuses_empty_and_baseless_relative() {
         assert_eq!(allow("   ", Some(BASE), UrlUse::Link), Err(UrlError::Empty));
         assert_eq!(allow("a.html", None, UrlUse::Link), Err(UrlError::NoBase));
-        assert_eq!(allow("a.html", Some("javascript:x"), UrlUse::Link), Err(UrlError::NoBase));
+        assert_eq!(
+            allow("a.html", Some("javascript:x"), UrlUse::Link),
+            Err(UrlError::NoBase)
+        );
     }
 
     #[test]

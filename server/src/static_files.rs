@@ -14,6 +14,8 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 pub const REVALIDATE: &str = "no-cache";
 /// `Cache-Control` for API answers.
 pub const NO_STORE: &str = "no-store";
+/// The strict Content-Security-Policy every HTML page is served with (the viewer runs under it).
+pub const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; require-trusted-types-for 'script'; trusted-types 'none'; object-src 'none'; base-uri 'none'";
 
 /// A `ServeDir` for `dir` that serves `index.html` for directories and precompressed twins.
 pub fn serve_dir(dir: &Path) -> ServeDir {
@@ -33,7 +35,8 @@ pub fn is_fingerprinted(path: &str) -> bool {
     })
 }
 
-/// Middleware: adds `Cache-Control` to responses that do not have one yet.
+/// Middleware: adds `Cache-Control` to responses that do not have one yet, and the strict CSP
+/// and `nosniff` to HTML pages.
 pub async fn cache_headers(req: Request, next: Next) -> Response {
     let path = req.uri().path().to_owned();
     let mut res = next.run(req).await;
@@ -48,6 +51,21 @@ pub async fn cache_headers(req: Request, next: Next) -> Response {
         res.headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     }
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_html && !res.headers().contains_key(header::CONTENT_SECURITY_POLICY) {
+        res.headers_mut().insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(STRICT_CSP),
+        );
+    }
+    res.headers_mut().insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     res
 }
 

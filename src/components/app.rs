@@ -9,7 +9,11 @@ use leptos::prelude::*;
 #[component]
 pub fn App() -> impl IntoView {
     let config = Config::from_location();
-    let lang = config.lang.as_deref().map(UiLang::from_tag).unwrap_or_default();
+    let lang = config
+        .lang
+        .as_deref()
+        .map(UiLang::from_tag)
+        .unwrap_or_default();
     view! {
         <main class="av-viewer" data-testid="av-viewer">
             <Viewer src=config.src lang timeout_ms=config.timeout_ms />

@@ -22,7 +22,11 @@ pub fn ArticleView(
         .updated
         .as_deref()
         .filter(|u| *u != a.published)
-        .and_then(|u| Timestamp::parse(u).ok().map(|t| (u.to_string(), t.display(lang))));
+        .and_then(|u| {
+            Timestamp::parse(u)
+                .ok()
+                .map(|t| (u.to_string(), t.display(lang)))
+        });
     let hero = a.image.as_ref().and_then(|img| {
         let src = allow(&img.src, Some(&loaded.json_url), UrlUse::Resource).ok()?;
         Some(view! {
@@ -45,10 +49,12 @@ pub fn ArticleView(
         let names = a
             .authors
             .iter()
-            .map(|au| match au.org.as_deref().filter(|o| !o.trim().is_empty()) {
-                Some(org) => format!("{} ({})", au.name, org.trim()),
-                None => au.name.clone(),
-            })
+            .map(
+                |au| match au.org.as_deref().filter(|o| !o.trim().is_empty()) {
+                    Some(org) => format!("{} ({})", au.name, org.trim()),
+                    None => au.name.clone(),
+                },
+            )
             .collect::<Vec<_>>()
             .join(", ");
         view! {

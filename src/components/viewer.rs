@@ -39,9 +39,13 @@ pub fn Viewer(
             let Some(controller) = controller else {
                 return Err(LoadError::Network);
             };
-            load(&src, Duration::from_millis(u64::from(timeout_ms)), &controller)
-                .await
-                .map(Rc::new)
+            load(
+                &src,
+                Duration::from_millis(u64::from(timeout_ms)),
+                &controller,
+            )
+            .await
+            .map(Rc::new)
         }
     });
     let retry = Callback::new(move |()| resource.refetch());

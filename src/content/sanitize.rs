@@ -16,10 +16,36 @@ pub const MAX_DEPTH: usize = 48;
 /// Elements dropped together with all of their content. (Void elements such as `embed`,
 /// `input` or `meta` have no content: they are simply not allowed, so they are ignored.)
 const DROP_WITH_CONTENT: &[&str] = &[
-    "script", "style", "template", "iframe", "frameset", "noscript", "noembed", "noframes",
-    "svg", "math", "object", "applet", "textarea", "select", "option", "button", "title", "head",
-    "xmp", "plaintext", "canvas", "audio", "video", "map", "dialog", "portal", "fencedframe",
-    "datalist", "meter", "progress",
+    "script",
+    "style",
+    "template",
+    "iframe",
+    "frameset",
+    "noscript",
+    "noembed",
+    "noframes",
+    "svg",
+    "math",
+    "object",
+    "applet",
+    "textarea",
+    "select",
+    "option",
+    "button",
+    "title",
+    "head",
+    "xmp",
+    "plaintext",
+    "canvas",
+    "audio",
+    "video",
+    "map",
+    "dialog",
+    "portal",
+    "fencedframe",
+    "datalist",
+    "meter",
+    "progress",
 ];
 
 /// Unknown elements that separate blocks of text: unwrapped, but their boundaries still
@@ -117,7 +143,10 @@ impl<'a> Builder<'a> {
         }
         let Some(tag) = map_tag(name) else { return };
         if tag.closes_paragraph() {
-            self.close_open(Tag::P, &[Tag::Blockquote, Tag::Li, Tag::Td, Tag::Th, Tag::Figure]);
+            self.close_open(
+                Tag::P,
+                &[Tag::Blockquote, Tag::Li, Tag::Td, Tag::Th, Tag::Figure],
+            );
         }
         match tag {
             Tag::Li => self.close_open(Tag::Li, &[Tag::Ul, Tag::Ol]),
@@ -140,14 +169,16 @@ impl<'a> Builder<'a> {
             }
             return;
         }
-        let Some(attrs) = self.attrs(tag, attrs) else { return };
+        let Some(attrs) = self.attrs(tag, attrs) else {
+            return;
+        };
         let element = Element {
             tag,
             attrs,
             children: Vec::new(),
         };
         if tag.is_void() {
-            self.push_node(Node::Element(element));
+            self.push_node(Node::Element(Box::new(element)));
         } else {
             self.pending_break = false;
             self.stack.push(element);
@@ -192,11 +223,11 @@ impl<'a> Builder<'a> {
         if self.pending_break && !text.trim().is_empty() {
             self.pending_break = false;
             if self.current_has_inline_content() {
-                self.push_node(Node::Element(Element {
+                self.push_node(Node::Element(Box::new(Element {
                     tag: Tag::Br,
                     attrs: Attrs::default(),
                     children: Vec::new(),
-                }));
+                })));
             }
         }
         let siblings: Option<&mut Vec<Node>> = match self.stack.last_mut() {
@@ -253,7 +284,7 @@ impl<'a> Builder<'a> {
 
     fn pop(&mut self) {
         if let Some(element) = self.stack.pop() {
-            self.push_node(Node::Element(element));
+            self.push_node(Node::Element(Box::new(element)));
         }
     }
 
@@ -280,7 +311,8 @@ impl<'a> Builder<'a> {
         };
         match tag {
             Tag::A => {
-                if let Some(href) = get("href").and_then(|h| allow(h, self.base, UrlUse::Link).ok()) {
+                if let Some(href) = get("href").and_then(|h| allow(h, self.base, UrlUse::Link).ok())
+                {
                     if is_external(&href, self.base) {
                         attrs.rel = Some("noopener noreferrer");
                     }
@@ -292,23 +324,32 @@ impl<'a> Builder<'a> {
                 let src = allow(get("src")?, self.base, UrlUse::Resource).ok()?;
                 attrs.src = Some(src);
                 attrs.alt = Some(raw("alt").map(|a| a.trim().to_string()).unwrap_or_default());
-                attrs.width = get("width").filter(|v| is_small_number(v)).map(str::to_string);
-                attrs.height = get("height").filter(|v| is_small_number(v)).map(str::to_string);
+                attrs.width = get("width")
+                    .filter(|v| is_small_number(v))
+                    .map(str::to_string);
+                attrs.height = get("height")
+                    .filter(|v| is_small_number(v))
+                    .map(str::to_string);
             }
             Tag::Blockquote => {
                 attrs.cite = get("cite").and_then(|c| allow(c, self.base, UrlUse::Resource).ok());
             }
             Tag::Td | Tag::Th => {
-                attrs.colspan = get("colspan").filter(|v| is_small_number(v)).map(str::to_string);
-                attrs.rowspan = get("rowspan").filter(|v| is_small_number(v)).map(str::to_string);
+                attrs.colspan = get("colspan")
+                    .filter(|v| is_small_number(v))
+                    .map(str::to_string);
+                attrs.rowspan = get("rowspan")
+                    .filter(|v| is_small_number(v))
+                    .map(str::to_string);
                 if tag == Tag::Th {
-                    attrs.scope = get("scope").and_then(|v| match v.to_ascii_lowercase().as_str() {
-                        "row" => Some("row"),
-                        "col" => Some("col"),
-                        "rowgroup" => Some("rowgroup"),
-                        "colgroup" => Some("colgroup"),
-                        _ => None,
-                    });
+                    attrs.scope =
+                        get("scope").and_then(|v| match v.to_ascii_lowercase().as_str() {
+                            "row" => Some("row"),
+                            "col" => Some("col"),
+                            "rowgroup" => Some("rowgroup"),
+                            "colgroup" => Some("colgroup"),
+                            _ => None,
+                        });
                 }
             }
             Tag::Ol => {
@@ -339,11 +380,11 @@ fn group_root(items: Vec<RootItem>) -> Vec<Node> {
             Node::Element(e) => e.tag != Tag::Br,
         });
         if has_content {
-            out.push(Node::Element(Element {
+            out.push(Node::Element(Box::new(Element {
                 tag: Tag::P,
                 attrs: Attrs::default(),
                 children: std::mem::take(run),
-            }));
+            })));
         } else {
             run.clear();
         }
@@ -445,7 +486,10 @@ mod tests {
         );
         assert_eq!(el(&nodes[0]).attrs, Attrs::default());
         let img = el(&el(&nodes[1]).children[0]);
-        assert_eq!(img.attrs.src.as_deref(), Some("https://portal.example/tin/a.jpg"));
+        assert_eq!(
+            img.attrs.src.as_deref(),
+            Some("https://portal.example/tin/a.jpg")
+        );
         assert_eq!(img.attrs.alt.as_deref(), Some(""));
     }
 
@@ -458,7 +502,9 @@ mod tests {
         let p = el(&nodes[0]);
         let links: Vec<&Element> = p.children.iter().map(el).collect();
         assert_eq!(links.len(), 2, "the image with a data: URL is dropped");
-        assert!(links.iter().all(|a| a.tag == Tag::A && a.attrs.href.is_none()));
+        assert!(links
+            .iter()
+            .all(|a| a.tag == Tag::A && a.attrs.href.is_none()));
     }
 
     #[test]
@@ -469,7 +515,10 @@ mod tests {
         );
         let p = el(&nodes[0]);
         let inner = el(&p.children[0]);
-        assert_eq!(inner.attrs.href.as_deref(), Some("https://portal.example/khac.html"));
+        assert_eq!(
+            inner.attrs.href.as_deref(),
+            Some("https://portal.example/khac.html")
+        );
         assert_eq!(inner.attrs.rel, None);
         let outer = el(&p.children[2]);
         assert_eq!(outer.attrs.rel, Some("noopener noreferrer"));
@@ -477,7 +526,10 @@ mod tests {
 
     #[test]
     fn unwraps_harmless_unknown_elements_and_splits_divs_into_paragraphs() {
-        let nodes = sanitize("<div>một</div><div><span>hai</span> <font>ba</font></div>", BASE);
+        let nodes = sanitize(
+            "<div>một</div><div><span>hai</span> <font>ba</font></div>",
+            BASE,
+        );
         assert_eq!(nodes.len(), 2);
         assert_eq!(text(&nodes[..1]), "một");
         assert_eq!(text(&nodes[1..]), "hai ba");
@@ -485,7 +537,10 @@ mod tests {
 
     #[test]
     fn decodes_entities_once_and_keeps_markup_text_as_text() {
-        let nodes = sanitize("<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp; &#7843;</p>", BASE);
+        let nodes = sanitize(
+            "<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp; &#7843;</p>",
+            BASE,
+        );
         assert_eq!(text(&nodes), "<script>alert(1)</script> &amp; ả");
     }
 
@@ -529,13 +584,25 @@ mod tests {
 
     #[test]
     fn void_elements_that_are_not_allowed_do_not_swallow_what_follows() {
-        let nodes = sanitize(r#"<embed src="javascript:x"><input autofocus><p>after</p>"#, BASE);
+        let nodes = sanitize(
+            r#"<embed src="javascript:x"><input autofocus><p>after</p>"#,
+            BASE,
+        );
         assert_eq!(text(&nodes), "after");
     }
 
     #[test]
     fn survives_garbage() {
-        for html in ["<", "</", "<p", "<a href='", "<!--", "<![CDATA[", "\u{0}", "<p></p></p></div>"] {
+        for html in [
+            "<",
+            "</",
+            "<p",
+            "<a href='",
+            "<!--",
+            "<![CDATA[",
+            "\u{0}",
+            "<p></p></p></div>",
+        ] {
             let _ = sanitize(html, BASE);
         }
     }

@@ -98,7 +98,9 @@ impl<'a> Tokenizer<'a> {
                 .input
                 .get(at + 2..name_end)
                 .is_some_and(|n| n.eq_ignore_ascii_case(name))
-                && bytes.get(name_end).is_none_or(|&b| is_space(b) || b == b'/' || b == b'>');
+                && bytes
+                    .get(name_end)
+                    .is_none_or(|&b| is_space(b) || b == b'/' || b == b'>');
             if matches {
                 self.pos = at;
                 return Token::Text(self.input[start..at].to_string());
@@ -148,7 +150,13 @@ impl<'a> Tokenizer<'a> {
                 let s = &rest[digits_from..];
                 let n = s
                     .bytes()
-                    .take_while(|b| if hex { b.is_ascii_hexdigit() } else { b.is_ascii_digit() })
+                    .take_while(|b| {
+                        if hex {
+                            b.is_ascii_hexdigit()
+                        } else {
+                            b.is_ascii_digit()
+                        }
+                    })
                     .count();
                 &s[..n]
             };
@@ -160,8 +168,9 @@ impl<'a> Tokenizer<'a> {
             if self.peek() == Some(b';') {
                 self.pos += 1;
             }
-            let code = u32::from_str_radix(&digits[..digits.len().min(8)], if hex { 16 } else { 10 })
-                .unwrap_or(u32::MAX);
+            let code =
+                u32::from_str_radix(&digits[..digits.len().min(8)], if hex { 16 } else { 10 })
+                    .unwrap_or(u32::MAX);
             out.push(numeric_char(if digits.len() > 8 { u32::MAX } else { code }));
             return;
         }
@@ -177,7 +186,10 @@ impl<'a> Tokenizer<'a> {
                 }
             }
             // Legacy names also match as a prefix without `;` (`&copy2` is `©2`).
-            if let Some(legacy) = LEGACY_WITHOUT_SEMICOLON.iter().find(|l| name.starts_with(**l)) {
+            if let Some(legacy) = LEGACY_WITHOUT_SEMICOLON
+                .iter()
+                .find(|l| name.starts_with(**l))
+            {
                 let next = rest.as_bytes().get(legacy.len()).copied();
                 let blocked =
                     in_attribute && next.is_some_and(|b| b == b'=' || b.is_ascii_alphanumeric());
@@ -314,10 +326,11 @@ impl Iterator for Tokenizer<'_> {
                             self.pos += 2;
                         } else {
                             let r = self.rest();
-                            let close = [r.find("-->").map(|i| i + 3), r.find("--!>").map(|i| i + 4)]
-                                .into_iter()
-                                .flatten()
-                                .min();
+                            let close =
+                                [r.find("-->").map(|i| i + 3), r.find("--!>").map(|i| i + 4)]
+                                    .into_iter()
+                                    .flatten()
+                                    .min();
                             self.pos = close.map_or(self.input.len(), |c| self.pos + c);
                         }
                     } else {
@@ -354,8 +367,9 @@ impl Iterator for Tokenizer<'_> {
 fn numeric_char(code: u32) -> char {
     // Windows-1252 code points that CMSs still write as `&#150;` and the like.
     const C1: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
-        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
     ];
     match code {
         0 => '\u{fffd}',
@@ -375,7 +389,10 @@ mod tests {
     fn start(name: &str, attrs: &[(&str, &str)]) -> Token {
         Token::Start {
             name: name.into(),
-            attrs: attrs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+            attrs: attrs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
             self_closing: false,
         }
     }
@@ -393,7 +410,15 @@ mod tests {
         assert_eq!(
             tokens(r#"<P Class="a" id='b' data-x=c checked>Xin chào</p>"#),
             vec![
-                start("p", &[("class", "a"), ("id", "b"), ("data-x", "c"), ("checked", "")]),
+                start(
+                    "p",
+                    &[
+                        ("class", "a"),
+                        ("id", "b"),
+                        ("data-x", "c"),
+                        ("checked", "")
+                    ]
+                ),
                 text("Xin chào"),
                 end("p")
             ]
@@ -402,7 +427,10 @@ mod tests {
 
     #[test]
     fn keeps_the_first_of_duplicate_attributes() {
-        assert_eq!(tokens("<a href=x HREF=y>"), vec![start("a", &[("href", "x")])]);
+        assert_eq!(
+            tokens("<a href=x HREF=y>"),
+            vec![start("a", &[("href", "x")])]
+        );
     }
 
     #[test]
@@ -417,7 +445,10 @@ mod tests {
     fn decodes_references_in_attributes_but_not_before_equals() {
         assert_eq!(
             tokens(r#"<a href="?a=1&amp;b=2&copy=3" title=&quot;x&quot;>"#),
-            vec![start("a", &[("href", "?a=1&b=2&copy=3"), ("title", "\"x\"")])]
+            vec![start(
+                "a",
+                &[("href", "?a=1&b=2&copy=3"), ("title", "\"x\"")]
+            )]
         );
     }
 
@@ -457,10 +488,19 @@ mod tests {
     #[test]
     fn self_closing_and_foreign_content() {
         let mut t = Tokenizer::new("<style/><br/>");
-        assert!(matches!(t.next(), Some(Token::Start { self_closing: true, .. })));
+        assert!(matches!(
+            t.next(),
+            Some(Token::Start {
+                self_closing: true,
+                ..
+            })
+        ));
         let mut t = Tokenizer::new("<style><p></style>");
         t.foreign = true;
         let all: Vec<Token> = t.collect();
-        assert_eq!(all, vec![start("style", &[]), start("p", &[]), end("style")]);
+        assert_eq!(
+            all,
+            vec![start("style", &[]), start("p", &[]), end("style")]
+        );
     }
 }

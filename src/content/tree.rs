@@ -197,7 +197,7 @@ pub enum Node {
     /// Plain text, rendered as a text node (never parsed as HTML).
     Text(String),
     /// An allowed element with its checked attributes and children.
-    Element(Element),
+    Element(Box<Element>),
 }
 
 /// An allowed element of the sanitised body.

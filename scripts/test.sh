@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The test command: installs what is missing, then runs every test tier and the size budget.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+export PATH="$HOME/.cargo/bin:$PATH"
+step() { printf '\n=== %s\n' "$*"; }
+
+step "format (cargo fmt --check)"
+cargo fmt --all -- --check
+step "lints (clippy -D warnings, native and wasm32)"
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p article-viewer --target wasm32-unknown-unknown --all-targets -- -D warnings
+step "native tests (viewer logic, reference server incl. the SIGKILL fault test)"
+cargo test --workspace
+step "browser tests (wasm-bindgen-test in headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test -p article-viewer --target wasm32-unknown-unknown
+step "release build"
+bash scripts/build.sh
+cargo build --release -p article-viewer-server
+step "size budget"
+node bench/size.mjs --check
+step "end-to-end tests (Playwright + axe-core in Chromium)"
+node --test --test-concurrency=1 e2e/
+step "all tests passed"

@@ -1,0 +1,230 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the HTML-to-tree conversion, the URL
+//! policy checked against the browser's own URL parser, and the components mounted for real.
+#![cfg(target_arch = "wasm32")]
+
+use article_viewer::components::article_view::ArticleView;
+use article_viewer::components::error_panel::ErrorPanel;
+use article_viewer::content::render::render_nodes;
+use article_viewer::content::sanitize::sanitize;
+use article_viewer::i18n::UiLang;
+use article_viewer::load::{prepare, LoadError};
+use article_viewer::url_policy::{allow, resolve, UrlUse};
+use leptos::prelude::*;
+use leptos::task::tick;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str = include_str!("../samples/ky-anh-2022-04-15.json");
+const HOSTILE: &str = include_str!("../samples/hostile.json");
+
+/// A fresh container in the page body.
+fn container() -> HtmlElement {
+    let doc = document();
+    let div = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+fn query(root: &Element, testid: &str) -> Element {
+    root.query_selector(&format!("[data-testid=\"{testid}\"]"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element with data-testid {testid}"))
+}
+
+/// Every element and attribute name under `root`, for policy checks.
+fn all_names(root: &Element) -> (Vec<String>, Vec<String>) {
+    let list = root.query_selector_all("*").unwrap();
+    let mut elements = Vec::new();
+    let mut attrs = Vec::new();
+    for i in 0..list.length() {
+        let el: Element = list.item(i).unwrap().unchecked_into();
+        elements.push(el.local_name());
+        let names = el.get_attribute_names();
+        for j in 0..names.length() {
+            let name = names.get(j).as_string().unwrap();
+            let value = el.get_attribute(&name).unwrap_or_default();
+            attrs.push(format!("{name}={value}"));
+        }
+    }
+    (elements, attrs)
+}
+
+#[wasm_bindgen_test]
+async fn hostile_body_renders_only_allowed_nodes() {
+    let loaded = prepare(HOSTILE, "http://localhost/samples/hostile.json").unwrap();
+    let root = container();
+    let body = loaded.body.clone();
+    mount_to(
+        root.clone(),
+        move || view! { <div>{render_nodes(&body)}</div> },
+    )
+    .forget();
+    tick().await;
+    let (elements, attrs) = all_names(&root);
+    let allowed = [
+        "div",
+        "p",
+        "a",
+        "img",
+        "blockquote",
+        "table",
+        "tbody",
+        "tr",
+        "td",
+        "strong",
+        "b",
+        "br",
+    ];
+    for el in &elements {
+        assert!(allowed.contains(&el.as_str()), "unexpected element <{el}>");
+    }
+    for attr in &attrs {
+        let (name, value) = attr.split_once('=').unwrap();
+        assert!(!name.starts_with("on"), "event handler {attr}");
+        assert!(
+            !["style", "srcdoc", "target", "ping", "background"].contains(&name),
+            "{attr}"
+        );
+        let lower = value.trim().to_ascii_lowercase();
+        assert!(
+            !lower.starts_with("javascript:")
+                && !lower.starts_with("data:")
+                && !lower.starts_with("vbscript:"),
+            "dangerous URL {attr}"
+        );
+    }
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("Đoạn an toàn thứ nhất."));
+    assert!(text.contains("Đoạn an toàn cuối cùng"));
+    assert!(
+        !text.contains("__pwned='script'"),
+        "script content leaked as text"
+    );
+    let pwned = js_sys::Reflect::get(&window(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined());
+}
+
+#[wasm_bindgen_test]
+fn sanitizer_matches_the_browser_on_entities() {
+    // The tokenizer's character references decode as the browser's own parser decodes them.
+    let samples = [
+        "&agrave;&ecirc;&#7843;&#x1EA1;",
+        "&lt;b&gt; &amp;amp;",
+        "&#150;&#8220;x&#8221;",
+        "a &copy2 b",
+    ];
+    for html in samples {
+        let ours = sanitize(html, None)
+            .iter()
+            .map(|n| n.text_content())
+            .collect::<String>();
+        // The browser's parser in an inert document (this is a test, not the viewer).
+        let parser = web_sys::DomParser::new().unwrap();
+        let doc = parser
+            .parse_from_string(&format!("<p>{html}</p>"), web_sys::SupportedType::TextHtml)
+            .unwrap();
+        let browser = doc.body().unwrap().text_content().unwrap_or_default();
+        assert_eq!(ours, browser, "{html}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn url_resolution_matches_the_browser() {
+    let base = "https://portal.example/tin-tuc/2022/bai.html?x=1#top";
+    let references = [
+        "a.jpg",
+        "./a.jpg",
+        "../a.jpg",
+        "../../../../a.jpg",
+        "/a.jpg",
+        "//cdn.example/a.jpg",
+        "?page=2",
+        "#section",
+        "a/b/../c.jpg",
+        "a/./b.jpg",
+        "",
+        "g;x?y#s",
+        "/\\evil.example/x",
+    ];
+    for r in references {
+        let browser = web_sys::Url::new_with_base(r, base).unwrap().href();
+        let ours = resolve(base, r);
+        let ours = web_sys::Url::new(&ours).unwrap().href(); // normalise the same way
+        assert_eq!(ours, browser, "reference {r:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn url_policy_refuses_what_the_browser_would_run() {
+    for raw in [
+        "javascript:alert(1)",
+        "\u{0}javascript:alert(1)",
+        " jav\tascript:alert(1)",
+        "data:text/html,x",
+    ] {
+        assert!(
+            allow(raw, Some("https://a.example/"), UrlUse::Link).is_err(),
+            "{raw:?}"
+        );
+        // The browser agrees these are not http(s).
+        if let Ok(u) = web_sys::Url::new_with_base(raw, "https://a.example/") {
+            assert!(!u.protocol().starts_with("http"), "{raw:?}");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn article_view_shows_the_seed_in_portal_style() {
+    let loaded = Rc::new(prepare(SEED, "http://localhost/samples/ky-anh.json").unwrap());
+    let root = container();
+    mount_to(root.clone(), move || view! { <ArticleView loaded /> }).forget();
+    tick().await;
+    let root: Element = root.unchecked_into();
+    assert_eq!(
+        query(&root, "av-published").text_content().unwrap(),
+        "17:09 18/04/2022"
+    );
+    assert_eq!(
+        query(&root, "av-caption").text_content().unwrap(),
+        "Các đại biểu dự làm việc"
+    );
+    assert!(query(&root, "av-byline")
+        .text_content()
+        .unwrap()
+        .contains("Đậu Thị Anh"));
+    let article = query(&root, "av-article");
+    assert_eq!(article.get_attribute("lang").as_deref(), Some("vi"));
+    assert_eq!(article.query_selector_all("h1").unwrap().length(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn error_panel_retry_calls_back() {
+    let root = container();
+    let clicks = RwSignal::new(0);
+    let on_retry = Callback::new(move |()| clicks.update(|n| *n += 1));
+    mount_to(root.clone(), move || {
+        view! { <ErrorPanel error=LoadError::Timeout lang=UiLang::En on_retry /> }
+    })
+    .forget();
+    tick().await;
+    let root: Element = root.unchecked_into();
+    assert_eq!(
+        query(&root, "av-error")
+            .get_attribute("data-error-kind")
+            .as_deref(),
+        Some("timeout")
+    );
+    assert!(query(&root, "av-error-message")
+        .text_content()
+        .unwrap()
+        .contains("took too long"));
+    let button: HtmlElement = query(&root, "av-retry").unchecked_into();
+    button.click();
+    button.click();
+    tick().await;
+    assert_eq!(clicks.get_untracked(), 2);
+}
