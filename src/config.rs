@@ -30,6 +30,8 @@ pub struct Config {
     pub timeout_ms: u32,
     /// Layout (`view=print`).
     pub view: ViewMode,
+    /// Open the print dialog once the print view is ready (`autoprint=1`, used by the Print button).
+    pub autoprint: bool,
 }
 
 impl Default for Config {
@@ -39,6 +41,7 @@ impl Default for Config {
             lang: None,
             timeout_ms: DEFAULT_TIMEOUT_MS,
             view: ViewMode::Read,
+            autoprint: false,
         }
     }
 }
@@ -69,6 +72,7 @@ impl Config {
                         ViewMode::Read
                     }
                 }
+                "autoprint" => config.autoprint = value == "1",
                 _ => {}
             }
         }
@@ -83,7 +87,7 @@ impl Config {
         let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
             return Config::default();
         };
-        let pairs = ["src", "lang", "timeout", "view"]
+        let pairs = ["src", "lang", "timeout", "view", "autoprint"]
             .into_iter()
             .filter_map(|k| params.get(k).map(|v| (k, v)));
         Config::from_pairs(pairs)
@@ -108,7 +112,9 @@ mod tests {
             ("lang", "en"),
             ("timeout", "2500"),
             ("view", "print"),
+            ("autoprint", "1"),
         ]);
+        assert!(c.autoprint);
         assert_eq!(c.src, "https://a.example/x.json");
         assert_eq!(c.lang.as_deref(), Some("en"));
         assert_eq!(c.timeout_ms, 2500);
@@ -128,6 +134,28 @@ mod tests {
         assert_eq!(
             Config::from_pairs([("timeout", "-5")]).timeout_ms,
             DEFAULT_TIMEOUT_MS
+        );
+    }
+}
+
+/// The address of the print view of the article at `json_url`, on the page at `page_url`.
+pub fn print_view_url(page_url: &str, json_url: &str) -> String {
+    let base = page_url.split(['?', '#']).next().unwrap_or(page_url);
+    format!(
+        "{base}?view=print&autoprint=1&src={}",
+        crate::reader::mailto::encode(json_url)
+    )
+}
+
+#[cfg(test)]
+mod print_url_tests {
+    use super::*;
+
+    #[test]
+    fn builds_the_print_view_address() {
+        assert_eq!(
+            print_view_url("https://a.example/v/?src=x#top", "https://a.example/s/a b.json?x=1&y"),
+            "https://a.example/v/?view=print&autoprint=1&src=https%3A%2F%2Fa.example%2Fs%2Fa%20b.json%3Fx%3D1%26y"
         );
     }
 }

@@ -163,6 +163,30 @@ impl Timestamp {
     }
 }
 
+/// The reader's current local time in the portal's style (for "printed at" lines).
+pub fn now_display(lang: UiLang) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = js_sys::Date::new_0();
+        let offset = -(d.get_timezone_offset() as i16);
+        let ts = Timestamp {
+            year: d.get_full_year() as u16,
+            month: d.get_month() as u8 + 1,
+            day: d.get_date() as u8,
+            hour: d.get_hours() as u8,
+            minute: d.get_minutes() as u8,
+            second: d.get_seconds() as u8,
+            offset_minutes: offset,
+        };
+        ts.display(lang)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = lang;
+        String::new()
+    }
+}
+
 /// Assembles Vietnamese portal style `HH:mm dd/MM/yyyy` from `Intl` parts `(type, value)`.
 pub fn assemble_vi(parts: &[(String, String)]) -> Option<String> {
     let get = |kind: &str| {

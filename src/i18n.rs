@@ -71,7 +71,7 @@ pub struct Words {
     pub err_invalid: &'static str,
     /// Label before the technical detail of an error.
     pub details: &'static str,
-    /// Label of the hero image's caption, for screen readers.
+    /// Label before the author line, for screen readers.
     pub author_label: &'static str,
     /// Label of the source line.
     pub source_label: &'static str,
@@ -81,6 +81,56 @@ pub struct Words {
     pub updated_label: &'static str,
     /// Status code label in error details.
     pub status_label: &'static str,
+    /// Name of the article toolbar.
+    pub toolbar_label: &'static str,
+    /// The share-by-e-mail link.
+    pub email: &'static str,
+    /// Accessible name of the e-mail link.
+    pub email_label: &'static str,
+    /// The copy-link button.
+    pub copy_link: &'static str,
+    /// Confirmation after copying the link.
+    pub copied: &'static str,
+    /// Shown when the clipboard refused; followed by the address.
+    pub copy_failed: &'static str,
+    /// The system share button.
+    pub share: &'static str,
+    /// The print button.
+    pub print: &'static str,
+    /// Accessible name of the print button.
+    pub print_label: &'static str,
+    /// Name of the text size group.
+    pub text_size: &'static str,
+    /// Accessible name of A−.
+    pub smaller: &'static str,
+    /// Accessible name of A (reset).
+    pub reset_size: &'static str,
+    /// Accessible name of A+.
+    pub larger: &'static str,
+    /// The display settings button.
+    pub display: &'static str,
+    /// Name of the line spacing choice.
+    pub line_spacing: &'static str,
+    /// Compact line spacing.
+    pub spacing_compact: &'static str,
+    /// Normal line spacing.
+    pub spacing_normal: &'static str,
+    /// Relaxed line spacing.
+    pub spacing_relaxed: &'static str,
+    /// Name of the theme choice.
+    pub theme: &'static str,
+    /// Theme following the system.
+    pub theme_auto: &'static str,
+    /// Light theme.
+    pub theme_light: &'static str,
+    /// Dark theme.
+    pub theme_dark: &'static str,
+    /// Sepia theme.
+    pub theme_sepia: &'static str,
+    /// Label of the print date in the print view.
+    pub printed_at: &'static str,
+    /// Label of the canonical address in the print view.
+    pub article_address: &'static str,
 }
 
 const VI: Words = Words {
@@ -100,6 +150,31 @@ const VI: Words = Words {
     tags_label: "Từ khóa",
     updated_label: "Cập nhật",
     status_label: "mã",
+    toolbar_label: "Công cụ bài viết",
+    email: "Email",
+    email_label: "Gửi bài viết qua email",
+    copy_link: "Chép liên kết",
+    copied: "Đã chép liên kết bài viết.",
+    copy_failed: "Không chép được tự động. Địa chỉ bài viết:",
+    share: "Chia sẻ…",
+    print: "In",
+    print_label: "In bài viết",
+    text_size: "Cỡ chữ",
+    smaller: "Giảm cỡ chữ",
+    reset_size: "Cỡ chữ mặc định",
+    larger: "Tăng cỡ chữ",
+    display: "Hiển thị",
+    line_spacing: "Giãn dòng",
+    spacing_compact: "Hẹp",
+    spacing_normal: "Vừa",
+    spacing_relaxed: "Rộng",
+    theme: "Màu nền",
+    theme_auto: "Theo hệ thống",
+    theme_light: "Sáng",
+    theme_dark: "Tối",
+    theme_sepia: "Giấy ngà (sepia)",
+    printed_at: "In lúc",
+    article_address: "Địa chỉ bài viết",
 };
 
 const EN: Words = Words {
@@ -119,6 +194,31 @@ const EN: Words = Words {
     tags_label: "Tags",
     updated_label: "Updated",
     status_label: "code",
+    toolbar_label: "Article tools",
+    email: "Email",
+    email_label: "Send this article by email",
+    copy_link: "Copy link",
+    copied: "Link copied.",
+    copy_failed: "Could not copy automatically. The article address:",
+    share: "Share…",
+    print: "Print",
+    print_label: "Print the article",
+    text_size: "Text size",
+    smaller: "Smaller text",
+    reset_size: "Default text size",
+    larger: "Larger text",
+    display: "Display",
+    line_spacing: "Line spacing",
+    spacing_compact: "Compact",
+    spacing_normal: "Normal",
+    spacing_relaxed: "Relaxed",
+    theme: "Colours",
+    theme_auto: "System",
+    theme_light: "Light",
+    theme_dark: "Dark",
+    theme_sepia: "Sepia",
+    printed_at: "Printed",
+    article_address: "Article address",
 };
 
 #[cfg(test)]

@@ -8,6 +8,8 @@ pub mod content;
 pub mod date;
 pub mod i18n;
 pub mod load;
+pub mod reader;
+pub mod share;
 pub mod url_policy;
 
 /// Mounts the standalone viewer into the page body.

@@ -60,7 +60,7 @@ async fn hostile_body_renders_only_allowed_nodes() {
     let body = loaded.body.clone();
     mount_to(
         root.clone(),
-        move || view! { <div>{render_nodes(&body)}</div> },
+        move || view! { <div>{render_nodes(&body, true)}</div> },
     )
     .forget();
     tick().await;

@@ -35,3 +35,33 @@ export class ViewerPage {
     await this.testid('av-retry').click();
   }
 }
+
+/** The reader controls of one viewer (toolbar, text size, display panel). */
+export class ControlsPage {
+  /** @param {import('playwright-core').Locator} root a viewer root (`[data-testid=av-viewer]`) */
+  constructor(root) {
+    this.root = root;
+  }
+
+  button(id) {
+    return this.root.getByTestId(id);
+  }
+
+  async sizeValue() {
+    return (await this.root.getByTestId('av-size-value').innerText()).replace(/\D+/g, '');
+  }
+
+  /** Computed font size (px) of the first body paragraph. */
+  async paragraphPx() {
+    return this.root.getByTestId('av-body').locator('p').first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+  }
+
+  async openDisplay() {
+    const toggle = this.root.getByTestId('av-display-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  }
+
+  async theme() {
+    return this.root.getAttribute('data-theme');
+  }
+}

@@ -15,8 +15,14 @@ pub fn App() -> impl IntoView {
         .map(UiLang::from_tag)
         .unwrap_or_default();
     view! {
-        <main class="av-viewer" data-testid="av-viewer">
-            <Viewer src=config.src lang timeout_ms=config.timeout_ms />
+        <main class="av-main">
+            <Viewer
+                src=config.src
+                lang
+                timeout_ms=config.timeout_ms
+                mode=config.view
+                autoprint=config.autoprint
+            />
         </main>
     }
 }

@@ -1,7 +1,10 @@
-//! The article itself: header, lead, hero figure, body and byline, as semantic HTML.
+//! The article itself: header, toolbar, lead, hero figure, body and byline, as semantic HTML;
+//! in the print view, without toolbar and with the address and print date at the end.
 
-use crate::content::render::render_nodes;
-use crate::date::Timestamp;
+use crate::components::toolbar::Toolbar;
+use crate::config::ViewMode;
+use crate::content::render::render_body;
+use crate::date::{now_display, Timestamp};
 use crate::i18n::UiLang;
 use crate::load::Loaded;
 use crate::url_policy::{allow, UrlUse};
@@ -13,10 +16,23 @@ use std::rc::Rc;
 pub fn ArticleView(
     /// The article and its sanitised body.
     loaded: Rc<Loaded>,
+    /// Reading or print layout.
+    #[prop(optional)]
+    mode: ViewMode,
+    /// Address of the standalone page, for the print view (the current page by default).
+    #[prop(default = None)]
+    page_url: Option<String>,
+    /// A prefix making ids unique per viewer.
+    #[prop(default = None)]
+    id_prefix: Option<String>,
 ) -> impl IntoView {
     let a = &loaded.article;
     let lang = UiLang::from_tag(&a.lang);
     let w = lang.words();
+    let id_prefix = id_prefix.unwrap_or_else(|| "av".to_string());
+    let title_id = format!("{id_prefix}-title");
+    let labelled_by = title_id.clone();
+    let print = mode == ViewMode::Print;
     let published = Timestamp::parse(&a.published).ok().map(|t| t.display(lang));
     let updated = a
         .updated
@@ -41,7 +57,13 @@ pub fn ArticleView(
                     .caption
                     .clone()
                     .filter(|c| !c.trim().is_empty())
-                    .map(|c| view! { <figcaption class="av-article__caption" data-testid="av-caption">{c}</figcaption> })}
+                    .map(|c| {
+                        view! {
+                            <figcaption class="av-article__caption" data-testid="av-caption">
+                                {c}
+                            </figcaption>
+                        }
+                    })}
             </figure>
         })
     });
@@ -76,18 +98,24 @@ pub fn ArticleView(
             </p>
         }
     });
-    let tags = (!a.tags.is_empty()).then(|| {
+    let tags = (!a.tags.is_empty() && !print).then(|| {
         view! {
             <ul class="av-article__tags" aria-label=w.tags_label>
                 {a.tags.iter().map(|t| view! { <li class="av-article__tag">{t.clone()}</li> }).collect_view()}
             </ul>
         }
     });
+    let toolbar = (!print).then(|| {
+        let page_url = page_url.clone().unwrap_or_else(current_page_url);
+        view! { <Toolbar loaded=Rc::clone(&loaded) lang page_url id_prefix=id_prefix.clone() /> }
+    });
+    let canonical = a.url.clone();
     view! {
-        <article class="av-article" lang=a.lang.clone() data-testid="av-article" aria-labelledby="av-title">
+        <article class="av-article" lang=a.lang.clone() data-testid="av-article" aria-labelledby=labelled_by>
             <header class="av-article__header">
                 {a.category.clone().map(|c| view! { <p class="av-article__category">{c}</p> })}
-                <h1 class="av-article__title" id="av-title" data-testid="av-title">{a.title.clone()}</h1>
+                <h1 class="av-article__title" id=title_id data-testid="av-title">{a.title.clone()}</h1>
+                {toolbar}
                 <p class="av-article__meta">
                     <time class="av-article__time" datetime=a.published.clone() data-testid="av-published">
                         {published}
@@ -104,8 +132,19 @@ pub fn ArticleView(
                 <p class="av-article__lead" data-testid="av-lead">{l}</p>
             })}
             {hero}
-            <div class="av-article__body" data-testid="av-body">{render_nodes(&loaded.body)}</div>
+            <div class="av-article__body" data-testid="av-body">{render_body(&loaded.body, !print)}</div>
             <footer class="av-article__footer">{byline} {source} {tags}</footer>
+            <footer class="av-print-footer" data-testid="av-print-footer">
+                <p class="av-print-footer__line">{w.article_address} ": " {canonical}</p>
+                <p class="av-print-footer__line">{w.printed_at} ": " {now_display(lang)}</p>
+            </footer>
         </article>
     }
+}
+
+/// The current page's address without query or fragment.
+fn current_page_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
 }

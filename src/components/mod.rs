@@ -2,5 +2,8 @@
 
 pub mod app;
 pub mod article_view;
+pub mod display_settings;
 pub mod error_panel;
+pub mod text_size_control;
+pub mod toolbar;
 pub mod viewer;

@@ -1,13 +1,32 @@
-//! One viewer: loads an article, shows progress, the article, or an error with Retry.
+//! One viewer: loads an article, shows progress, the article, or an error with Retry; applies the
+//! reader's text size, line spacing and theme to its root as CSS custom properties.
 
 use crate::components::article_view::ArticleView;
 use crate::components::error_panel::ErrorPanel;
+use crate::config::ViewMode;
 use crate::i18n::UiLang;
 use crate::load::{load, LoadError, Loaded};
+use crate::reader::appearance::Theme;
+use crate::reader::store::use_prefs;
+use leptos::html::Div;
 use leptos::prelude::*;
+use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 use web_sys::AbortController;
+
+thread_local! {
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+}
+
+/// A prefix unique to each viewer on the page, for ids and radio-group names.
+fn next_id_prefix() -> String {
+    NEXT_ID.with(|n| {
+        let id = n.get();
+        n.set(id + 1);
+        format!("av{id}")
+    })
+}
 
 /// Loads the article at `src` and renders it; aborts the request when the view goes away.
 #[component]
@@ -21,7 +40,17 @@ pub fn Viewer(
     /// Time allowed for the fetch, in milliseconds.
     #[prop(default = crate::config::DEFAULT_TIMEOUT_MS)]
     timeout_ms: u32,
+    /// Reading or print layout.
+    #[prop(optional)]
+    mode: ViewMode,
+    /// In the print layout: open the print dialog once the article is ready.
+    #[prop(optional)]
+    autoprint: bool,
+    /// Address of the standalone page, for the print view (the current page by default).
+    #[prop(default = None)]
+    page_url: Option<String>,
 ) -> impl IntoView {
+    let id_prefix = next_id_prefix();
     let current: StoredValue<Option<AbortController>, LocalStorage> = StoredValue::new_local(None);
     let abort_current = move || {
         if let Some(c) = current.try_update_value(Option::take).flatten() {
@@ -50,6 +79,30 @@ pub fn Viewer(
     });
     let retry = Callback::new(move |()| resource.refetch());
 
+    // The reader's choices live on the root as custom properties: a change restyles, it never
+    // re-renders an article node, so its cost does not grow with the article.
+    let root = NodeRef::<Div>::new();
+    let prefs = use_prefs();
+    let print = mode == ViewMode::Print;
+    {
+        let prefs = prefs.clone();
+        Effect::new(move |_| {
+            let p = prefs.get();
+            if let Some(el) = root.get() {
+                let style = web_sys::HtmlElement::style(&el);
+                let _ = style.set_property("--av-font-scale", &p.size.scale());
+                let _ = style.set_property("--av-line-height", p.spacing.css());
+            }
+        });
+    }
+    let theme = move || {
+        if print {
+            Theme::Light.key()
+        } else {
+            prefs.get().theme.key()
+        }
+    };
+
     let loading = move || {
         view! {
             <p class="av-loading" role="status" data-testid="av-loading">
@@ -59,15 +112,36 @@ pub fn Viewer(
     };
 
     view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                let result: Result<Rc<Loaded>, LoadError> = resource.await;
-                match result {
-                    Ok(loaded) => view! { <ArticleView loaded /> }.into_any(),
-                    Err(LoadError::Aborted) => ().into_any(),
-                    Err(error) => view! { <ErrorPanel error lang on_retry=retry /> }.into_any(),
+        <div
+            class="av-viewer"
+            node_ref=root
+            data-theme=theme
+            data-view=if print { "print" } else { "read" }
+            data-testid="av-viewer"
+        >
+            <Suspense fallback=loading>
+                {
+                    let id_prefix = id_prefix.clone();
+                    let page_url = page_url.clone();
+                    move || {
+                        let id_prefix = id_prefix.clone();
+                        let page_url = page_url.clone();
+                        Suspend::new(async move {
+                            let result: Result<Rc<Loaded>, LoadError> = resource.await;
+                            match result {
+                                Ok(loaded) => {
+                                    if autoprint && print {
+                                        Effect::new(|_| crate::share::print_when_ready(3000));
+                                    }
+                                    view! { <ArticleView loaded mode page_url id_prefix=Some(id_prefix) /> }.into_any()
+                                }
+                                Err(LoadError::Aborted) => ().into_any(),
+                                Err(error) => view! { <ErrorPanel error lang on_retry=retry /> }.into_any(),
+                            }
+                        })
+                    }
                 }
-            })}
-        </Suspense>
+            </Suspense>
+        </div>
     }
 }

@@ -1,0 +1,67 @@
+//! The reader's choices, shared by every viewer on the page and kept in `localStorage`.
+//!
+//! Read synchronously at start-up, so the first paint of an article already has the right size.
+//! Blocked or full storage falls back to memory without an error; changes made in another tab
+//! arrive through the `storage` event.
+
+use super::prefs::{Prefs, STORAGE_KEY};
+use leptos::prelude::*;
+use std::cell::RefCell;
+
+thread_local! {
+    static STORE: RefCell<Option<ArcRwSignal<Prefs>>> = const { RefCell::new(None) };
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    // `localStorage` throws (SecurityError) when blocked; both failures mean "memory only".
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn load() -> Prefs {
+    storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .map(|v| Prefs::decode(&v))
+        .unwrap_or_default()
+}
+
+fn save(prefs: &Prefs) {
+    if let Some(s) = storage() {
+        // QuotaExceededError and the like: the choice still holds in memory for this page.
+        let _ = s.set_item(STORAGE_KEY, &prefs.encode());
+    }
+}
+
+/// The page-wide preferences signal (created on first use, shared by every viewer).
+pub fn use_prefs() -> ArcRwSignal<Prefs> {
+    STORE.with(|cell| {
+        cell.borrow_mut()
+            .get_or_insert_with(|| {
+                let signal = ArcRwSignal::new(load());
+                let from_other_tab = signal.clone();
+                let handle = window_event_listener(leptos::ev::storage, move |ev| {
+                    if ev.key().as_deref() == Some(STORAGE_KEY) {
+                        let prefs = ev
+                            .new_value()
+                            .map(|v| Prefs::decode(&v))
+                            .unwrap_or_default();
+                        from_other_tab.set(prefs);
+                    }
+                });
+                // The listener lives as long as the page, like the store itself.
+                std::mem::forget(handle);
+                signal
+            })
+            .clone()
+    })
+}
+
+/// Changes the preferences for every viewer on the page and stores them.
+pub fn update_prefs(f: impl FnOnce(&mut Prefs)) {
+    let signal = use_prefs();
+    let mut prefs = signal.get_untracked();
+    f(&mut prefs);
+    if prefs != signal.get_untracked() {
+        save(&prefs);
+        signal.set(prefs);
+    }
+}
