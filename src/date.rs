@@ -163,28 +163,47 @@ impl Timestamp {
     }
 }
 
+/// The wall-clock fields of a JS date in the reader's own time zone.
+#[cfg(target_arch = "wasm32")]
+fn local_fields(d: &js_sys::Date) -> Timestamp {
+    Timestamp {
+        year: d.get_full_year() as u16,
+        month: d.get_month() as u8 + 1,
+        day: d.get_date() as u8,
+        hour: d.get_hours() as u8,
+        minute: d.get_minutes() as u8,
+        second: d.get_seconds() as u8,
+        offset_minutes: -(d.get_timezone_offset() as i16),
+    }
+}
+
 /// The reader's current local time in the portal's style (for "printed at" lines).
 pub fn now_display(lang: UiLang) -> String {
     #[cfg(target_arch = "wasm32")]
     {
-        let d = js_sys::Date::new_0();
-        let offset = -(d.get_timezone_offset() as i16);
-        let ts = Timestamp {
-            year: d.get_full_year() as u16,
-            month: d.get_month() as u8 + 1,
-            day: d.get_date() as u8,
-            hour: d.get_hours() as u8,
-            minute: d.get_minutes() as u8,
-            second: d.get_seconds() as u8,
-            offset_minutes: offset,
-        };
-        ts.display(lang)
+        local_fields(&js_sys::Date::new_0()).display(lang)
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = lang;
         String::new()
     }
+}
+
+/// An RFC 3339 time shown in the reader's own time zone (comments are posted from anywhere).
+pub fn display_local(iso: &str, lang: UiLang) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        if Timestamp::parse(iso).is_ok() {
+            let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso.trim()));
+            if !d.get_time().is_nan() {
+                return local_fields(&d).display(lang);
+            }
+        }
+    }
+    Timestamp::parse(iso)
+        .map(|t| t.fallback_display(lang))
+        .unwrap_or_default()
 }
 
 /// Assembles Vietnamese portal style `HH:mm dd/MM/yyyy` from `Intl` parts `(type, value)`.

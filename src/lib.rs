@@ -2,10 +2,12 @@
 #![forbid(unsafe_code)]
 
 pub mod article;
+pub mod comments;
 pub mod components;
 pub mod config;
 pub mod content;
 pub mod date;
+pub mod http;
 pub mod i18n;
 pub mod load;
 pub mod reader;

@@ -2,9 +2,8 @@
 
 use crate::article::{self, Article, FormatError};
 use crate::content::{sanitize::sanitize, tree::Node};
+use crate::http::{with_timeout, HttpError};
 use crate::i18n::UiLang;
-use std::cell::Cell;
-use std::rc::Rc;
 use std::time::Duration;
 use web_sys::AbortController;
 
@@ -139,45 +138,25 @@ pub async fn load(
     controller: &AbortController,
 ) -> Result<Loaded, LoadError> {
     let url = absolute_url(src);
-    let timed_out = Rc::new(Cell::new(false));
-    let timer = {
-        let timed_out = Rc::clone(&timed_out);
-        let controller = controller.clone();
-        leptos::prelude::set_timeout_with_handle(
-            move || {
-                timed_out.set(true);
-                controller.abort();
-            },
-            timeout,
-        )
-        .ok()
-    };
     let signal = controller.signal();
-    let result = async {
+    let (status, text) = with_timeout(timeout, controller, async {
         let response = gloo_net::http::Request::get(&url)
             .header("Accept", "application/json")
             .abort_signal(Some(&signal))
             .send()
-            .await
-            .map_err(|_| LoadError::Network)?;
-        if let Some(err) = LoadError::from_status(response.status()) {
-            return Err(err);
-        }
-        response.text().await.map_err(|_| LoadError::Network)
-    }
-    .await;
-    if let Some(timer) = timer {
-        timer.clear();
-    }
-    let text = result.map_err(|e| {
-        if timed_out.get() {
-            LoadError::Timeout
-        } else if signal.aborted() {
-            LoadError::Aborted
-        } else {
-            e
-        }
+            .await?;
+        let status = response.status();
+        Ok((status, response.text().await?))
+    })
+    .await
+    .map_err(|e| match e {
+        HttpError::Network => LoadError::Network,
+        HttpError::Timeout => LoadError::Timeout,
+        HttpError::Aborted => LoadError::Aborted,
     })?;
+    if let Some(err) = LoadError::from_status(status) {
+        return Err(err);
+    }
     prepare(&text, &url)
 }
 

@@ -65,3 +65,39 @@ export class ControlsPage {
     return this.root.getAttribute('data-theme');
   }
 }
+
+/** The comments widget of one viewer. */
+export class CommentsPage {
+  /** @param {import('playwright-core').Locator} root a viewer root */
+  constructor(page, root) {
+    this.page = page;
+    this.root = root;
+    this.section = root.getByTestId('av-comments');
+  }
+
+  async scrollTo() {
+    await this.section.scrollIntoViewIfNeeded();
+  }
+
+  async fill({ name = 'Nguyễn Văn An', email = 'an@example.vn', text }) {
+    await this.section.getByTestId('av-c-name').fill(name);
+    await this.section.getByTestId('av-c-email').fill(email);
+    await this.section.getByTestId('av-c-text').fill(text);
+  }
+
+  async submit() {
+    await this.section.getByTestId('av-c-submit').click();
+  }
+
+  status(kind) {
+    return this.section.getByTestId(kind);
+  }
+
+  comments() {
+    return this.section.getByTestId('av-comment');
+  }
+
+  async title() {
+    return (await this.section.getByTestId('av-comments-title').innerText()).trim();
+  }
+}

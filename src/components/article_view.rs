@@ -1,6 +1,7 @@
 //! The article itself: header, toolbar, lead, hero figure, body and byline, as semantic HTML;
 //! in the print view, without toolbar and with the address and print date at the end.
 
+use crate::components::comments::section::CommentsSection;
 use crate::components::toolbar::Toolbar;
 use crate::config::ViewMode;
 use crate::content::render::render_body;
@@ -110,6 +111,13 @@ pub fn ArticleView(
         view! { <Toolbar loaded=Rc::clone(&loaded) lang page_url id_prefix=id_prefix.clone() /> }
     });
     let canonical = a.url.clone();
+    let comments = (!print)
+        .then(|| a.comments_url())
+        .flatten()
+        .and_then(|u| allow(u, Some(&loaded.json_url), UrlUse::Resource).ok())
+        .map(|url| {
+            view! { <CommentsSection url article_id=a.id.clone() lang id_prefix=id_prefix.clone() /> }
+        });
     view! {
         <article class="av-article" lang=a.lang.clone() data-testid="av-article" aria-labelledby=labelled_by>
             <header class="av-article__header">
@@ -139,6 +147,7 @@ pub fn ArticleView(
                 <p class="av-print-footer__line">{w.printed_at} ": " {now_display(lang)}</p>
             </footer>
         </article>
+        {comments}
     }
 }
 

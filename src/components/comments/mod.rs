@@ -1,0 +1,5 @@
+//! The readers' comments widget: section, threads, form.
+
+pub mod comment_form;
+pub mod comment_item;
+pub mod section;

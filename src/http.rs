@@ -1,0 +1,55 @@
+//! One fetch with a timeout and an abort signal; shared by the article and comments clients.
+
+use std::cell::Cell;
+use std::future::Future;
+use std::rc::Rc;
+use std::time::Duration;
+use web_sys::AbortController;
+
+/// Why a request got no usable answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HttpError {
+    /// No answer at all (offline, DNS, refused, CORS).
+    Network,
+    /// No complete answer within the timeout.
+    Timeout,
+    /// Cancelled because the view went away.
+    Aborted,
+}
+
+/// Runs `request` (which must use `controller.signal()`), aborting it after `timeout`.
+pub async fn with_timeout<T, F>(
+    timeout: Duration,
+    controller: &AbortController,
+    request: F,
+) -> Result<T, HttpError>
+where
+    F: Future<Output = Result<T, gloo_net::Error>>,
+{
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let timed_out = Rc::clone(&timed_out);
+        let controller = controller.clone();
+        leptos::prelude::set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            },
+            timeout,
+        )
+        .ok()
+    };
+    let result = request.await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    result.map_err(|_| {
+        if timed_out.get() {
+            HttpError::Timeout
+        } else if controller.signal().aborted() {
+            HttpError::Aborted
+        } else {
+            HttpError::Network
+        }
+    })
+}
