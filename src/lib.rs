@@ -7,6 +7,8 @@ pub mod components;
 pub mod config;
 pub mod content;
 pub mod date;
+pub mod embed;
+pub mod host_events;
 pub mod http;
 pub mod i18n;
 pub mod load;
@@ -14,7 +16,14 @@ pub mod reader;
 pub mod share;
 pub mod url_policy;
 
-/// Mounts the standalone viewer into the page body.
+/// Runs when the wasm starts: installs the panic hook (a panic logs its message before the app stops).
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Mounts the standalone viewer into the page body (called by the standalone page's `boot.js`).
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = mountStandalone)]
 pub fn mount_standalone() {
     leptos::mount::mount_to_body(components::app::App);
 }

@@ -35,8 +35,8 @@ pub fn is_fingerprinted(path: &str) -> bool {
     })
 }
 
-/// Middleware: adds `Cache-Control` to responses that do not have one yet, and the strict CSP
-/// and `nosniff` to HTML pages.
+/// Middleware: adds `Cache-Control` to responses that do not have one yet, the strict CSP to
+/// HTML pages, `nosniff`, and `Access-Control-Allow-Origin: *` to everything but the API.
 pub async fn cache_headers(req: Request, next: Next) -> Response {
     let path = req.uri().path().to_owned();
     let mut res = next.run(req).await;
@@ -66,6 +66,15 @@ pub async fn cache_headers(req: Request, next: Next) -> Response {
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
+    // The viewer, its loader and the articles are public: any portal may embed them (the
+    // loader imports the wasm and fetches the stylesheet and articles across origins).
+    // The comments API keeps its own allow-list (`--cors-origins`).
+    if !path.starts_with("/api/") {
+        res.headers_mut().insert(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        );
+    }
     res
 }
 

@@ -26,6 +26,9 @@ pub fn ArticleView(
     /// A prefix making ids unique per viewer.
     #[prop(default = None)]
     id_prefix: Option<String>,
+    /// Whether to show the comments section (when the article has one).
+    #[prop(default = true)]
+    comments: bool,
 ) -> impl IntoView {
     let a = &loaded.article;
     let lang = UiLang::from_tag(&a.lang);
@@ -111,7 +114,7 @@ pub fn ArticleView(
         view! { <Toolbar loaded=Rc::clone(&loaded) lang page_url id_prefix=id_prefix.clone() /> }
     });
     let canonical = a.url.clone();
-    let comments = (!print)
+    let comments = (!print && comments)
         .then(|| a.comments_url())
         .flatten()
         .and_then(|u| allow(u, Some(&loaded.json_url), UrlUse::Resource).ok())
@@ -119,10 +122,10 @@ pub fn ArticleView(
             view! { <CommentsSection url article_id=a.id.clone() lang id_prefix=id_prefix.clone() /> }
         });
     view! {
-        <article class="av-article" lang=a.lang.clone() data-testid="av-article" aria-labelledby=labelled_by>
+        <article class="av-article" lang=a.lang.clone() data-testid="av-article" aria-labelledby=labelled_by part="article">
             <header class="av-article__header">
                 {a.category.clone().map(|c| view! { <p class="av-article__category">{c}</p> })}
-                <h1 class="av-article__title" id=title_id data-testid="av-title">{a.title.clone()}</h1>
+                <h1 class="av-article__title" id=title_id data-testid="av-title" part="title">{a.title.clone()}</h1>
                 {toolbar}
                 <p class="av-article__meta">
                     <time class="av-article__time" datetime=a.published.clone() data-testid="av-published">
@@ -140,7 +143,7 @@ pub fn ArticleView(
                 <p class="av-article__lead" data-testid="av-lead">{l}</p>
             })}
             {hero}
-            <div class="av-article__body" data-testid="av-body">{render_body(&loaded.body, !print)}</div>
+            <div class="av-article__body" data-testid="av-body" part="body">{render_body(&loaded.body, !print)}</div>
             <footer class="av-article__footer">{byline} {source} {tags}</footer>
             <footer class="av-print-footer" data-testid="av-print-footer">
                 <p class="av-print-footer__line">{w.article_address} ": " {canonical}</p>

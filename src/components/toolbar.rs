@@ -58,7 +58,7 @@ pub fn Toolbar(
     );
     let print_url = print_view_url(&page_url, &loaded.json_url);
     view! {
-        <div class="av-toolbar" role="toolbar" aria-label=w.toolbar_label data-testid="av-toolbar">
+        <div class="av-toolbar" role="toolbar" aria-label=w.toolbar_label data-testid="av-toolbar" part="toolbar">
             <div class="av-toolbar__group">
                 <a class="av-button av-toolbar__email" href=mailto aria-label=w.email_label data-testid="av-email">
                     {w.email}

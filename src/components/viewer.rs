@@ -4,6 +4,7 @@
 use crate::components::article_view::ArticleView;
 use crate::components::error_panel::ErrorPanel;
 use crate::config::ViewMode;
+use crate::host_events::{self, emit, use_host};
 use crate::i18n::UiLang;
 use crate::load::{load, LoadError, Loaded};
 use crate::reader::appearance::Theme;
@@ -13,6 +14,7 @@ use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
+use wasm_bindgen::JsValue;
 use web_sys::AbortController;
 
 thread_local! {
@@ -49,6 +51,15 @@ pub fn Viewer(
     /// Address of the standalone page, for the print view (the current page by default).
     #[prop(default = None)]
     page_url: Option<String>,
+    /// Bumped to fetch the article again (the embed API's `reload()`).
+    #[prop(optional, into)]
+    reload: Option<Signal<u32>>,
+    /// Whether to show the comments section.
+    #[prop(default = true)]
+    comments: bool,
+    /// The host's default theme, used while the reader keeps "system".
+    #[prop(default = None)]
+    host_theme: Option<String>,
 ) -> impl IntoView {
     let id_prefix = next_id_prefix();
     let current: StoredValue<Option<AbortController>, LocalStorage> = StoredValue::new_local(None);
@@ -61,6 +72,9 @@ pub fn Viewer(
 
     let resource = LocalResource::new(move || {
         let src = src.get();
+        if let Some(reload) = reload {
+            reload.track();
+        }
         abort_current();
         let controller = AbortController::new().ok();
         current.set_value(controller.clone());
@@ -95,11 +109,30 @@ pub fn Viewer(
             }
         });
     }
+    {
+        // Tell the host when the reader changes the text size (not for the initial value).
+        let prefs = prefs.clone();
+        let host = use_host();
+        Effect::new(move |previous: Option<u16>| {
+            let percent = prefs.get().size.percent();
+            if previous.is_some_and(|p| p != percent) {
+                emit(
+                    host.as_ref(),
+                    host_events::TEXT_SIZE_CHANGE,
+                    &[("percent", JsValue::from(percent))],
+                );
+            }
+            percent
+        });
+    }
+    let host_theme = host_theme.as_deref().map(Theme::parse).unwrap_or_default();
     let theme = move || {
         if print {
-            Theme::Light.key()
-        } else {
-            prefs.get().theme.key()
+            return Theme::Light.key();
+        }
+        match prefs.get().theme {
+            Theme::Auto => host_theme.key(),
+            chosen => chosen.key(),
         }
     };
 
@@ -118,25 +151,38 @@ pub fn Viewer(
             data-theme=theme
             data-view=if print { "print" } else { "read" }
             data-testid="av-viewer"
+            part="viewer"
         >
             <Suspense fallback=loading>
                 {
                     let id_prefix = id_prefix.clone();
                     let page_url = page_url.clone();
+                    let host = use_host();
                     move || {
                         let id_prefix = id_prefix.clone();
                         let page_url = page_url.clone();
+                        let host = host.clone();
                         Suspend::new(async move {
                             let result: Result<Rc<Loaded>, LoadError> = resource.await;
                             match result {
                                 Ok(loaded) => {
+                                    emit(host.as_ref(), host_events::LOADED, &[
+                                        ("id", JsValue::from_str(&loaded.article.id)),
+                                        ("title", JsValue::from_str(&loaded.article.title)),
+                                    ]);
                                     if autoprint && print {
                                         Effect::new(|_| crate::share::print_when_ready(3000));
                                     }
-                                    view! { <ArticleView loaded mode page_url id_prefix=Some(id_prefix) /> }.into_any()
+                                    view! { <ArticleView loaded mode page_url id_prefix=Some(id_prefix) comments /> }.into_any()
                                 }
                                 Err(LoadError::Aborted) => ().into_any(),
-                                Err(error) => view! { <ErrorPanel error lang on_retry=retry /> }.into_any(),
+                                Err(error) => {
+                                    emit(host.as_ref(), host_events::ERROR, &[
+                                        ("kind", JsValue::from_str(error.kind())),
+                                        ("message", JsValue::from_str(error.message(lang))),
+                                    ]);
+                                    view! { <ErrorPanel error lang on_retry=retry /> }.into_any()
+                                }
                             }
                         })
                     }

@@ -32,14 +32,16 @@ fn problem_text(w: &'static Words, field: Field, problem: Problem) -> &'static s
     }
 }
 
-/// Moves keyboard focus to the element with this id, if there is one.
-pub fn focus(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
+/// Moves keyboard focus to a mounted element (works inside shadow roots, unlike ids).
+fn focus<E>(node: NodeRef<E>)
+where
+    E: leptos::html::ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    if let Some(el) = node.get_untracked() {
+        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
     }
 }
 
@@ -56,7 +58,12 @@ pub fn CommentForm(
     id_prefix: String,
     /// Called after the server accepted a comment.
     on_posted: Callback<Posted>,
+    /// The text area, for the list's Reply buttons to move focus to.
+    text_input: NodeRef<leptos::html::Textarea>,
 ) -> impl IntoView {
+    let name_input = NodeRef::<leptos::html::Input>::new();
+    let email_input = NodeRef::<leptos::html::Input>::new();
+    let status_box = NodeRef::<leptos::html::Div>::new();
     let w = lang.words();
     let state = RwSignal::new(PostState::Idle);
     let problems = RwSignal::new(Vec::<(Field, Problem)>::new());
@@ -72,8 +79,7 @@ pub fn CommentForm(
     });
 
     let id = move |field: &str| format!("{id_prefix}-c-{field}");
-    let (name_id, email_id, text_id, status_id) =
-        (id("name"), id("email"), id("text"), id("status"));
+    let (name_id, email_id, text_id) = (id("name"), id("email"), id("text"));
     let (name_err, email_err, text_err, counter_id, hint_id) = (
         id("name-error"),
         id("email-error"),
@@ -107,12 +113,6 @@ pub fn CommentForm(
         }
     };
 
-    let ids_for_focus = (
-        name_id.clone(),
-        email_id.clone(),
-        text_id.clone(),
-        status_id.clone(),
-    );
     let submit = {
         let url = url.clone();
         move || {
@@ -121,12 +121,11 @@ pub fn CommentForm(
             }
             let found = draft.with_untracked(Draft::check);
             if let Some((first, _)) = found.first() {
-                let (n, e, t, _) = &ids_for_focus;
-                focus(match first {
-                    Field::Name => n,
-                    Field::Email => e,
-                    _ => t,
-                });
+                match first {
+                    Field::Name => focus(name_input),
+                    Field::Email => focus(email_input),
+                    _ => focus(text_input),
+                }
                 problems.set(found);
                 state.set(PostState::Idle);
                 return;
@@ -154,7 +153,6 @@ pub fn CommentForm(
             controller.set_value(Some(c.clone()));
             state.set(PostState::Sending);
             let url = url.clone();
-            let status_id = ids_for_focus.3.clone();
             leptos::task::spawn_local(async move {
                 let result = api::post(&url, &body, &c).await;
                 match result {
@@ -162,7 +160,7 @@ pub fn CommentForm(
                         let _ = draft.try_update(|d| *d = d.after_post());
                         let _ = state.try_set(PostState::Sent(posted.status));
                         on_posted.run(posted);
-                        focus(&status_id);
+                        focus(status_box);
                     }
                     Err(CommentsError::Aborted) => {}
                     Err(err) => {
@@ -222,6 +220,7 @@ pub fn CommentForm(
     view! {
         <form
             class="av-comment-form"
+            part="comment-form"
             data-testid="av-comment-form"
             novalidate=true
             on:submit=move |ev| {
@@ -255,6 +254,7 @@ pub fn CommentForm(
             <div class="av-field">
                 <label for=name_id.clone()>{w.c_name} " " <span class="av-field__req">{w.c_required}</span></label>
                 <input
+                    node_ref=name_input
                     id=name_id
                     type="text"
                     name="author_name"
@@ -271,6 +271,7 @@ pub fn CommentForm(
             <div class="av-field">
                 <label for=email_id.clone()>{w.c_email} " " <span class="av-field__req">{w.c_required}</span></label>
                 <input
+                    node_ref=email_input
                     id=email_id
                     type="email"
                     name="author_email"
@@ -288,6 +289,7 @@ pub fn CommentForm(
             <div class="av-field">
                 <label for=text_id.clone()>{w.c_text} " " <span class="av-field__req">{w.c_required}</span></label>
                 <textarea
+                    node_ref=text_input
                     id=text_id
                     name="text"
                     rows="6"
@@ -333,7 +335,7 @@ pub fn CommentForm(
                     {move || if state.get() == PostState::Sending { w.c_sending } else { w.c_submit }}
                 </button>
             </div>
-            <div class="av-comment-form__status" id=status_id tabindex="-1" data-testid="av-c-status">
+            <div class="av-comment-form__status" node_ref=status_box tabindex="-1" data-testid="av-c-status">
                 {move || match state.get() {
                     PostState::Idle | PostState::Sending => ().into_any(),
                     PostState::Sent(PostStatus::Pending) => view! {

@@ -1,17 +1,19 @@
 //! The comments section ("Ý kiến bạn đọc"): heading with the count, newest/oldest switch,
 //! threads with "load more", and the form. It loads nothing until it nears the viewport.
 
-use super::comment_form::{focus, CommentForm};
+use super::comment_form::CommentForm;
 use super::comment_item::CommentThread;
 use crate::comments::api::{self, CommentsError};
 use crate::comments::draft::{storage_key, Draft};
 use crate::comments::model::{PostStatus, Posted};
 use crate::comments::thread::{add_posted, merge_page, Thread};
+use crate::host_events::{self, emit, use_host};
 use crate::i18n::UiLang;
 use leptos::html::Section;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
 use web_sys::AbortController;
 
 /// Default number of top-level comments per page.
@@ -177,15 +179,40 @@ pub fn CommentsSection(
         move |_| load(page.get_untracked().max(1))
     };
     let more = move |_| load(page.get_untracked() + 1);
-    let text_id = format!("{id_prefix}-c-text");
+    let text_input = NodeRef::<leptos::html::Textarea>::new();
     let on_reply = Callback::new(move |(id, name): (i64, String)| {
         draft.update(|d| {
             d.parent_id = Some(id);
             d.parent_name = Some(name);
         });
-        focus(&text_id);
+        if let Some(el) = text_input.get_untracked() {
+            let _ = el.focus();
+        }
     });
+    let host = use_host();
     let on_posted = Callback::new(move |posted: Posted| {
+        emit(
+            host.as_ref(),
+            host_events::COMMENT_SUBMITTED,
+            &[
+                ("id", JsValue::from_f64(posted.comment.id as f64)),
+                (
+                    "status",
+                    JsValue::from_str(if posted.status == PostStatus::Published {
+                        "published"
+                    } else {
+                        "pending"
+                    }),
+                ),
+                (
+                    "parentId",
+                    posted
+                        .comment
+                        .parent_id
+                        .map_or(JsValue::NULL, |p| JsValue::from_f64(p as f64)),
+                ),
+            ],
+        );
         if posted.status == PostStatus::Published {
             threads.update(|t| add_posted(t, posted.comment.clone(), newest_first.get_untracked()));
             total.update(|n| *n = Some(n.unwrap_or(0) + 1));
@@ -193,7 +220,7 @@ pub fn CommentsSection(
     });
 
     view! {
-        <section class="av-comments" node_ref=root aria-labelledby=labelled_by data-testid="av-comments">
+        <section class="av-comments" node_ref=root aria-labelledby=labelled_by data-testid="av-comments" part="comments">
             <h2 class="av-comments__title" id=heading_id data-testid="av-comments-title">
                 {w.comments_title}
                 {move || total.get().map(|n| format!(" ({n})"))}
@@ -255,7 +282,7 @@ pub fn CommentsSection(
                     </button>
                 }
             })}
-            <CommentForm url draft lang id_prefix on_posted />
+            <CommentForm url draft lang id_prefix on_posted text_input />
         </section>
     }
 }

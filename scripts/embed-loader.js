@@ -1,0 +1,144 @@
+// article-viewer embed loader (template: scripts/post-build.mjs fills in the file names and writes
+// dist/embed.js). One script tag embeds any number of viewers:
+//   <script type="module" src="https://viewer.example/embed.js"></script>
+//   <article-viewer src="/news/article.json"></article-viewer>
+// or, for CMSs that strip unknown tags: <div data-article-viewer data-src="/news/article.json"></div>
+// Attributes (data-* on the div): src, lang, comments="on|off", theme="auto|light|dark|sepia",
+// loading="lazy". Each viewer renders in a shadow root with a constructable stylesheet.
+const BASE = new URL('.', import.meta.url);
+const shared = (globalThis[Symbol.for('article-viewer')] ??= {});
+
+// The wasm and the stylesheet load once per page, however many viewers and script tags.
+const app = () =>
+  (shared.app ??= import(new URL('./__GLUE__', BASE).href).then(async (m) => {
+    await m.default({ module_or_path: new URL('./__WASM__', BASE) });
+    return m;
+  }));
+const sheet = () =>
+  (shared.sheet ??= fetch(new URL('./__CSS__', BASE))
+    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`stylesheet: HTTP ${r.status}`))))
+    .then((css) => {
+      const s = new CSSStyleSheet();
+      s.replaceSync(css);
+      return s;
+    }));
+
+class Host {
+  constructor(el, attr) {
+    this.el = el;
+    this.attr = attr; // name -> attribute value or null
+    this.root = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
+  }
+
+  connect() {
+    if (this.view || this.busy || this.io) return;
+    if (this.attr('loading') === 'lazy' && 'IntersectionObserver' in globalThis) {
+      this.io = new IntersectionObserver((entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        this.io.disconnect();
+        this.io = null;
+        this.mount();
+      }, { rootMargin: '400px 0px' });
+      this.io.observe(this.el);
+    } else this.mount();
+  }
+
+  async mount() {
+    this.busy = true;
+    try {
+      const [m, s] = await Promise.all([app(), sheet()]);
+      if (!this.el.isConnected || this.view) return;
+      this.root.adoptedStyleSheets = [s];
+      const box = document.createElement('div');
+      this.root.replaceChildren(box);
+      const o = new m.EmbedOptions(this.attr('src') ?? '');
+      o.lang = this.attr('lang');
+      o.comments = this.attr('comments') !== 'off';
+      o.theme = this.attr('theme');
+      o.pageUrl = new URL('./index.html', BASE).href;
+      this.view = m.mountViewer(box, this.el, o);
+    } catch (e) {
+      console.error('[article-viewer] could not start:', e);
+      const p = document.createElement('p');
+      p.setAttribute('role', 'alert');
+      p.textContent = 'Không tải được trình đọc bài viết. · The article viewer could not be loaded.';
+      this.root.replaceChildren(p);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  disconnect() {
+    this.io?.disconnect();
+    this.io = null;
+    this.view?.free(); // unmounts: aborts its requests, removes its listeners
+    this.view = null;
+  }
+
+  changed(name) {
+    if (!this.view) return;
+    if (name.endsWith('src')) this.view.setSrc(this.attr('src') ?? '');
+    else {
+      this.disconnect();
+      this.connect();
+    }
+  }
+}
+
+const ATTRS = ['src', 'lang', 'comments', 'theme'];
+if (!customElements.get('article-viewer')) {
+  customElements.define(
+    'article-viewer',
+    class extends HTMLElement {
+      static observedAttributes = ATTRS;
+      connectedCallback() {
+        (this.host_ ??= new Host(this, (n) => this.getAttribute(n))).connect();
+      }
+      disconnectedCallback() {
+        this.host_?.disconnect();
+      }
+      attributeChangedCallback(name, old, value) {
+        if (old !== value) this.host_?.changed(name);
+      }
+      /** Fetches the article again. */
+      reload() {
+        this.host_?.view?.reload();
+      }
+      /** The reader's text size in percent, shared by every viewer on the page. */
+      get fontScale() {
+        return shared.scale ?? 100;
+      }
+      set fontScale(percent) {
+        app().then((m) => m.setFontScale(Number(percent) || 100));
+      }
+    },
+  );
+}
+
+if (!shared.divs) {
+  shared.divs = new Set();
+  const scan = () => {
+    for (const el of document.querySelectorAll('[data-article-viewer]')) {
+      if (el.host_) continue;
+      el.host_ = new Host(el, (n) => el.getAttribute(`data-${n}`));
+      el.reload = () => el.host_.view?.reload();
+      shared.divs.add(el);
+      el.host_.connect();
+    }
+  };
+  new MutationObserver((records) => {
+    for (const el of shared.divs) {
+      if (!el.isConnected) {
+        el.host_.disconnect();
+        el.host_ = null;
+        shared.divs.delete(el);
+      }
+    }
+    for (const r of records) if (r.type === 'attributes' && r.target.host_) r.target.host_.changed(r.attributeName);
+    scan();
+  }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ATTRS.map((a) => `data-${a}`) });
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan, { once: true });
+  else scan();
+  // Keep fontScale readable without waiting for the wasm.
+  document.addEventListener('text-size-change', (e) => (shared.scale = e.detail.percent), true);
+}

@@ -1,0 +1,136 @@
+//! The API the embed loader (`embed.js`) uses: mount a viewer into a shadow root, change its
+//! article, reload it, unmount it; read and set the page-wide text size.
+
+use crate::components::viewer::Viewer;
+use crate::host_events::Host;
+use crate::i18n::UiLang;
+use crate::reader::store::{update_prefs, use_prefs};
+use crate::reader::text_size::TextSize;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use std::any::Any;
+use wasm_bindgen::prelude::*;
+
+/// Options of one embedded viewer, read from the element's attributes.
+#[wasm_bindgen]
+#[derive(Clone, Debug, Default)]
+pub struct EmbedOptions {
+    src: String,
+    lang: Option<String>,
+    comments: bool,
+    theme: Option<String>,
+    page_url: Option<String>,
+}
+
+#[wasm_bindgen]
+impl EmbedOptions {
+    /// Options for the article at `src` (relative to the host page).
+    #[wasm_bindgen(constructor)]
+    pub fn new(src: String) -> EmbedOptions {
+        EmbedOptions {
+            src,
+            comments: true,
+            ..EmbedOptions::default()
+        }
+    }
+
+    /// Interface language until the article gives its own (`lang` attribute).
+    #[wasm_bindgen(setter)]
+    pub fn set_lang(&mut self, lang: Option<String>) {
+        self.lang = lang.filter(|l| !l.trim().is_empty());
+    }
+
+    /// Whether to show comments (`comments="off"` turns them off).
+    #[wasm_bindgen(setter)]
+    pub fn set_comments(&mut self, on: bool) {
+        self.comments = on;
+    }
+
+    /// The host's default theme (`theme` attribute), used while the reader keeps "system".
+    #[wasm_bindgen(setter)]
+    pub fn set_theme(&mut self, theme: Option<String>) {
+        self.theme = theme;
+    }
+
+    /// The standalone page next to the loader, for the print view.
+    #[wasm_bindgen(setter = pageUrl)]
+    pub fn set_page_url(&mut self, url: Option<String>) {
+        self.page_url = url;
+    }
+}
+
+/// One mounted viewer; dropping or `unmount()` removes it and aborts its requests.
+#[wasm_bindgen]
+pub struct EmbeddedViewer {
+    handle: Option<Box<dyn Any>>,
+    src: RwSignal<String>,
+    reload: RwSignal<u32>,
+}
+
+#[wasm_bindgen]
+impl EmbeddedViewer {
+    /// Loads another article in this viewer.
+    #[wasm_bindgen(js_name = setSrc)]
+    pub fn set_src(&self, src: String) {
+        self.src.set(src);
+    }
+
+    /// Fetches the article again.
+    pub fn reload(&self) {
+        self.reload.update(|n| *n += 1);
+    }
+
+    /// Removes the viewer: its requests are aborted and its listeners removed.
+    pub fn unmount(&mut self) {
+        self.handle.take();
+    }
+}
+
+/// Mounts a viewer into `container` (inside the host's shadow root); events go to `host`.
+#[wasm_bindgen(js_name = mountViewer)]
+pub fn mount_viewer(
+    container: web_sys::HtmlElement,
+    host: web_sys::HtmlElement,
+    options: &EmbedOptions,
+) -> EmbeddedViewer {
+    let src = RwSignal::new(options.src.clone());
+    let reload = RwSignal::new(0u32);
+    let options = options.clone();
+    let handle = leptos::mount::mount_to(container, move || {
+        provide_context(Host(SendWrapper::new(host)));
+        let lang = options
+            .lang
+            .as_deref()
+            .map(UiLang::from_tag)
+            .unwrap_or_default();
+        view! {
+            <Viewer
+                src
+                reload
+                lang
+                comments=options.comments
+                host_theme=options.theme.clone()
+                page_url=options.page_url.clone()
+            />
+        }
+    });
+    EmbeddedViewer {
+        handle: Some(Box::new(handle)),
+        src,
+        reload,
+    }
+}
+
+/// The reader's text size in percent, shared by every viewer on the page.
+#[wasm_bindgen(js_name = fontScale)]
+pub fn font_scale() -> u16 {
+    use_prefs().get_untracked().size.percent()
+}
+
+/// Sets the text size of every viewer on the page to the step nearest `percent`.
+#[wasm_bindgen(js_name = setFontScale)]
+pub fn set_font_scale(percent: u32) {
+    if let Some(size) = TextSize::nearest(percent) {
+        update_prefs(|p| p.size = size);
+    }
+}
