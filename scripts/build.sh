@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 node scripts/gen-long-article.mjs
-trunk build --release
+# No update check: the build never goes to the network.
+trunk build --release --skip-version-check
