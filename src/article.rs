@@ -3,13 +3,13 @@
 //! See `docs/article-format.md` and `docs/article.schema.json`.
 
 use crate::date::Timestamp;
-use serde::Deserialize;
+use crate::json::{str_item, FieldError, Obj};
 
 /// Largest article body accepted, in bytes of `content_html` (larger bodies are refused).
 pub const MAX_CONTENT_BYTES: usize = 8 * 1024 * 1024;
 
 /// An article as the viewer receives it. Unknown fields are ignored.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Article {
     /// Stable identifier of the article (used for comments and storage keys).
     pub id: String,
@@ -22,83 +22,61 @@ pub struct Article {
     /// Publication time, RFC 3339 with an offset (`2022-04-18T17:09:00+07:00`).
     pub published: String,
     /// Time of the last update, RFC 3339 with an offset.
-    #[serde(default)]
     pub updated: Option<String>,
     /// Section or category name shown above the title.
-    #[serde(default)]
     pub category: Option<String>,
     /// The lead (sapo): a short summary shown in bold before the body.
-    #[serde(default)]
     pub lead: Option<String>,
     /// Who wrote the article.
-    #[serde(default, deserialize_with = "null_as_default")]
     pub authors: Vec<Author>,
     /// Where the article comes from.
-    #[serde(default)]
     pub source: Option<Source>,
     /// The hero image shown under the lead.
-    #[serde(default)]
     pub image: Option<Image>,
     /// The body as HTML from the portal's CMS; untrusted, sanitised before rendering.
     pub content_html: String,
     /// Keywords.
-    #[serde(default, deserialize_with = "null_as_default")]
     pub tags: Vec<String>,
     /// Where readers' comments live, if anywhere.
-    #[serde(default)]
     pub comments: Option<Comments>,
 }
 
 /// One author of an article.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Author {
     /// The author's name.
     pub name: String,
     /// The author's organisation or office.
-    #[serde(default)]
     pub org: Option<String>,
 }
 
 /// Where an article comes from (a newspaper, an office, a portal).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
     /// The source's name.
     pub name: String,
     /// The source's address.
-    #[serde(default)]
     pub url: Option<String>,
 }
 
 /// The hero image of an article.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Image {
     /// Address of the image, relative to the address the article JSON was fetched from.
     pub src: String,
     /// Text alternative for readers who cannot see the image.
-    #[serde(default)]
     pub alt: Option<String>,
     /// Caption shown under the image.
-    #[serde(default)]
     pub caption: Option<String>,
 }
 
 /// Where the comments of an article are read and posted.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Comments {
     /// Whether comments are shown at all.
-    #[serde(default)]
     pub enabled: bool,
     /// The comments endpoint, relative to the address the article JSON was fetched from.
-    #[serde(default)]
     pub url: Option<String>,
-}
-
-fn null_as_default<'de, D, T>(d: D) -> Result<T, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Default + Deserialize<'de>,
-{
-    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
 }
 
 /// Why a body could not be read as an article; the message names the field for the publisher.
@@ -126,36 +104,61 @@ impl FormatError {
     }
 }
 
+impl From<FieldError> for FormatError {
+    fn from(e: FieldError) -> Self {
+        FormatError::Field {
+            field: e.field,
+            problem: e.problem,
+        }
+    }
+}
+
 /// Parses and validates an article from its JSON text.
 pub fn parse(json: &str) -> Result<Article, FormatError> {
-    let mut de = serde_json::Deserializer::from_str(json);
-    let article: Article = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        if !matches!(inner.classify(), serde_json::error::Category::Data) {
-            return FormatError::NotJson(inner.to_string());
-        }
-        // serde's message ends with " at line L column C", which means nothing to a publisher.
-        let message = inner.to_string();
-        let message = message
-            .rsplit_once(" at line ")
-            .map_or(message.as_str(), |(m, _)| m)
-            .to_string();
-        let parent = if path == "." {
-            String::new()
-        } else {
-            format!("{path}.")
-        };
-        match message
-            .strip_prefix("missing field `")
-            .and_then(|r| r.split('`').next())
-        {
-            Some(name) => FormatError::field(&format!("{parent}{name}"), "is required but missing"),
-            None if path == "." => FormatError::field("(root)", &message),
-            None => FormatError::field(&path, &message),
-        }
-    })?;
-    de.end().map_err(|e| FormatError::NotJson(e.to_string()))?;
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| FormatError::NotJson(e.to_string()))?;
+    let o = Obj::new(&value, "")?;
+    let article = Article {
+        id: o.str("id")?,
+        url: o.str("url")?,
+        lang: o.str("lang")?,
+        title: o.str("title")?,
+        published: o.str("published")?,
+        updated: o.opt_str("updated")?,
+        category: o.opt_str("category")?,
+        lead: o.opt_str("lead")?,
+        authors: o.list("authors", |v, path| {
+            let a = Obj::new(v, &path)?;
+            Ok(Author {
+                name: a.str("name")?,
+                org: a.opt_str("org")?,
+            })
+        })?,
+        source: match o.opt_obj("source")? {
+            Some(s) => Some(Source {
+                name: s.str("name")?,
+                url: s.opt_str("url")?,
+            }),
+            None => None,
+        },
+        image: match o.opt_obj("image")? {
+            Some(i) => Some(Image {
+                src: i.str("src")?,
+                alt: i.opt_str("alt")?,
+                caption: i.opt_str("caption")?,
+            }),
+            None => None,
+        },
+        content_html: o.str("content_html")?,
+        tags: o.list("tags", str_item)?,
+        comments: match o.opt_obj("comments")? {
+            Some(c) => Some(Comments {
+                enabled: c.opt_bool("enabled")?.unwrap_or(false),
+                url: c.opt_str("url")?,
+            }),
+            None => None,
+        },
+    };
     article.validate()?;
     Ok(article)
 }

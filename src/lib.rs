@@ -11,6 +11,7 @@ pub mod embed;
 pub mod host_events;
 pub mod http;
 pub mod i18n;
+pub mod json;
 pub mod load;
 pub mod reader;
 pub mod share;

@@ -111,7 +111,7 @@ pub async fn fetch_page(
     })
     .await?;
     match status {
-        200 => serde_json::from_str(&text).map_err(|_| CommentsError::Server(status)),
+        200 => CommentsPage::from_json(&text).map_err(|_| CommentsError::Server(status)),
         403 => Err(CommentsError::Closed),
         _ => Err(CommentsError::Server(status)),
     }
@@ -123,7 +123,7 @@ pub async fn post(
     comment: &NewComment,
     controller: &AbortController,
 ) -> Result<Posted, CommentsError> {
-    let body = serde_json::to_string(comment).map_err(|_| CommentsError::Server(0))?;
+    let body = comment.to_json();
     let signal = controller.signal();
     let (status, retry_after, text) = with_timeout(TIMEOUT, controller, async {
         let r = gloo_net::http::Request::post(url)
@@ -139,8 +139,8 @@ pub async fn post(
     })
     .await?;
     match status {
-        200 | 201 => serde_json::from_str(&text).map_err(|_| CommentsError::Server(status)),
-        400 => Err(serde_json::from_str::<FieldErrors>(&text)
+        200 | 201 => Posted::from_json(&text).map_err(|_| CommentsError::Server(status)),
+        400 => Err(FieldErrors::from_json(&text)
             .map(CommentsError::Invalid)
             .unwrap_or(CommentsError::Server(status))),
         403 => Err(CommentsError::Closed),

@@ -1,6 +1,6 @@
 //! The comment form's content: what the reader typed, its checks, and how it is kept.
 
-use serde::{Deserialize, Serialize};
+use crate::json::{object, Field as JsonField, Obj};
 
 /// Longest comment, in characters (Unicode scalar values), as the server counts them.
 pub const MAX_TEXT_CHARS: usize = 2000;
@@ -10,8 +10,7 @@ pub const MAX_NAME_CHARS: usize = 80;
 pub const MAX_EMAIL_CHARS: usize = 254;
 
 /// What the reader typed, kept per article while typing and after a failed post.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Draft {
     /// Name.
     pub name: String,
@@ -121,12 +120,37 @@ impl Draft {
 
     /// The stored form (JSON).
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        fn opt(s: &Option<String>) -> JsonField<'_> {
+            s.as_deref().map_or(JsonField::Null, JsonField::Str)
+        }
+        object(&[
+            ("name", JsonField::Str(&self.name)),
+            ("email", JsonField::Str(&self.email)),
+            ("text", JsonField::Str(&self.text)),
+            (
+                "parent_id",
+                self.parent_id.map_or(JsonField::Null, JsonField::Int),
+            ),
+            ("parent_name", opt(&self.parent_name)),
+            ("key", opt(&self.key)),
+        ])
     }
 
     /// Reads a stored draft; garbage gives an empty draft.
     pub fn decode(s: &str) -> Draft {
-        serde_json::from_str(s).unwrap_or_default()
+        let read = || -> Option<Draft> {
+            let v: serde_json::Value = serde_json::from_str(s).ok()?;
+            let o = Obj::new(&v, "").ok()?;
+            Some(Draft {
+                name: o.opt_str("name").ok()?.unwrap_or_default(),
+                email: o.opt_str("email").ok()?.unwrap_or_default(),
+                text: o.opt_str("text").ok()?.unwrap_or_default(),
+                parent_id: o.opt_i64("parent_id").ok()?,
+                parent_name: o.opt_str("parent_name").ok()?,
+                key: o.opt_str("key").ok()?,
+            })
+        };
+        read().unwrap_or_default()
     }
 
     /// The draft after a successful post: the name and e-mail stay for the next comment.
