@@ -109,3 +109,33 @@ test('a refused clipboard shows the address to copy by hand', async () => {
   await page.getByTestId('av-copy-status').getByText(URL_SEED).waitFor();
   await context.close();
 });
+
+test('the toolbar works from the keyboard: Tab order, Copy link and Print with Enter', async () => {
+  const { page, context } = await openPage(browser);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await page.addInitScript(() => {
+    window.print = () => {
+      window.top.__printed = location.href;
+    };
+  });
+  const viewer = new ViewerPage(page, server.url);
+  await viewer.open();
+  await viewer.settled();
+  // Tab from the page start reaches the toolbar in reading order: Email, Copy link, …
+  const order = [];
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate(() => document.activeElement?.dataset.testid ?? document.activeElement?.localName));
+  }
+  const start = order.indexOf('av-email');
+  assert.ok(start >= 0, `Email not reached by Tab: ${order}`);
+  assert.deepEqual(order.slice(start, start + 3), ['av-email', 'av-copy-link', ...(order[start + 2] === 'av-share' ? ['av-share'] : ['av-print'])]);
+  await page.getByTestId('av-copy-link').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('av-copy-status').getByText('Đã chép liên kết').waitFor();
+  await page.getByTestId('av-print').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.__printed, null, { timeout: 10000 });
+  assert.match(await page.evaluate(() => window.__printed), /view=print/);
+  await context.close();
+});

@@ -1,4 +1,4 @@
-//! Renders the sanitised body tree through Leptos (no HTML strings, no `inner_html`).
+//! Renders the sanitised body tree through Leptos as DOM nodes (no HTML strings, no HTML sinks).
 
 use super::tree::{Element, Node, Tag};
 use leptos::html::custom;
