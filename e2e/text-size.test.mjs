@@ -147,6 +147,10 @@ test('at 300 % on a 320 px screen nothing scrolls sideways', async () => {
     await viewer.open(src);
     assert.equal(await viewer.settled(), 'article');
     assert.equal(await new ControlsPage(page.getByTestId('av-viewer')).sizeValue(), '300');
+    // Down to the comments, so they load too (their list, form and notices count as well).
+    await page.getByTestId('av-comments').scrollIntoViewIfNeeded();
+    await page.getByTestId('av-comment-form').waitFor();
+    await page.waitForTimeout(300);
     const { doc, view } = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
     assert.ok(doc <= view, `${src || 'seed'}: document ${doc}px > viewport ${view}px`);
     await context.close();
