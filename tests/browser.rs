@@ -228,3 +228,79 @@ async fn error_panel_retry_calls_back() {
     tick().await;
     assert_eq!(clicks.get_untracked(), 2);
 }
+
+#[wasm_bindgen_test]
+async fn text_size_buttons_change_the_shared_size_and_stop_at_the_ends() {
+    use article_viewer::components::text_size_control::TextSizeControl;
+    use article_viewer::reader::store::use_prefs;
+    let root = container();
+    mount_to(
+        root.clone(),
+        || view! { <TextSizeControl lang=UiLang::Vi /> },
+    )
+    .forget();
+    tick().await;
+    let root: Element = root.unchecked_into();
+    let up: HtmlElement = query(&root, "av-size-up").unchecked_into();
+    let reset: HtmlElement = query(&root, "av-size-reset").unchecked_into();
+    reset.click();
+    tick().await;
+    for _ in 0..12 {
+        up.click();
+    }
+    tick().await;
+    assert_eq!(use_prefs().get_untracked().size.percent(), 300);
+    assert_eq!(up.get_attribute("aria-disabled").as_deref(), Some("true"));
+    assert!(query(&root, "av-size-value")
+        .text_content()
+        .unwrap()
+        .contains("300"));
+    reset.click();
+    tick().await;
+    assert_eq!(use_prefs().get_untracked().size.percent(), 100);
+}
+
+#[wasm_bindgen_test]
+async fn comment_links_are_nofollow_and_markup_stays_text() {
+    use article_viewer::comments::model::Comment;
+    use article_viewer::comments::thread::Thread;
+    use article_viewer::components::comments::comment_item::CommentThread;
+    let thread = Thread {
+        comment: Comment {
+            id: 1,
+            parent_id: None,
+            author_name: "<b>An</b>".into(),
+            created: "2026-11-28T10:00:00Z".into(),
+            text: "xem https://a.example/x <img src=x onerror=alert(1)>\nhết".into(),
+        },
+        replies: vec![],
+    };
+    let root = container();
+    let on_reply = Callback::new(|_: (i64, String)| {});
+    mount_to(
+        root.clone(),
+        move || view! { <CommentThread thread lang=UiLang::Vi on_reply /> },
+    )
+    .forget();
+    tick().await;
+    let root: Element = root.unchecked_into();
+    let text = query(&root, "av-comment-text");
+    assert_eq!(text.query_selector_all("img").unwrap().length(), 0);
+    let link = text.query_selector("a").unwrap().unwrap();
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://a.example/x")
+    );
+    assert_eq!(
+        link.get_attribute("rel").as_deref(),
+        Some("nofollow ugc noopener")
+    );
+    assert!(text
+        .text_content()
+        .unwrap()
+        .contains("<img src=x onerror=alert(1)>\nhết"));
+    assert_eq!(
+        query(&root, "av-comment-author").text_content().as_deref(),
+        Some("<b>An</b>")
+    );
+}
