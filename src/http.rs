@@ -1,5 +1,6 @@
 //! One fetch with a timeout and an abort signal; shared by the article and comments clients.
 
+use leptos::prelude::{on_cleanup, LocalStorage, StoredValue, UpdateValue};
 use std::cell::Cell;
 use std::future::Future;
 use std::rc::Rc;
@@ -52,4 +53,39 @@ where
             HttpError::Network
         }
     })
+}
+
+/// The abort controller of a view's current request: starting a new request aborts the one
+/// before it, and the view's cleanup aborts the last one.
+#[derive(Clone, Copy)]
+pub struct AbortSlot(StoredValue<Option<AbortController>, LocalStorage>);
+
+impl AbortSlot {
+    /// A slot tied to the current owner (its cleanup aborts what is in flight).
+    pub fn new() -> AbortSlot {
+        let slot = AbortSlot(StoredValue::new_local(None));
+        on_cleanup(move || slot.abort());
+        slot
+    }
+
+    /// Aborts the request in flight, if any.
+    pub fn abort(&self) {
+        if let Some(c) = self.0.try_update_value(Option::take).flatten() {
+            c.abort();
+        }
+    }
+
+    /// Aborts the request in flight and gives the controller for the next one.
+    pub fn next(&self) -> Option<AbortController> {
+        self.abort();
+        let c = AbortController::new().ok()?;
+        self.0.try_update_value(|slot| *slot = Some(c.clone()));
+        Some(c)
+    }
+}
+
+impl Default for AbortSlot {
+    fn default() -> Self {
+        AbortSlot::new()
+    }
 }

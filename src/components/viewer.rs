@@ -5,6 +5,7 @@ use crate::components::article_view::ArticleView;
 use crate::components::error_panel::ErrorPanel;
 use crate::config::ViewMode;
 use crate::host_events::{self, emit, use_host};
+use crate::http::AbortSlot;
 use crate::i18n::UiLang;
 use crate::load::{load, LoadError, Loaded};
 use crate::reader::appearance::Theme;
@@ -15,7 +16,6 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsValue;
-use web_sys::AbortController;
 
 thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
@@ -62,22 +62,14 @@ pub fn Viewer(
     host_theme: Option<String>,
 ) -> impl IntoView {
     let id_prefix = next_id_prefix();
-    let current: StoredValue<Option<AbortController>, LocalStorage> = StoredValue::new_local(None);
-    let abort_current = move || {
-        if let Some(c) = current.try_update_value(Option::take).flatten() {
-            c.abort();
-        }
-    };
-    on_cleanup(abort_current);
+    let requests = AbortSlot::new();
 
     let resource = LocalResource::new(move || {
         let src = src.get();
         if let Some(reload) = reload {
             reload.track();
         }
-        abort_current();
-        let controller = AbortController::new().ok();
-        current.set_value(controller.clone());
+        let controller = requests.next();
         async move {
             let Some(controller) = controller else {
                 return Err(LoadError::Network);

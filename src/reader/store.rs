@@ -12,7 +12,8 @@ thread_local! {
     static STORE: RefCell<Option<ArcRwSignal<Prefs>>> = const { RefCell::new(None) };
 }
 
-fn storage() -> Option<web_sys::Storage> {
+/// The page's `localStorage`, or `None` when it is missing or blocked (then callers keep state in memory).
+pub fn storage() -> Option<web_sys::Storage> {
     // `localStorage` throws (SecurityError) when blocked; both failures mean "memory only".
     web_sys::window()?.local_storage().ok().flatten()
 }

@@ -5,10 +5,10 @@
 use crate::comments::api::{self, CommentsError};
 use crate::comments::draft::{Draft, Field, Problem};
 use crate::comments::model::{NewComment, PostStatus, Posted};
+use crate::http::AbortSlot;
 use crate::i18n::{UiLang, Words};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::AbortController;
 
 /// Where a post stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,13 +70,7 @@ pub fn CommentForm(
     let wait = RwSignal::new(0u64);
     let honeypot = RwSignal::new(String::new());
     let opened_at = js_sys::Date::now();
-    let controller: StoredValue<Option<AbortController>, LocalStorage> =
-        StoredValue::new_local(None);
-    on_cleanup(move || {
-        if let Some(c) = controller.try_update_value(Option::take).flatten() {
-            c.abort();
-        }
-    });
+    let requests = AbortSlot::new();
 
     let id = move |field: &str| format!("{id_prefix}-c-{field}");
     let (name_id, email_id, text_id) = (id("name"), id("email"), id("text"));
@@ -147,10 +141,7 @@ pub fn CommentForm(
                 website: honeypot.get_untracked(),
                 elapsed_ms: (js_sys::Date::now() - opened_at).max(0.0) as u64,
             };
-            let Ok(c) = AbortController::new() else {
-                return;
-            };
-            controller.set_value(Some(c.clone()));
+            let Some(c) = requests.next() else { return };
             state.set(PostState::Sending);
             let url = url.clone();
             leptos::task::spawn_local(async move {

@@ -8,13 +8,14 @@ use crate::comments::draft::{storage_key, Draft};
 use crate::comments::model::{PostStatus, Posted};
 use crate::comments::thread::{add_posted, merge_page, Thread};
 use crate::host_events::{self, emit, use_host};
+use crate::http::AbortSlot;
 use crate::i18n::UiLang;
+use crate::reader::store::storage;
 use leptos::html::Section;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
-use web_sys::AbortController;
 
 /// Default number of top-level comments per page.
 pub const DEFAULT_PER_PAGE: u32 = 20;
@@ -26,10 +27,6 @@ enum ListState {
     Loading,
     Ready,
     Failed(CommentsError),
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
 }
 
 /// Calls `on_near` once, when `target` comes within 600 px of the viewport (at once where
@@ -104,20 +101,11 @@ pub fn CommentsSection(
         }
     });
 
-    let controller: StoredValue<Option<AbortController>, LocalStorage> =
-        StoredValue::new_local(None);
+    let requests = AbortSlot::new();
     let load = {
         let url = url.clone();
         move |next: u32| {
-            let Ok(c) = AbortController::new() else {
-                return;
-            };
-            if let Some(old) = controller
-                .try_update_value(|slot| slot.replace(c.clone()))
-                .flatten()
-            {
-                old.abort();
-            }
+            let Some(c) = requests.next() else { return };
             list.set(ListState::Loading);
             let url = url.clone();
             let newest = newest_first.get_untracked();
@@ -145,9 +133,6 @@ pub fn CommentsSection(
     };
     let disconnect: StoredValue<Option<Box<dyn Fn()>>, LocalStorage> = StoredValue::new_local(None);
     on_cleanup(move || {
-        if let Some(c) = controller.try_update_value(Option::take).flatten() {
-            c.abort();
-        }
         if let Some(stop) = disconnect.try_update_value(Option::take).flatten() {
             stop();
         }
