@@ -1,18 +1,14 @@
 // Issue 2: axe-core finds no WCAG 2.2 A/AA violations in the article, the English article and the
 // error panel; the page does not scroll sideways at 320 px.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, openPage, axe } from './support/harness.mjs';
+import { suite, axe, openPage } from './support/harness.mjs';
 import { ViewerPage } from './pages/viewer-page.mjs';
 
 let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite((b, s) => {
+  browser = b;
+  server = s;
 });
 
 for (const [name, query] of [

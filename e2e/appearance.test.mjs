@@ -1,17 +1,13 @@
 // Issue 3: line spacing and colour themes from the display panel; axe-core clean in every theme.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, openPage, axe } from './support/harness.mjs';
+import { suite, axe, openPage } from './support/harness.mjs';
 import { ViewerPage, ControlsPage } from './pages/viewer-page.mjs';
 
 let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite((b, s) => {
+  browser = b;
+  server = s;
 });
 
 for (const theme of ['auto', 'light', 'dark', 'sepia']) {

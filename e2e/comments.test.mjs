@@ -1,20 +1,16 @@
 // Issue 4: the comments widget against the real reference server: post, moderation, replies,
 // exact text, nothing lost when the server is down, one comment per post, rate limits, axe.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, axe } from './support/harness.mjs';
+import { suite, axe, openPage } from './support/harness.mjs';
 import { startCommentsServer } from './support/comments-server.mjs';
 import { CommentsPage } from './pages/viewer-page.mjs';
 
 let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await startCommentsServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+suite((b, s) => {
+  browser = b;
+  server = s;
+}, startCommentsServer);
 
 async function open(url = server.url, options = {}) {
   const opened = await openPage(browser, { viewport: { width: 900, height: 700 }, ...options });

@@ -1,23 +1,19 @@
 // Issue 5: embedding with one script tag: two viewers on a hostile portal page, isolation both
 // ways, host events and API, removal, a second script tag, lazy viewers, strict CSP (the
 // reference server sends it), a loader from another origin, shared reader settings, print.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { launch, openPage, cspViolations, artifacts, root } from './support/harness.mjs';
+import { suite, artifacts, cspViolations, openPage, root } from './support/harness.mjs';
 import { startCommentsServer } from './support/comments-server.mjs';
 
 let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await startCommentsServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+suite((b, s) => {
+  browser = b;
+  server = s;
+}, startCommentsServer);
 
 const PORTAL = '/examples/portal/index.html';
 

@@ -1,17 +1,13 @@
 // Issue 2: every way loading can fail gives its own plain sentence and a Retry that works.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, openPage } from './support/harness.mjs';
+import { suite, openPage } from './support/harness.mjs';
 import { ViewerPage } from './pages/viewer-page.mjs';
 
 let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite((b, s) => {
+  browser = b;
+  server = s;
 });
 
 const cases = [

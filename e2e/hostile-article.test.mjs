@@ -1,18 +1,14 @@
 // Issue 2: a hostile article renders its text and executes nothing — checked without the CSP,
 // so the sanitiser alone is what keeps the payloads inert.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, openPage } from './support/harness.mjs';
+import { suite, openPage } from './support/harness.mjs';
 import { ViewerPage } from './pages/viewer-page.mjs';
 
 let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite((b, s) => {
+  browser = b;
+  server = s;
 });
 
 test('the hostile article shows its text and runs none of its payloads', async () => {

@@ -1,21 +1,17 @@
 // Issue 3: the print view printed to PDF holds the article and none of the controls; the Print
 // button prints that view through a hidden frame; e-mail, copy link.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, serve, openPage, artifacts } from './support/harness.mjs';
+import { suite, artifacts, openPage } from './support/harness.mjs';
 import { ViewerPage } from './pages/viewer-page.mjs';
 
 let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite((b, s) => {
+  browser = b;
+  server = s;
 });
 
 const TITLE = 'Thường trực Thị ủy Kỳ Anh làm việc với Ủy ban Mặt trận Tổ quốc';

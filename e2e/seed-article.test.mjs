@@ -1,19 +1,15 @@
 // Issue 2: the seed article renders with its title, time, lead, caption and author, under the
 // strict CSP with zero violations and no console errors; a screenshot is saved.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, serve, openPage, cspViolations, artifacts } from './support/harness.mjs';
+import { suite, artifacts, cspViolations, openPage } from './support/harness.mjs';
 import { ViewerPage } from './pages/viewer-page.mjs';
 
 let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite((b, s) => {
+  browser = b;
+  server = s;
 });
 
 test('the seed article shows its title, time, lead, caption and author', async () => {

@@ -1,19 +1,15 @@
 // Issue 3: text size by mouse and keyboard, ends disabled, sizes relative to the reader's own
 // font size, persistence across reloads, and no sideways scrolling at 300 % on 320 px.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, openPage } from './support/harness.mjs';
+import { suite, openPage } from './support/harness.mjs';
 import { ViewerPage, ControlsPage } from './pages/viewer-page.mjs';
 
 const STEPS = ['75', '88', '100', '113', '125', '150', '175', '200', '250', '300'];
 let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite((b, s) => {
+  browser = b;
+  server = s;
 });
 
 async function openSeed(options = {}) {

@@ -1,5 +1,6 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core, the built
 // viewer (dist/) served by scripts/static-server.mjs with its fault routes, and axe-core.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -85,4 +86,21 @@ export async function axe(page, selector = 'body') {
       nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
     }));
   }, selector);
+}
+
+/**
+ * Registers the suite's `before`/`after`: launches Chromium, starts a server with `start` (the
+ * static test server by default) and hands both to `ready`; closes them after the last test.
+ */
+export function suite(ready, start = serve) {
+  let browser, server;
+  before(async () => {
+    browser = await launch();
+    server = await start();
+    ready(browser, server);
+  });
+  after(async () => {
+    await browser?.close();
+    await (server?.close ?? server?.stop)?.call(server);
+  });
 }
