@@ -1,19 +1,25 @@
-// article-viewer embed loader (template: scripts/post-build.mjs fills in the file names and writes
-// dist/embed.js). One script tag embeds any number of viewers:
+// article-viewer embed loader (template: scripts/post-build.mjs puts scripts/loader-common.js in
+// front, fills in the file names and writes dist/embed.js). One script tag embeds any number of viewers:
 //   <script type="module" src="https://viewer.example/embed.js"></script>
 //   <article-viewer src="/news/article.json"></article-viewer>
 // or, for CMSs that strip unknown tags: <div data-article-viewer data-src="/news/article.json"></div>
 // Attributes (data-* on the div): src, lang, comments="on|off", theme="auto|light|dark|sepia",
 // loading="lazy". Each viewer renders in a shadow root with a constructable stylesheet.
-const BASE = new URL('.', import.meta.url);
-const shared = (globalThis[Symbol.for('article-viewer')] ??= {});
+// What a viewer needs starts at once and in parallel: its article JSON, the stylesheet, the JS
+// glue and the wasm; the title, time, author and lead show as soon as the JSON and the stylesheet
+// are in, before the wasm.
 
 // The wasm and the stylesheet load once per page, however many viewers and script tags.
 const app = () =>
-  (shared.app ??= import(new URL('./__GLUE__', BASE).href).then(async (m) => {
-    await m.default({ module_or_path: new URL('./__WASM__', BASE) });
-    return m;
-  }));
+  (shared.app ??= import(new URL('./__GLUE__', BASE).href)
+    .then(async (m) => {
+      await m.default({ module_or_path: new URL('./__WASM__', BASE) });
+      return m;
+    })
+    .catch((e) => {
+      shared.app = null; // a later viewer (or a reconnect) tries again
+      throw e;
+    }));
 const sheet = () =>
   (shared.sheet ??= fetch(new URL('./__CSS__', BASE))
     .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`stylesheet: HTTP ${r.status}`))))
@@ -21,6 +27,10 @@ const sheet = () =>
       const s = new CSSStyleSheet();
       s.replaceSync(css);
       return s;
+    })
+    .catch((e) => {
+      shared.sheet = null;
+      throw e;
     }));
 
 class Host {
@@ -43,14 +53,37 @@ class Host {
     } else this.mount();
   }
 
+  /** The absolute address of the article (relative to the host page), or null. */
+  url() {
+    try {
+      return new URL(this.attr('src') ?? '', document.baseURI).href;
+    } catch {
+      return null;
+    }
+  }
+
   async mount() {
     this.busy = true;
+    // A message from a failed start goes; a pre-paint stays until the viewer replaces it.
+    for (const c of [...this.root.children]) if (!c.classList.contains('av-prepaint')) c.remove();
     try {
-      const [m, s] = await Promise.all([app(), sheet()]);
+      const url = this.url();
+      const started = app();
+      const styled = sheet().then((s) => {
+        if (this.el.isConnected) this.root.adoptedStyleSheets = [s];
+      });
+      if (url && this.attr('src')) {
+        // The title first: painted as soon as the JSON and the stylesheet are in.
+        Promise.all([prefetch(url), styled])
+          .then(([answer]) => {
+            if (this.el.isConnected && !this.view) prepaint(this.root, answer, this.attr('theme'));
+          })
+          .catch(() => {});
+      }
+      const [m] = await Promise.all([started, styled]);
       if (!this.el.isConnected || this.view) return;
-      this.root.adoptedStyleSheets = [s];
       const box = document.createElement('div');
-      this.root.replaceChildren(box);
+      this.root.append(box);
       const o = new m.EmbedOptions(this.attr('src') ?? '');
       o.lang = this.attr('lang');
       o.comments = this.attr('comments') !== 'off';
@@ -71,19 +104,29 @@ class Host {
   disconnect() {
     this.io?.disconnect();
     this.io = null;
+    // An article asked for but not yet taken by a viewer: the request is aborted.
+    const url = this.url();
+    if (url && !this.view) forget(url);
     this.view?.free(); // unmounts: aborts its requests, removes its listeners
     this.view = null;
+    this.root.replaceChildren();
   }
 
   changed(name) {
     if (!this.view) return;
-    if (name.endsWith('src')) this.view.setSrc(this.attr('src') ?? '');
-    else {
+    if (name.endsWith('src')) {
+      const url = this.url();
+      if (url && this.attr('src')) prefetch(url);
+      this.view.setSrc(this.attr('src') ?? '');
+    } else {
       this.disconnect();
       this.connect();
     }
   }
 }
+
+// The stored text size, for `fontScale` before any viewer has started (e.g. right after a reload).
+const storedScale = () => storedPrefs().size;
 
 const ATTRS = ['src', 'lang', 'comments', 'theme'];
 if (!customElements.get('article-viewer')) {
@@ -106,7 +149,7 @@ if (!customElements.get('article-viewer')) {
       }
       /** The reader's text size in percent, shared by every viewer on the page. */
       get fontScale() {
-        return shared.scale ?? 100;
+        return shared.scale ?? storedScale();
       }
       set fontScale(percent) {
         app().then((m) => m.setFontScale(Number(percent) || 100));
@@ -139,6 +182,9 @@ if (!shared.divs) {
   }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ATTRS.map((a) => `data-${a}`) });
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan, { once: true });
   else scan();
-  // Keep fontScale readable without waiting for the wasm.
+  // Keep fontScale current without waiting for the wasm (every viewer on the page shares the size).
   document.addEventListener('text-size-change', (e) => (shared.scale = e.detail.percent), true);
+  addEventListener('storage', (e) => {
+    if (e.key === 'article-viewer:prefs:v1') shared.scale = null;
+  });
 }

@@ -11,10 +11,12 @@ cargo fmt --all -- --check
 step "lints (clippy -D warnings, native and wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p article-viewer --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p article-viewer-comments --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "native tests (viewer logic, reference server incl. the SIGKILL fault test)"
 cargo test --workspace
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p article-viewer --target wasm32-unknown-unknown
+CHROMEDRIVER=/usr/bin/chromedriver cargo test -p article-viewer-comments --target wasm32-unknown-unknown
 step "release build"
 bash scripts/build.sh
 cargo build --release -p article-viewer-server

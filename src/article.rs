@@ -115,8 +115,7 @@ impl From<FieldError> for FormatError {
 
 /// Parses and validates an article from its JSON text.
 pub fn parse(json: &str) -> Result<Article, FormatError> {
-    let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| FormatError::NotJson(e.to_string()))?;
+    let value = crate::json::parse(json).map_err(FormatError::NotJson)?;
     let o = Obj::new(&value, "")?;
     let article = Article {
         id: o.str("id")?,

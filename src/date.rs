@@ -1,8 +1,9 @@
 //! RFC 3339 timestamps and how an article's time is shown in the portal's style.
 //!
 //! The wall-clock time is the publication's own (the offset in the timestamp), never the
-//! reader's. Formatting goes through the browser's `Intl.DateTimeFormat` (no bundled time-zone
-//! data); the pure parts here are unit-tested natively.
+//! reader's (comments are the exception: they show in the reader's own zone, read through the
+//! browser's `Date`). The format is fixed per language, so the loader's pre-paint can write the same
+//! text before the wasm is in; everything here is unit-tested natively.
 
 use crate::i18n::UiLang;
 
@@ -128,7 +129,7 @@ impl Timestamp {
         }
     }
 
-    /// The portal's style without `Intl`: `17:09 18/04/2022` (vi), `18 Apr 2022, 17:09 GMT+7` (en).
+    /// The portal's style: `17:09 18/04/2022` (vi), `18 Apr 2022, 17:09 GMT+7` (en).
     pub fn fallback_display(&self, lang: UiLang) -> String {
         match lang {
             UiLang::Vi => format!(
@@ -153,12 +154,9 @@ impl Timestamp {
         }
     }
 
-    /// Shows the time in the portal's style for `lang`, through the browser's `Intl`.
+    /// Shows the time in the portal's style for `lang` (the loader's pre-paint writes the same
+    /// text, see `showTime` in scripts/loader-common.js).
     pub fn display(&self, lang: UiLang) -> String {
-        #[cfg(target_arch = "wasm32")]
-        if let Some(s) = intl::format(self, lang) {
-            return s;
-        }
         self.fallback_display(lang)
     }
 }
@@ -204,89 +202,6 @@ pub fn display_local(iso: &str, lang: UiLang) -> String {
     Timestamp::parse(iso)
         .map(|t| t.fallback_display(lang))
         .unwrap_or_default()
-}
-
-/// Assembles Vietnamese portal style `HH:mm dd/MM/yyyy` from `Intl` parts `(type, value)`.
-pub fn assemble_vi(parts: &[(String, String)]) -> Option<String> {
-    let get = |kind: &str| {
-        parts
-            .iter()
-            .find(|(k, _)| k == kind)
-            .map(|(_, v)| v.as_str())
-    };
-    Some(format!(
-        "{}:{} {}/{}/{}",
-        get("hour")?,
-        get("minute")?,
-        get("day")?,
-        get("month")?,
-        get("year")?
-    ))
-}
-
-#[cfg(target_arch = "wasm32")]
-mod intl {
-    use super::{assemble_vi, Timestamp};
-    use crate::i18n::UiLang;
-    use js_sys::{Array, Date, Intl, Object, Reflect};
-    use wasm_bindgen::JsValue;
-
-    fn options(pairs: &[(&str, &str)]) -> Option<Object> {
-        let o = Object::new();
-        for (k, v) in pairs {
-            Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v)).ok()?;
-        }
-        Some(o)
-    }
-
-    /// Formats the wall-clock fields as if they were UTC, so the result is the publication's time.
-    pub fn format(ts: &Timestamp, lang: UiLang) -> Option<String> {
-        let iso = format!(
-            "{:04}-{:02}-{:02}T{:02}:{:02}:00Z",
-            ts.year, ts.month, ts.day, ts.hour, ts.minute
-        );
-        let date = Date::new(&JsValue::from_str(&iso));
-        let locales = Array::of1(&JsValue::from_str(lang.locale()));
-        match lang {
-            UiLang::Vi => {
-                let opts = options(&[
-                    ("timeZone", "UTC"),
-                    ("hourCycle", "h23"),
-                    ("numberingSystem", "latn"),
-                    ("year", "numeric"),
-                    ("month", "2-digit"),
-                    ("day", "2-digit"),
-                    ("hour", "2-digit"),
-                    ("minute", "2-digit"),
-                ])?;
-                let fmt = Intl::DateTimeFormat::new(&locales, &opts);
-                let parts: Vec<(String, String)> = fmt
-                    .format_to_parts(&date)
-                    .iter()
-                    .filter_map(|p| {
-                        let kind = Reflect::get(&p, &JsValue::from_str("type"))
-                            .ok()?
-                            .as_string()?;
-                        let value = Reflect::get(&p, &JsValue::from_str("value"))
-                            .ok()?
-                            .as_string()?;
-                        Some((kind, value))
-                    })
-                    .collect();
-                assemble_vi(&parts)
-            }
-            UiLang::En => {
-                let opts = options(&[
-                    ("timeZone", "UTC"),
-                    ("dateStyle", "long"),
-                    ("timeStyle", "short"),
-                ])?;
-                let fmt = Intl::DateTimeFormat::new(&locales, &opts);
-                let text = fmt.format().call1(&fmt, &date).ok()?.as_string()?;
-                Some(format!("{text} {}", ts.offset_label()))
-            }
-        }
-    }
 }
 
 #[cfg(test)]
@@ -349,25 +264,5 @@ mod tests {
         ] {
             assert_eq!(Timestamp::parse(s), Err(DateError::Range), "{s:?}");
         }
-    }
-
-    #[test]
-    fn assembles_vietnamese_portal_style_from_parts() {
-        let parts: Vec<(String, String)> = [
-            ("day", "18"),
-            ("literal", "/"),
-            ("month", "04"),
-            ("literal", "/"),
-            ("year", "2022"),
-            ("literal", " "),
-            ("hour", "17"),
-            ("literal", ":"),
-            ("minute", "09"),
-        ]
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-        assert_eq!(assemble_vi(&parts).as_deref(), Some("17:09 18/04/2022"));
-        assert_eq!(assemble_vi(&parts[..3]), None);
     }
 }

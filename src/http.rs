@@ -5,7 +5,9 @@ use std::cell::Cell;
 use std::future::Future;
 use std::rc::Rc;
 use std::time::Duration;
-use web_sys::AbortController;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal};
 
 /// Why a request got no usable answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,13 +21,13 @@ pub enum HttpError {
 }
 
 /// Runs `request` (which must use `controller.signal()`), aborting it after `timeout`.
-pub async fn with_timeout<T, F>(
+pub async fn with_timeout<T, E, F>(
     timeout: Duration,
     controller: &AbortController,
     request: F,
 ) -> Result<T, HttpError>
 where
-    F: Future<Output = Result<T, gloo_net::Error>>,
+    F: Future<Output = Result<T, E>>,
 {
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
@@ -53,6 +55,22 @@ where
             HttpError::Network
         }
     })
+}
+
+/// GETs `url` with `Accept: application/json` and the abort `signal`: the status and the body text.
+/// Plain `fetch` through web-sys (no HTTP client crate on the viewer's critical path).
+pub async fn get_text(url: &str, signal: &AbortSignal) -> Result<(u16, String), JsValue> {
+    let window = web_sys::window().ok_or(JsValue::NULL)?;
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(signal));
+    let headers = web_sys::Headers::new()?;
+    headers.set("Accept", "application/json")?;
+    init.set_headers(&headers);
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await?
+        .dyn_into()?;
+    let text = JsFuture::from(response.text()?).await?;
+    Ok((response.status(), text.as_string().unwrap_or_default()))
 }
 
 /// The abort controller of a view's current request: starting a new request aborts the one

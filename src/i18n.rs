@@ -133,84 +133,10 @@ pub struct Words {
     pub article_address: &'static str,
     /// Heading of the comments section.
     pub comments_title: &'static str,
-    /// Name of the sort choice.
-    pub c_sort_label: &'static str,
-    /// Newest first.
-    pub c_newest: &'static str,
-    /// Oldest first.
-    pub c_oldest: &'static str,
-    /// The load-more button.
-    pub c_load_more: &'static str,
     /// Shown while comments load.
-    pub c_loading: &'static str,
-    /// Shown when there are no comments.
-    pub c_empty: &'static str,
-    /// Shown when the list cannot be loaded.
-    pub c_list_error: &'static str,
-    /// The reply button.
-    pub c_reply: &'static str,
-    /// Accessible name of a reply button; {name} is the author.
-    pub c_reply_to: &'static str,
-    /// Shown in the form while replying; {name} is the author.
-    pub c_replying_to: &'static str,
-    /// Cancels replying.
-    pub c_cancel_reply: &'static str,
-    /// Heading of the form.
-    pub c_form_title: &'static str,
-    /// Name field label.
-    pub c_name: &'static str,
-    /// E-mail field label.
-    pub c_email: &'static str,
-    /// Hint under the e-mail field.
-    pub c_email_hint: &'static str,
-    /// Comment field label.
-    pub c_text: &'static str,
-    /// Marks required fields.
-    pub c_required: &'static str,
-    /// Characters left; {n} is the number.
-    pub c_counter: &'static str,
-    /// Characters too many; {n} is the number.
-    pub c_counter_over: &'static str,
-    /// The post button.
-    pub c_submit: &'static str,
-    /// Shown while posting.
-    pub c_sending: &'static str,
-    /// After posting, waiting for moderation.
-    pub c_pending: &'static str,
-    /// After posting, published at once.
-    pub c_published: &'static str,
-    /// Posting failed: no connection.
-    pub c_err_network: &'static str,
-    /// Posting failed: timeout.
-    pub c_err_timeout: &'static str,
-    /// Posting failed: server error.
-    pub c_err_server: &'static str,
-    /// Posting refused: too many; {n} is seconds.
-    pub c_err_rate: &'static str,
-    /// Comments closed.
-    pub c_closed: &'static str,
-    /// Some fields need attention.
-    pub c_err_fields: &'static str,
-    /// Name missing.
-    pub c_name_missing: &'static str,
-    /// Name too long.
-    pub c_name_long: &'static str,
-    /// E-mail missing.
-    pub c_email_missing: &'static str,
-    /// E-mail malformed.
-    pub c_email_bad: &'static str,
-    /// Text missing.
-    pub c_text_missing: &'static str,
-    /// Text too long.
-    pub c_text_long: &'static str,
-    /// Reply target refused.
-    pub c_parent_bad: &'static str,
-    /// Other refusal.
-    pub c_field_refused: &'static str,
-    /// Label of the hidden anti-spam field.
-    pub c_honeypot: &'static str,
-    /// Retry button while waiting; {n} is seconds.
-    pub c_retry_in: &'static str,
+    pub comments_loading: &'static str,
+    /// The comments widget could not be loaded.
+    pub comments_unavailable: &'static str,
 }
 
 const VI: Words = Words {
@@ -256,45 +182,9 @@ const VI: Words = Words {
     printed_at: "In lúc",
     article_address: "Địa chỉ bài viết",
     comments_title: "Ý kiến bạn đọc",
-    c_sort_label: "Sắp xếp ý kiến",
-    c_newest: "Mới nhất",
-    c_oldest: "Cũ nhất",
-    c_load_more: "Xem thêm ý kiến",
-    c_loading: "Đang tải ý kiến…",
-    c_empty: "Chưa có ý kiến nào. Hãy là người đầu tiên góp ý.",
-    c_list_error: "Không tải được ý kiến bạn đọc.",
-    c_reply: "Trả lời",
-    c_reply_to: "Trả lời ý kiến của {name}",
-    c_replying_to: "Đang trả lời {name}",
-    c_cancel_reply: "Hủy trả lời",
-    c_form_title: "Gửi ý kiến của bạn",
-    c_name: "Họ và tên",
-    c_email: "Email",
-    c_email_hint: "Email không hiển thị công khai.",
-    c_text: "Ý kiến",
-    c_required: "(bắt buộc)",
-    c_counter: "Còn {n} ký tự",
-    c_counter_over: "Vượt quá {n} ký tự",
-    c_submit: "Gửi ý kiến",
-    c_sending: "Đang gửi…",
-    c_pending: "Cảm ơn bạn! Ý kiến đã được gửi và đang chờ kiểm duyệt.",
-    c_published: "Cảm ơn bạn! Ý kiến của bạn đã được đăng.",
-    c_err_network: "Không gửi được vì không kết nối được máy chủ. Nội dung bạn viết vẫn được giữ lại, hãy thử lại.",
-    c_err_timeout: "Máy chủ phản hồi quá lâu. Nội dung bạn viết vẫn được giữ lại, hãy thử lại.",
-    c_err_server: "Máy chủ đang gặp sự cố. Nội dung bạn viết vẫn được giữ lại, hãy thử lại sau.",
-    c_err_rate: "Bạn gửi nhiều ý kiến trong thời gian ngắn. Hãy thử lại sau {n} giây.",
-    c_closed: "Bài viết này đã đóng ý kiến.",
-    c_err_fields: "Vui lòng kiểm tra lại các ô được đánh dấu.",
-    c_name_missing: "Vui lòng nhập họ và tên.",
-    c_name_long: "Họ và tên dài quá 80 ký tự.",
-    c_email_missing: "Vui lòng nhập email.",
-    c_email_bad: "Email chưa đúng dạng, ví dụ: ten@example.vn.",
-    c_text_missing: "Vui lòng nhập ý kiến.",
-    c_text_long: "Ý kiến dài quá 2000 ký tự.",
-    c_parent_bad: "Không thể trả lời ý kiến này.",
-    c_field_refused: "Máy chủ không chấp nhận nội dung ô này.",
-    c_honeypot: "Để trống ô này",
-    c_retry_in: "Thử lại sau {n} giây",
+    comments_loading: "Đang tải ý kiến…",
+    comments_unavailable:
+        "Không tải được phần ý kiến bạn đọc. Hãy kiểm tra kết nối mạng rồi thử lại.",
 };
 
 const EN: Words = Words {
@@ -340,45 +230,9 @@ const EN: Words = Words {
     printed_at: "Printed",
     article_address: "Article address",
     comments_title: "Readers' comments",
-    c_sort_label: "Sort comments",
-    c_newest: "Newest first",
-    c_oldest: "Oldest first",
-    c_load_more: "Show more comments",
-    c_loading: "Loading comments…",
-    c_empty: "No comments yet. Be the first to comment.",
-    c_list_error: "The comments could not be loaded.",
-    c_reply: "Reply",
-    c_reply_to: "Reply to {name}",
-    c_replying_to: "Replying to {name}",
-    c_cancel_reply: "Cancel reply",
-    c_form_title: "Add your comment",
-    c_name: "Name",
-    c_email: "Email",
-    c_email_hint: "Your email is never shown publicly.",
-    c_text: "Comment",
-    c_required: "(required)",
-    c_counter: "{n} characters left",
-    c_counter_over: "{n} characters too many",
-    c_submit: "Post comment",
-    c_sending: "Sending…",
-    c_pending: "Thank you! Your comment was sent and is waiting for moderation.",
-    c_published: "Thank you! Your comment is published.",
-    c_err_network: "Could not reach the server. What you wrote is kept; please try again.",
-    c_err_timeout: "The server took too long. What you wrote is kept; please try again.",
-    c_err_server: "The server has a problem. What you wrote is kept; please try again later.",
-    c_err_rate: "You posted several comments in a short time. Try again in {n} seconds.",
-    c_closed: "Comments are closed for this article.",
-    c_err_fields: "Please check the marked fields.",
-    c_name_missing: "Please enter your name.",
-    c_name_long: "The name is longer than 80 characters.",
-    c_email_missing: "Please enter your email.",
-    c_email_bad: "This does not look like an email address, for example name@example.com.",
-    c_text_missing: "Please write your comment.",
-    c_text_long: "The comment is longer than 2000 characters.",
-    c_parent_bad: "This comment can no longer be answered.",
-    c_field_refused: "The server did not accept this field.",
-    c_honeypot: "Leave this empty",
-    c_retry_in: "Try again in {n} s",
+    comments_loading: "Loading comments…",
+    comments_unavailable:
+        "The readers' comments could not be loaded. Check your connection and try again.",
 };
 
 #[cfg(test)]

@@ -6,6 +6,71 @@
 
 use serde_json::{Map, Value};
 
+/// Deepest nesting [`parse`] accepts (as serde_json's own limit): deeper input is refused, not a
+/// stack overflow.
+pub const MAX_DEPTH: usize = 128;
+
+/// Parses JSON text. In the browser through `JSON.parse` (no JSON parser in the wasm), elsewhere
+/// through serde_json; the error is the parser's own message.
+pub fn parse(text: &str) -> Result<Value, String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let js = js_sys::JSON::parse(text).map_err(|e| {
+            js_sys::Reflect::get(&e, &wasm_bindgen::JsValue::from_str("message"))
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_else(|| "not JSON".to_string())
+        })?;
+        from_js(&js, 0)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    }
+}
+
+/// Converts what `JSON.parse` returned into a `Value`.
+#[cfg(target_arch = "wasm32")]
+fn from_js(v: &wasm_bindgen::JsValue, depth: usize) -> Result<Value, String> {
+    use js_sys::{Array, Object};
+    use wasm_bindgen::JsCast;
+    if depth > MAX_DEPTH {
+        return Err(format!("nested more than {MAX_DEPTH} levels deep"));
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(Value::String(s));
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if let Some(n) = v.as_f64() {
+        // Whole numbers stay whole (ids, counts); JSON.parse gives every number as a double.
+        if n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 {
+            return Ok(Value::from(n as i64));
+        }
+        return Ok(serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number));
+    }
+    if Array::is_array(v) {
+        let items = v.unchecked_ref::<Array>();
+        return items
+            .iter()
+            .map(|x| from_js(&x, depth + 1))
+            .collect::<Result<_, _>>()
+            .map(Value::Array);
+    }
+    if let Some(o) = v.dyn_ref::<Object>() {
+        let mut map = Map::new();
+        for entry in Object::entries(o).iter() {
+            let pair = entry.unchecked_into::<Array>();
+            if let Some(k) = pair.get(0).as_string() {
+                map.insert(k, from_js(&pair.get(1), depth + 1)?);
+            }
+        }
+        return Ok(Value::Object(map));
+    }
+    Ok(Value::Null)
+}
+
 /// A field that is missing, of the wrong type or has a wrong value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {

@@ -2,9 +2,12 @@
 
 use crate::article::{self, Article, FormatError};
 use crate::content::{sanitize::sanitize, tree::Node};
-use crate::http::{with_timeout, HttpError};
+use crate::http::{get_text, with_timeout, HttpError};
 use crate::i18n::UiLang;
+use js_sys::{Promise, Reflect};
 use std::time::Duration;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
 
 /// An article ready to render: the validated data and its sanitised body.
@@ -131,6 +134,34 @@ pub fn absolute_url(src: &str) -> String {
     }
 }
 
+/// The answer the page's loader already asked for at `url` (`shared.take(url, signal)`, see
+/// `scripts/loader-common.js`), as `(status, text)`; each prefetch is used once (Retry fetches anew).
+fn take_prefetched(
+    url: &str,
+    signal: &web_sys::AbortSignal,
+) -> Option<impl std::future::Future<Output = Result<(u16, String), JsValue>>> {
+    let shared = crate::lazy::shared()?;
+    let take = Reflect::get(&shared, &JsValue::from_str("take"))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let promise = take
+        .call2(&shared, &JsValue::from_str(url), signal)
+        .ok()?
+        .dyn_into::<Promise>()
+        .ok()?;
+    Some(async move {
+        let answer = JsFuture::from(promise).await?;
+        let status = Reflect::get(&answer, &JsValue::from_str("status"))?
+            .as_f64()
+            .unwrap_or(0.0) as u16;
+        let text = Reflect::get(&answer, &JsValue::from_str("text"))?
+            .as_string()
+            .unwrap_or_default();
+        Ok((status, text))
+    })
+}
+
 /// Fetches and prepares the article at `src`, giving up after `timeout`; `controller` aborts it.
 pub async fn load(
     src: &str,
@@ -140,13 +171,11 @@ pub async fn load(
     let url = absolute_url(src);
     let signal = controller.signal();
     let (status, text) = with_timeout(timeout, controller, async {
-        let response = gloo_net::http::Request::get(&url)
-            .header("Accept", "application/json")
-            .abort_signal(Some(&signal))
-            .send()
-            .await?;
-        let status = response.status();
-        Ok((status, response.text().await?))
+        // The page's loader may have asked for the article already, in parallel with the wasm.
+        match take_prefetched(&url, &signal) {
+            Some(answer) => answer.await,
+            None => get_text(&url, &signal).await,
+        }
     })
     .await
     .map_err(|e| match e {

@@ -1,7 +1,7 @@
 //! The article itself: header, toolbar, lead, hero figure, body and byline, as semantic HTML;
 //! in the print view, without toolbar and with the address and print date at the end.
 
-use crate::components::comments::section::CommentsSection;
+use crate::components::comments_slot::CommentsSlot;
 use crate::components::toolbar::Toolbar;
 use crate::config::ViewMode;
 use crate::content::render::render_body;
@@ -71,6 +71,17 @@ pub fn ArticleView(
             </figure>
         })
     });
+    // The authors' names also stand under the title (the loader's pre-paint shows them there too).
+    let author_names = (!a.authors.is_empty())
+        .then(|| {
+            a.authors
+                .iter()
+                .map(|au| au.name.trim())
+                .filter(|n| !n.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .filter(|n| !n.is_empty());
     let byline = (!a.authors.is_empty()).then(|| {
         let names = a
             .authors
@@ -119,7 +130,7 @@ pub fn ArticleView(
         .flatten()
         .and_then(|u| allow(u, Some(&loaded.json_url), UrlUse::Resource).ok())
         .map(|url| {
-            view! { <CommentsSection url article_id=a.id.clone() lang id_prefix=id_prefix.clone() /> }
+            view! { <CommentsSlot url article_id=a.id.clone() lang id_prefix=id_prefix.clone() /> }
         });
     view! {
         <article class="av-article" lang=a.lang.clone() data-testid="av-article" aria-labelledby=labelled_by part="article">
@@ -131,6 +142,9 @@ pub fn ArticleView(
                     <time class="av-article__time" datetime=a.published.clone() data-testid="av-published">
                         {published}
                     </time>
+                    {author_names.map(|names| view! {
+                        " · " <span class="av-article__author" data-testid="av-author">{names}</span>
+                    })}
                     {updated.map(|(iso, shown)| view! {
                         <span class="av-article__updated">
                             " · " {w.updated_label} " "

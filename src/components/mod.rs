@@ -2,7 +2,7 @@
 
 pub mod app;
 pub mod article_view;
-pub mod comments;
+pub mod comments_slot;
 pub mod display_settings;
 pub mod error_panel;
 pub mod text_size_control;

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
@@ -28,6 +28,31 @@ fn next_id_prefix() -> String {
         n.set(id + 1);
         format!("av{id}")
     })
+}
+
+/// Removes the loader's pre-paint from the document or shadow root that holds `el`.
+fn remove_prepaint(el: &web_sys::Element) {
+    let root = el.get_root_node();
+    let found = match root.dyn_ref::<web_sys::Document>() {
+        Some(doc) => doc.query_selector(".av-prepaint"),
+        None => root
+            .dyn_ref::<web_sys::DocumentFragment>()
+            .map_or(Ok(None), |f| f.query_selector(".av-prepaint")),
+    };
+    if let Ok(Some(prepaint)) = found {
+        prepaint.remove();
+    }
+}
+
+/// Where one viewer's article stands.
+#[derive(Clone)]
+enum Loading {
+    /// On its way.
+    Pending,
+    /// Shown.
+    Ready(Rc<Loaded>),
+    /// Could not be shown; the panel offers Retry.
+    Failed(LoadError),
 }
 
 /// Loads the article at `src` and renders it; aborts the request when the view goes away.
@@ -64,30 +89,50 @@ pub fn Viewer(
     let id_prefix = next_id_prefix();
     let requests = AbortSlot::new();
 
-    let resource = LocalResource::new(move || {
-        let src = src.get();
+    // Where the article stands: a plain signal, set by one load task at a time (a newer `src` or
+    // a Retry aborts the request before it).
+    let state = RwSignal::new_local(Loading::Pending);
+    let fetch = move || {
+        let src = src.get_untracked();
+        let Some(controller) = requests.next() else {
+            state.set(Loading::Failed(LoadError::Network));
+            return;
+        };
+        state.set(Loading::Pending);
+        leptos::task::spawn_local(async move {
+            let timeout = Duration::from_millis(u64::from(timeout_ms));
+            match load(&src, timeout, &controller).await {
+                Ok(loaded) => {
+                    let _ = state.try_set(Loading::Ready(Rc::new(loaded)));
+                }
+                Err(LoadError::Aborted) => {}
+                Err(e) => {
+                    let _ = state.try_set(Loading::Failed(e));
+                }
+            }
+        });
+    };
+    Effect::new(move |_| {
+        // Read, not only tracked: either may be derived.
+        let _ = src.get();
         if let Some(reload) = reload {
-            reload.track();
+            let _ = reload.get();
         }
-        let controller = requests.next();
-        async move {
-            let Some(controller) = controller else {
-                return Err(LoadError::Network);
-            };
-            load(
-                &src,
-                Duration::from_millis(u64::from(timeout_ms)),
-                &controller,
-            )
-            .await
-            .map(Rc::new)
-        }
+        fetch();
     });
-    let retry = Callback::new(move |()| resource.refetch());
+    let retry = Callback::new(move |()| fetch());
 
     // The reader's choices live on the root as custom properties: a change restyles, it never
     // re-renders an article node, so its cost does not grow with the article.
     let root = NodeRef::<Div>::new();
+    // The loader's pre-paint (title, time, author, lead; see scripts/loader-common.js) goes in the
+    // same frame in which the article or the error is shown: never both, never neither.
+    Effect::new(move |_| {
+        let shown = state.with(|s| !matches!(s, Loading::Pending));
+        if let (true, Some(el)) = (shown, root.get()) {
+            remove_prepaint(&el);
+        }
+    });
     let prefs = use_prefs();
     let print = mode == ViewMode::Print;
     {
@@ -145,41 +190,30 @@ pub fn Viewer(
             data-testid="av-viewer"
             part="viewer"
         >
-            <Suspense fallback=loading>
-                {
-                    let id_prefix = id_prefix.clone();
-                    let page_url = page_url.clone();
-                    let host = use_host();
-                    move || {
-                        let id_prefix = id_prefix.clone();
-                        let page_url = page_url.clone();
-                        let host = host.clone();
-                        Suspend::new(async move {
-                            let result: Result<Rc<Loaded>, LoadError> = resource.await;
-                            match result {
-                                Ok(loaded) => {
-                                    emit(host.as_ref(), host_events::LOADED, &[
-                                        ("id", JsValue::from_str(&loaded.article.id)),
-                                        ("title", JsValue::from_str(&loaded.article.title)),
-                                    ]);
-                                    if autoprint && print {
-                                        Effect::new(|_| crate::share::print_when_ready(3000));
-                                    }
-                                    view! { <ArticleView loaded mode page_url id_prefix=Some(id_prefix) comments /> }.into_any()
-                                }
-                                Err(LoadError::Aborted) => ().into_any(),
-                                Err(error) => {
-                                    emit(host.as_ref(), host_events::ERROR, &[
-                                        ("kind", JsValue::from_str(error.kind())),
-                                        ("message", JsValue::from_str(error.message(lang))),
-                                    ]);
-                                    view! { <ErrorPanel error lang on_retry=retry /> }.into_any()
-                                }
-                            }
-                        })
+            {
+                let host = use_host();
+                move || match state.get() {
+                    Loading::Pending => loading().into_any(),
+                    Loading::Ready(loaded) => {
+                        emit(host.as_ref(), host_events::LOADED, &[
+                            ("id", JsValue::from_str(&loaded.article.id)),
+                            ("title", JsValue::from_str(&loaded.article.title)),
+                        ]);
+                        if autoprint && print {
+                            Effect::new(|_| crate::share::print_when_ready(3000));
+                        }
+                        let (page_url, id_prefix) = (page_url.clone(), id_prefix.clone());
+                        view! { <ArticleView loaded mode page_url id_prefix=Some(id_prefix) comments /> }.into_any()
+                    }
+                    Loading::Failed(error) => {
+                        emit(host.as_ref(), host_events::ERROR, &[
+                            ("kind", JsValue::from_str(error.kind())),
+                            ("message", JsValue::from_str(error.message(lang))),
+                        ]);
+                        view! { <ErrorPanel error lang on_retry=retry /> }.into_any()
                     }
                 }
-            </Suspense>
+            }
         </div>
     }
 }

@@ -1,6 +1,6 @@
 //! Comments grouped into threads (one level of replies), merged across "load more" pages.
 
-use super::model::Comment;
+use super::contract::Comment;
 
 /// A top-level comment with its replies, oldest reply first.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! The comments contract's JSON shapes (see `docs/comments-api.md`).
 
-use crate::json::{object, Field, FieldError, Obj};
+use article_viewer::json::{object, Field, FieldError, Obj};
 use std::collections::BTreeMap;
 
 /// One published comment as the server lists it.

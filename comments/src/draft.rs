@@ -1,6 +1,6 @@
 //! The comment form's content: what the reader typed, its checks, and how it is kept.
 
-use crate::json::{object, Field as JsonField, Obj};
+use article_viewer::json::{object, Field as JsonField, Obj};
 
 /// Longest comment, in characters (Unicode scalar values), as the server counts them.
 pub const MAX_TEXT_CHARS: usize = 2000;

@@ -1,9 +1,9 @@
 //! The comments client: list a page, post a comment; one typed error per way it can fail.
 
-use super::model::{CommentsPage, FieldErrors, NewComment, Posted};
+use super::contract::{CommentsPage, FieldErrors, NewComment, Posted};
 use super::retry_after;
-use crate::http::{with_timeout, HttpError};
-use crate::i18n::UiLang;
+use article_viewer::http::{with_timeout, HttpError};
+use article_viewer::i18n::UiLang;
 use std::time::Duration;
 use web_sys::AbortController;
 
@@ -49,14 +49,14 @@ impl From<HttpError> for CommentsError {
 impl CommentsError {
     /// The sentence the reader sees.
     pub fn message(&self, lang: UiLang) -> String {
-        let w = lang.words();
+        let w = crate::words::words(lang);
         match self {
-            CommentsError::Network | CommentsError::Aborted => w.c_err_network.to_string(),
-            CommentsError::Timeout => w.c_err_timeout.to_string(),
-            CommentsError::RateLimited(secs) => w.c_err_rate.replace("{n}", &secs.to_string()),
-            CommentsError::Server(_) => w.c_err_server.to_string(),
-            CommentsError::Closed => w.c_closed.to_string(),
-            CommentsError::Invalid(_) => w.c_err_fields.to_string(),
+            CommentsError::Network | CommentsError::Aborted => w.err_network.to_string(),
+            CommentsError::Timeout => w.err_timeout.to_string(),
+            CommentsError::RateLimited(secs) => w.err_rate.replace("{n}", &secs.to_string()),
+            CommentsError::Server(_) => w.err_server.to_string(),
+            CommentsError::Closed => w.closed.to_string(),
+            CommentsError::Invalid(_) => w.err_fields.to_string(),
         }
     }
 
@@ -107,7 +107,7 @@ pub async fn fetch_page(
             .send()
             .await?;
         let status = r.status();
-        Ok((status, r.text().await?))
+        Ok::<_, gloo_net::Error>((status, r.text().await?))
     })
     .await?;
     match status {
@@ -135,7 +135,7 @@ pub async fn post(
             .await?;
         let status = r.status();
         let retry_after = r.headers().get("retry-after");
-        Ok((status, retry_after, r.text().await?))
+        Ok::<_, gloo_net::Error>((status, retry_after, r.text().await?))
     })
     .await?;
     match status {

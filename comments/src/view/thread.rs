@@ -1,10 +1,13 @@
 //! One comment: author, local time, text as plain text with http(s) links, and its replies.
 
-use crate::comments::linkify::{linkify, Segment};
-use crate::comments::model::Comment;
-use crate::comments::thread::Thread;
-use crate::date::display_local;
-use crate::i18n::UiLang;
+use super::form::TextArea;
+use crate::contract::Comment;
+use crate::controller::CommentsController;
+use crate::linkify::{linkify, Segment};
+use crate::thread::Thread;
+use crate::words::words;
+use article_viewer::date::display_local;
+use article_viewer::i18n::UiLang;
 use leptos::prelude::*;
 
 /// The text of a comment: never HTML; line breaks kept by CSS; http(s) addresses become links.
@@ -32,17 +35,18 @@ fn comment_body(c: &Comment, lang: UiLang) -> impl IntoView {
     }
 }
 
-/// A top-level comment with its replies and a Reply button.
+/// A top-level comment with its replies and a Reply button (for the controller in context).
 #[component]
 pub fn CommentThread(
     /// The comment and its replies.
     thread: Thread,
-    /// Interface language.
-    lang: UiLang,
-    /// Called with the comment answered.
-    on_reply: Callback<(i64, String)>,
 ) -> impl IntoView {
-    let w = lang.words();
+    let Some(ctl) = use_context::<CommentsController>() else {
+        return ().into_any();
+    };
+    let text_area = use_context::<TextArea>();
+    let lang = ctl.lang;
+    let cw = words(lang);
     let c = thread.comment;
     let (id, name) = (c.id, c.author_name.clone());
     let replies = (!thread.replies.is_empty()).then(|| {
@@ -69,12 +73,19 @@ pub fn CommentThread(
                 type="button"
                 class="av-link-button av-comment__reply"
                 data-testid="av-reply"
-                aria-label=w.c_reply_to.replace("{name}", &name)
-                on:click=move |_| on_reply.run((id, name.clone()))
+                aria-label=cw.reply_to.replace("{name}", &name)
+                on:click=move |_| {
+                    ctl.reply_to(id, &name);
+                    // The form's text area takes the focus: the reader writes the answer next.
+                    if let Some(t) = text_area {
+                        t.focus();
+                    }
+                }
             >
-                {w.c_reply}
+                {cw.reply}
             </button>
             {replies}
         </li>
     }
+    .into_any()
 }

@@ -1,0 +1,172 @@
+// Benchmark: how soon a reader sees the seed article, side by side in one run —
+//   static:     the same article as a plain HTML page (the viewer's stylesheet, no script),
+//   standalone: the viewer's own page (dist/index.html),
+//   embed:      a portal page with the one-script-tag embed (dist/embed.js),
+// each in a cold browser context (empty cache), with brotli on the wire, on loopback and on a
+// mobile profile (Chromium's network emulation: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up).
+// It prints the median time to the first frame showing the title and to the full article (body
+// shown and the text size control working), and the ratios to the static page. Not a test.
+//   node bench/paint.mjs [runs=11] [--profile loopback|mobile]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { launch, root } from '../e2e/support/harness.mjs';
+import { STRICT_CSP } from '../scripts/static-server.mjs';
+
+const args = process.argv.slice(2);
+const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 11);
+const only = args.includes('--profile') ? args[args.indexOf('--profile') + 1] : null;
+const dist = join(root, 'dist');
+const SEED = 'samples/ky-anh-2022-04-15.json';
+
+const PROFILES = {
+  loopback: null,
+  mobile: { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 },
+};
+
+/** The seed article as the plain HTML page a portal would serve (the same stylesheet and markup classes). */
+async function staticPage() {
+  const a = JSON.parse(await readFile(join(dist, SEED), 'utf8'));
+  const css = (await import('node:fs')).readdirSync(dist).find((f) => /^viewer-[0-9a-f]+\.css$/.test(f));
+  const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const [, y, mo, d, h, mi] = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)/.exec(a.published);
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(a.title)}</title><link rel="stylesheet" href="/${css}"></head><body class="av-page"><main class="av-main"><div class="av-viewer" data-theme="auto">
+<article class="av-article" lang="${esc(a.lang)}"><header class="av-article__header"><h1 class="av-article__title" data-testid="av-title">${esc(a.title)}</h1>
+<p class="av-article__meta"><time class="av-article__time">${h}:${mi} ${d}/${mo}/${y}</time> · ${esc(a.authors.map((x) => x.name).join(', '))}</p></header>
+<p class="av-article__lead">${esc(a.lead)}</p><div class="av-article__body" data-testid="av-body">${a.content_html}</div></article></div></main></body></html>`;
+}
+
+const PORTAL = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Portal</title><script type="module" src="/embed.js"></script></head><body>
+<article-viewer src="/${SEED}"></article-viewer></body></html>`;
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
+
+/** Serves dist/ (plus the two bench pages) with brotli (quality 11, compressed once), as a CDN would. */
+async function startServer() {
+  const cache = new Map();
+  const pages = { '/static.html': await staticPage(), '/portal.html': PORTAL };
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let body;
+    let type;
+    if (pages[path]) {
+      body = Buffer.from(pages[path]);
+      type = TYPES['.html'];
+    } else {
+      const file = normalize(join(dist, path.endsWith('/') ? `${path}index.html` : path));
+      if (!file.startsWith(dist + sep)) return res.writeHead(403).end();
+      try {
+        if (!(await stat(file)).isFile()) throw new Error('not a file');
+        body = await readFile(file);
+        type = TYPES[extname(file)] ?? 'application/octet-stream';
+      } catch {
+        return res.writeHead(404).end();
+      }
+    }
+    const headers = { 'content-type': type, 'cache-control': 'no-cache' };
+    if (type.startsWith('text/html')) headers['content-security-policy'] = STRICT_CSP;
+    if (!type.startsWith('image/') || type.includes('svg')) {
+      const key = path;
+      if (!cache.has(key)) cache.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      body = cache.get(key);
+      headers['content-encoding'] = 'br';
+      headers.vary = 'accept-encoding';
+    }
+    headers['content-length'] = body.length;
+    res.writeHead(200, headers).end(body);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+// Runs in the page before anything else: records the first frame in which the title is on screen
+// and the first in which the body is shown and the text size control is the working one (in the
+// document or in any shadow root).
+function probe() {
+  const marks = {};
+  window.__paint = marks;
+  const roots = [document];
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const shadow = attach.call(this, init);
+    roots.push(shadow);
+    watch(shadow);
+    return shadow;
+  };
+  const find = (selector) => {
+    for (const r of roots) {
+      const e = r.querySelector(selector);
+      if (e) return e;
+    }
+    return null;
+  };
+  const check = () => {
+    if (!marks.pending) {
+      marks.pending = true;
+      requestAnimationFrame((t) => {
+        marks.pending = false;
+        const title = find('.av-article__title');
+        if (!marks.title && title && title.textContent.trim() && title.getBoundingClientRect().height > 0) marks.title = t;
+        const body = find('.av-article__body p');
+        const control = find('[data-testid="av-size-up"]');
+        if (!marks.full && body && (control || !document.querySelector('script'))) marks.full = t;
+      });
+    }
+  };
+  function watch(r) {
+    new MutationObserver(check).observe(r, { childList: true, subtree: true, characterData: true });
+  }
+  watch(document);
+}
+
+async function once(browser, url, network) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 860 } });
+  const page = await context.newPage();
+  if (network) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', network);
+  }
+  await page.addInitScript(probe);
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__paint?.title && window.__paint?.full, null, { timeout: 30000, polling: 50 });
+  const marks = await page.evaluate(() => ({ title: window.__paint.title, full: window.__paint.full }));
+  await context.close();
+  return marks;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const browser = await launch();
+const server = await startServer();
+const forms = { static: '/static.html', standalone: '/', embed: '/portal.html' };
+console.log(`paint benchmark: seed article, ${runs} cold runs per cell, brotli on the wire, median ms\n`);
+console.log('| network | page | title | × static | full article | × static |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+for (const [profile, network] of Object.entries(PROFILES)) {
+  if (only && only !== profile) continue;
+  const results = {};
+  for (const [form, path] of Object.entries(forms)) {
+    const title = [];
+    const full = [];
+    await once(browser, server.url + path, network); // warm the server's compression cache
+    for (let i = 0; i < runs; i++) {
+      const m = await once(browser, server.url + path, network);
+      title.push(m.title);
+      full.push(m.full);
+    }
+    results[form] = { title: median(title), full: median(full) };
+  }
+  for (const [form, r] of Object.entries(results)) {
+    const ratio = (v, base) => `${(v / base).toFixed(2)}×`;
+    console.log(`| ${profile} | ${form} | ${r.title.toFixed(0)} | ${ratio(r.title, results.static.title)} | ${r.full.toFixed(0)} | ${ratio(r.full, results.static.full)} |`);
+  }
+}
+await browser.close();
+await server.close();

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds the viewer's lazy parts (wasm modules of their own, loaded when needed) into
+# target/parts/<name>/ for scripts/post-build.mjs to optimise, hash and copy into dist/.
+#   comments: the readers' comments widget (crate comments/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+build_part() {
+  local name=$1 package=$2
+  local artifact=${package//-/_}
+  # Built on its own (not with the viewer): the viewer crate is then a library without its exports.
+  cargo build --release --target wasm32-unknown-unknown -p "$package"
+  rm -rf "target/parts/$name"
+  wasm-bindgen --target web --no-typescript --out-dir "target/parts/$name" --out-name "$name" \
+    "target/wasm32-unknown-unknown/release/$artifact.wasm"
+}
+build_part comments article-viewer-comments

@@ -1,0 +1,171 @@
+// Shared by the standalone page's boot.js and the embed loader (scripts/post-build.mjs puts this
+// file in front of each, with this build's file names). It holds what must not wait for the wasm:
+//   - the page-wide registry `globalThis[Symbol.for('article-viewer')]` (one per page, whichever
+//     script comes first);
+//   - prefetch(url): the article JSON is asked for as soon as its address is known, in parallel
+//     with the wasm; the viewer takes the answer with `take(url, signal)` (once; Retry fetches anew);
+//   - part(name): the lazy parts (the comments widget), fetched and started on first use;
+//   - prepaint(...): the title, time, author and lead as plain text in the final layout, shown until
+//     the viewer replaces them (no HTML is ever parsed here: text nodes and attributes only).
+const BASE = new URL('.', import.meta.url);
+const PARTS = __PARTS__;
+const shared = (globalThis[Symbol.for('article-viewer')] ??= {});
+shared.answers ??= new Map();
+shared.parts ??= {};
+
+/** Asks for the article at the absolute `url` now (once per address until the viewer takes it). */
+function prefetch(url) {
+  let entry = shared.answers.get(url);
+  if (!entry) {
+    const abort = new AbortController();
+    const answer = fetch(url, { headers: { Accept: 'application/json' }, signal: abort.signal }).then(async (r) => ({ status: r.status, text: await r.text() }));
+    answer.catch(() => {}); // the viewer reports a failure, with Retry
+    entry = { answer, abort };
+    shared.answers.set(url, entry);
+  }
+  return entry.answer;
+}
+
+/** Gives up a prefetch nobody took (its element went away): the request is aborted. */
+function forget(url) {
+  shared.answers.get(url)?.abort.abort();
+  shared.answers.delete(url);
+}
+
+// The viewer's side: the answer already asked for, as a promise that ends (and aborts the request)
+// when `signal` aborts.
+shared.take ??= (url, signal) => {
+  const entry = shared.answers.get(url);
+  if (!entry) return undefined;
+  shared.answers.delete(url);
+  return new Promise((ok, fail) => {
+    entry.answer.then(ok, fail);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        entry.abort.abort();
+        fail(signal.reason);
+      },
+      { once: true },
+    );
+  });
+};
+
+// A lazy part: its JS glue and wasm, fetched and started once per page (again after a failure).
+shared.part ??= (name) => {
+  const files = PARTS[name];
+  if (!files) return Promise.reject(new Error(`unknown part ${name}`));
+  return (shared.parts[name] ??= import(new URL(files[0], BASE).href)
+    .then(async (m) => {
+      await m.default({ module_or_path: new URL(files[1], BASE) });
+      return m;
+    })
+    .catch((e) => {
+      delete shared.parts[name];
+      throw e;
+    }));
+};
+
+const STEPS = [75, 88, 100, 113, 125, 150, 175, 200, 250, 300];
+const LINES = { compact: '1.4', normal: '1.65', relaxed: '2' };
+
+/** The reader's stored choices (same format and defaults as src/reader/prefs.rs). */
+function storedPrefs() {
+  const prefs = { size: 100, line: 'normal', theme: 'auto' };
+  try {
+    for (const part of (localStorage.getItem('article-viewer:prefs:v1') ?? '').split(';')) {
+      const [k, v] = part.split('=').map((s) => s?.trim());
+      if (k === 'size' && STEPS.includes(Number(v))) prefs.size = Number(v);
+      if (k === 'line' && v in LINES) prefs.line = v;
+      if (k === 'theme' && ['auto', 'light', 'dark', 'sepia'].includes(v)) prefs.theme = v;
+    }
+  } catch {
+    // Blocked storage: the defaults, as the viewer does.
+  }
+  return prefs;
+}
+
+const WORDS = {
+  vi: { tools: 'Công cụ bài viết', email: 'Email', copy: 'Chép liên kết', share: 'Chia sẻ…', print: 'In', display: 'Hiển thị', comments: 'Ý kiến bạn đọc' },
+  en: { tools: 'Article tools', email: 'Email', copy: 'Copy link', share: 'Share…', print: 'Print', display: 'Display', comments: "Readers' comments" },
+};
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The publication time in the portal's style, as src/date.rs shows it; '' when it does not parse. */
+function showTime(iso, vi) {
+  const m = /^(\d{4})-(\d\d)-(\d\d)[Tt](\d\d):(\d\d):(\d\d)(?:\.\d+)?(?:[Zz]|([+-])(\d\d):(\d\d))$/.exec(iso ?? '');
+  if (!m) return '';
+  const [, y, mo, d, h, mi] = m;
+  if (vi) return `${h}:${mi} ${d}/${mo}/${y}`;
+  const off = m[7] ? (Number(m[8]) * 60 + Number(m[9])) * (m[7] === '-' ? -1 : 1) : 0;
+  const abs = Math.abs(off);
+  const label = off === 0 ? 'GMT' : `GMT${off < 0 ? '-' : '+'}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
+  return `${Number(d)} ${MONTHS[Number(mo) - 1]} ${y}, ${h}:${mi} ${label}`;
+}
+
+function el(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text) e.textContent = text;
+  return e;
+}
+
+/**
+ * Shows the article's title, time, author and lead from `answer` ({ status, text }) in `into`,
+ * laid out as the viewer will lay them out (same classes, the reader's text size, line spacing and
+ * theme), with the toolbar's buttons as an inert placeholder of the same size. The viewer removes
+ * it (`.av-prepaint`) in the frame in which it shows the article. Returns whether it painted.
+ */
+function prepaint(into, answer, hostTheme) {
+  if (answer.status !== 200 || into.querySelector('.av-viewer')) return false;
+  let a;
+  try {
+    a = JSON.parse(answer.text);
+  } catch {
+    return false;
+  }
+  if (!a || typeof a.title !== 'string' || !a.title.trim() || typeof a.content_html !== 'string') return false;
+  const vi = /^vi(?:[-_]|$)/i.test(String(a.lang ?? '').trim());
+  const w = WORDS[vi ? 'vi' : 'en'];
+  const prefs = storedPrefs();
+  const main = el('main', 'av-main av-prepaint');
+  const viewer = el('div', 'av-viewer');
+  viewer.dataset.theme = prefs.theme === 'auto' ? (['light', 'dark', 'sepia'].includes(hostTheme) ? hostTheme : 'auto') : prefs.theme;
+  viewer.dataset.view = 'read';
+  viewer.style.setProperty('--av-font-scale', String(prefs.size / 100));
+  viewer.style.setProperty('--av-line-height', LINES[prefs.line]);
+  const article = el('article', 'av-article');
+  article.lang = String(a.lang ?? '');
+  article.setAttribute('aria-busy', 'true');
+  const header = el('header', 'av-article__header');
+  if (typeof a.category === 'string' && a.category) header.append(el('p', 'av-article__category', a.category));
+  header.append(el('h1', 'av-article__title', a.title));
+  // The toolbar, as the viewer will show it, but inert until then.
+  const bar = el('div', 'av-toolbar');
+  bar.inert = true;
+  bar.setAttribute('aria-hidden', 'true');
+  const share = el('div', 'av-toolbar__group');
+  const button = (className, text) => Object.assign(el('button', className, text), { type: 'button' });
+  share.append(el('a', 'av-button av-toolbar__email', w.email), button('av-button', w.copy));
+  if ('share' in navigator) share.append(button('av-button', w.share));
+  share.append(button('av-button', w.print));
+  const size = el('div', 'av-toolbar__group av-size');
+  size.append(button('av-button av-size__button', 'A−'), button('av-button av-size__button', 'A'), button('av-button av-size__button av-size__button--larger', 'A+'), el('output', 'av-size__value', `${prefs.size} %`));
+  const display = el('div', 'av-display');
+  display.append(button('av-button', w.display));
+  bar.append(share, size, display, el('p', 'av-toolbar__status'));
+  header.append(bar);
+  const meta = el('p', 'av-article__meta');
+  const time = el('time', 'av-article__time', showTime(a.published, vi));
+  time.dateTime = String(a.published ?? '');
+  meta.append(time);
+  const names = Array.isArray(a.authors) ? a.authors.map((x) => (typeof x?.name === 'string' ? x.name.trim() : '')).filter(Boolean) : [];
+  if (names.length) meta.append(' · ', el('span', 'av-article__author', names.join(', ')));
+  header.append(meta);
+  article.append(header);
+  if (typeof a.lead === 'string' && a.lead.trim()) article.append(el('p', 'av-article__lead', a.lead));
+  viewer.append(article);
+  main.append(viewer);
+  into.prepend(main);
+  return true;
+}

@@ -1,0 +1,84 @@
+//! The parts of the viewer that load when they are needed (the comments widget): each is a wasm
+//! module of its own, fetched and started by the page's loader (`boot.js` or `embed.js`) through
+//! `globalThis[Symbol.for('article-viewer')].part(name)`.
+
+use js_sys::{Function, Object, Promise, Reflect, Symbol};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Why a lazy part could not be started.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PartError {
+    /// The page has no loader that knows the part (a build without it, or a test page).
+    #[error("This part of the viewer is not available on this page.")]
+    Missing,
+    /// The part's files could not be fetched or compiled (offline, server error).
+    #[error("This part of the viewer could not be loaded.")]
+    Failed,
+}
+
+impl PartError {
+    /// A short stable name of the kind, for tests.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            PartError::Missing => "missing",
+            PartError::Failed => "failed",
+        }
+    }
+}
+
+/// The page-wide object the loaders share (`globalThis[Symbol.for('article-viewer')]`), if any.
+pub fn shared() -> Option<Object> {
+    let global = js_sys::global();
+    Reflect::get(&global, &Symbol::for_("article-viewer"))
+        .ok()
+        .and_then(|v| v.dyn_into::<Object>().ok())
+}
+
+/// Fetches and starts the part `name`; resolves to its JS module (its exports as properties).
+pub async fn load_part(name: &str) -> Result<JsValue, PartError> {
+    let shared = shared().ok_or(PartError::Missing)?;
+    let part = Reflect::get(&shared, &JsValue::from_str("part"))
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .ok_or(PartError::Missing)?;
+    let promise = part
+        .call1(&shared, &JsValue::from_str(name))
+        .ok()
+        .and_then(|p| p.dyn_into::<Promise>().ok())
+        .ok_or(PartError::Missing)?;
+    JsFuture::from(promise).await.map_err(|e| {
+        web_sys::console::warn_2(&JsValue::from_str("[article-viewer] lazy part failed:"), &e);
+        PartError::Failed
+    })
+}
+
+/// Starts fetching the part `name` without waiting for it (when the browser is idle).
+pub fn preload_part(name: &'static str) {
+    leptos::task::spawn_local(async move {
+        let _ = load_part(name).await;
+    });
+}
+
+/// Calls the function `name` of `object` (a loaded part's module, or an object it returned) with
+/// `object` as `this`.
+pub fn call_export(object: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, PartError> {
+    let f = Reflect::get(object, &JsValue::from_str(name))
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .ok_or(PartError::Missing)?;
+    let array = args.iter().collect::<js_sys::Array>();
+    f.apply(object, &array).map_err(|e| {
+        web_sys::console::warn_2(&JsValue::from_str("[article-viewer] lazy part failed:"), &e);
+        PartError::Failed
+    })
+}
+
+/// A plain JS object from string pairs (options handed to a part).
+pub fn options(pairs: &[(&str, &str)]) -> Object {
+    let object = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&object, &JsValue::from_str(k), &JsValue::from_str(v));
+    }
+    object
+}
