@@ -117,7 +117,7 @@ function el(tag, className, text) {
  * it (`.av-prepaint`) in the frame in which it shows the article. Returns whether it painted.
  */
 function prepaint(into, answer, hostTheme) {
-  if (answer.status !== 200 || into.querySelector('.av-viewer')) return false;
+  if (answer.status !== 200 || into.querySelector('.av-article')) return false;
   let a;
   try {
     a = JSON.parse(answer.text);

@@ -116,7 +116,7 @@ impl From<FieldError> for FormatError {
 /// Parses and validates an article from its JSON text.
 pub fn parse(json: &str) -> Result<Article, FormatError> {
     let value = crate::json::parse(json).map_err(FormatError::NotJson)?;
-    let o = Obj::new(&value, "")?;
+    let o = Obj::new(crate::json::root(&value), "")?;
     let article = Article {
         id: o.str("id")?,
         url: o.str("url")?,

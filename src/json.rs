@@ -1,27 +1,28 @@
-//! Small JSON helpers: reading typed fields out of a parsed `serde_json::Value` with the field's
-//! path in every error, and writing flat JSON objects.
+//! Small JSON helpers: reading typed fields out of parsed JSON with the field's path in every
+//! error, and writing flat JSON objects.
 //!
-//! Hand-written instead of `#[derive(Deserialize)]` + `serde_path_to_error`: the derived code for
-//! every type was measured at about a tenth of the wasm; this keeps one generic JSON parser.
+//! In the browser the text is parsed by `JSON.parse` and read through `Reflect` (no JSON parser and
+//! no value tree in the wasm); natively (tests, tools) by serde_json. The reader below is the same
+//! code for both, over the [`Json`] handle. Hand-written instead of `#[derive(Deserialize)]`: the
+//! derived code for every type was measured at about a tenth of the wasm.
 
-use serde_json::{Map, Value};
+/// A parsed JSON document: `JSON.parse`'s result in the browser, a `serde_json::Value` elsewhere.
+#[cfg(target_arch = "wasm32")]
+pub type Document = wasm_bindgen::JsValue;
+/// A parsed JSON document: `JSON.parse`'s result in the browser, a `serde_json::Value` elsewhere.
+#[cfg(not(target_arch = "wasm32"))]
+pub type Document = serde_json::Value;
 
-/// Deepest nesting [`parse`] accepts (as serde_json's own limit): deeper input is refused, not a
-/// stack overflow.
-pub const MAX_DEPTH: usize = 128;
-
-/// Parses JSON text. In the browser through `JSON.parse` (no JSON parser in the wasm), elsewhere
-/// through serde_json; the error is the parser's own message.
-pub fn parse(text: &str) -> Result<Value, String> {
+/// Parses JSON text; the error is the parser's own message.
+pub fn parse(text: &str) -> Result<Document, String> {
     #[cfg(target_arch = "wasm32")]
     {
-        let js = js_sys::JSON::parse(text).map_err(|e| {
+        js_sys::JSON::parse(text).map_err(|e| {
             js_sys::Reflect::get(&e, &wasm_bindgen::JsValue::from_str("message"))
                 .ok()
                 .and_then(|m| m.as_string())
                 .unwrap_or_else(|| "not JSON".to_string())
-        })?;
-        from_js(&js, 0)
+        })
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -29,46 +30,143 @@ pub fn parse(text: &str) -> Result<Value, String> {
     }
 }
 
-/// Converts what `JSON.parse` returned into a `Value`.
+/// A handle on one JSON value: what the reader needs to know of it.
+pub trait Json: Clone {
+    /// What it is, as a phrase for errors ("text", "a number", …).
+    fn kind(&self) -> &'static str;
+    /// Whether it is `null`.
+    fn is_null(&self) -> bool;
+    /// The string, if it is one.
+    fn as_text(&self) -> Option<String>;
+    /// The boolean, if it is one.
+    fn as_bool(&self) -> Option<bool>;
+    /// The number, if it is a whole one that fits in an `i64`.
+    fn as_i64(&self) -> Option<i64>;
+    /// Whether it is an object (not an array, not null).
+    fn is_object(&self) -> bool;
+    /// The member `key` of an object, if present.
+    fn member(&self, key: &str) -> Option<Self>;
+    /// The items, if it is an array.
+    fn items(&self) -> Option<Vec<Self>>;
+    /// The members of an object, in order.
+    fn members(&self) -> Vec<(String, Self)>;
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Json for &serde_json::Value {
+    fn kind(&self) -> &'static str {
+        use serde_json::Value;
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "true/false",
+            Value::Number(_) => "a number",
+            Value::String(_) => "text",
+            Value::Array(_) => "a list",
+            Value::Object(_) => "an object",
+        }
+    }
+    fn is_null(&self) -> bool {
+        serde_json::Value::is_null(self)
+    }
+    fn as_text(&self) -> Option<String> {
+        self.as_str().map(str::to_string)
+    }
+    fn as_bool(&self) -> Option<bool> {
+        serde_json::Value::as_bool(self)
+    }
+    fn as_i64(&self) -> Option<i64> {
+        serde_json::Value::as_i64(self)
+    }
+    fn is_object(&self) -> bool {
+        serde_json::Value::is_object(self)
+    }
+    fn member(&self, key: &str) -> Option<Self> {
+        self.as_object()?.get(key)
+    }
+    fn items(&self) -> Option<Vec<Self>> {
+        Some(self.as_array()?.iter().collect())
+    }
+    fn members(&self) -> Vec<(String, Self)> {
+        self.as_object()
+            .map(|m| m.iter().map(|(k, v)| (k.clone(), v)).collect())
+            .unwrap_or_default()
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
-fn from_js(v: &wasm_bindgen::JsValue, depth: usize) -> Result<Value, String> {
-    use js_sys::{Array, Object};
-    use wasm_bindgen::JsCast;
-    if depth > MAX_DEPTH {
-        return Err(format!("nested more than {MAX_DEPTH} levels deep"));
-    }
-    if let Some(s) = v.as_string() {
-        return Ok(Value::String(s));
-    }
-    if let Some(b) = v.as_bool() {
-        return Ok(Value::Bool(b));
-    }
-    if let Some(n) = v.as_f64() {
-        // Whole numbers stay whole (ids, counts); JSON.parse gives every number as a double.
-        if n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 {
-            return Ok(Value::from(n as i64));
+impl Json for wasm_bindgen::JsValue {
+    fn kind(&self) -> &'static str {
+        if self.is_null() {
+            "null"
+        } else if self.as_bool().is_some() {
+            "true/false"
+        } else if self.as_f64().is_some() {
+            "a number"
+        } else if self.is_string() {
+            "text"
+        } else if js_sys::Array::is_array(self) {
+            "a list"
+        } else {
+            "an object"
         }
-        return Ok(serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number));
     }
-    if Array::is_array(v) {
-        let items = v.unchecked_ref::<Array>();
-        return items
+    fn is_null(&self) -> bool {
+        wasm_bindgen::JsValue::is_null(self) || self.is_undefined()
+    }
+    fn as_text(&self) -> Option<String> {
+        self.as_string()
+    }
+    fn as_bool(&self) -> Option<bool> {
+        wasm_bindgen::JsValue::as_bool(self)
+    }
+    fn as_i64(&self) -> Option<i64> {
+        // JSON.parse gives every number as a double: whole ones within 2^53 are integers.
+        let n = self.as_f64()?;
+        (n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0).then_some(n as i64)
+    }
+    fn is_object(&self) -> bool {
+        self.is_object() && !js_sys::Array::is_array(self)
+    }
+    fn member(&self, key: &str) -> Option<Self> {
+        if !Json::is_object(self) {
+            return None;
+        }
+        let key = wasm_bindgen::JsValue::from_str(key);
+        // Own members only: `__proto__`, `constructor` and the like are not article fields.
+        let own = js_sys::Object::has_own(self.unchecked_ref::<js_sys::Object>(), &key);
+        own.then(|| js_sys::Reflect::get(self, &key).ok()).flatten()
+    }
+    fn items(&self) -> Option<Vec<Self>> {
+        js_sys::Array::is_array(self)
+            .then(|| self.unchecked_ref::<js_sys::Array>().iter().collect())
+    }
+    fn members(&self) -> Vec<(String, Self)> {
+        if !Json::is_object(self) {
+            return Vec::new();
+        }
+        js_sys::Object::entries(self.unchecked_ref())
             .iter()
-            .map(|x| from_js(&x, depth + 1))
-            .collect::<Result<_, _>>()
-            .map(Value::Array);
+            .filter_map(|pair| {
+                let pair = pair.unchecked_into::<js_sys::Array>();
+                Some((pair.get(0).as_string()?, pair.get(1)))
+            })
+            .collect()
     }
-    if let Some(o) = v.dyn_ref::<Object>() {
-        let mut map = Map::new();
-        for entry in Object::entries(o).iter() {
-            let pair = entry.unchecked_into::<Array>();
-            if let Some(k) = pair.get(0).as_string() {
-                map.insert(k, from_js(&pair.get(1), depth + 1)?);
-            }
-        }
-        return Ok(Value::Object(map));
-    }
-    Ok(Value::Null)
+}
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen::JsCast;
+
+/// The root of a parsed document, as a handle the reader takes.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn root(doc: &Document) -> &Document {
+    doc
+}
+
+/// The root of a parsed document, as a handle the reader takes.
+#[cfg(target_arch = "wasm32")]
+pub fn root(doc: &Document) -> Document {
+    doc.clone()
 }
 
 /// A field that is missing, of the wrong type or has a wrong value.
@@ -80,39 +178,29 @@ pub struct FieldError {
     pub problem: String,
 }
 
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
 /// Reads the fields of one JSON object, knowing its path for error messages.
-pub struct Obj<'a> {
+pub struct Obj<V: Json> {
     path: String,
-    map: &'a Map<String, Value>,
+    value: V,
 }
 
-impl<'a> Obj<'a> {
+impl<V: Json> Obj<V> {
     /// The object at `path` (empty for the root), or an error naming it.
-    pub fn new(value: &'a Value, path: &str) -> Result<Obj<'a>, FieldError> {
-        match value.as_object() {
-            Some(map) => Ok(Obj {
+    pub fn new(value: V, path: &str) -> Result<Obj<V>, FieldError> {
+        if value.is_object() {
+            Ok(Obj {
                 path: path.to_string(),
-                map,
-            }),
-            None => Err(FieldError {
+                value,
+            })
+        } else {
+            Err(FieldError {
                 field: if path.is_empty() {
                     "(root)".into()
                 } else {
                     path.into()
                 },
-                problem: format!("must be an object, not {}", kind(value)),
-            }),
+                problem: format!("must be an object, not {}", value.kind()),
+            })
         }
     }
 
@@ -134,27 +222,27 @@ impl<'a> Obj<'a> {
     }
 
     /// The value of `key` unless it is absent or null.
-    pub fn get(&self, key: &str) -> Option<&'a Value> {
-        self.map.get(key).filter(|v| !v.is_null())
+    pub fn get(&self, key: &str) -> Option<V> {
+        self.value.member(key).filter(|v| !v.is_null())
     }
 
     fn typed<T>(
         &self,
         key: &str,
         want: &str,
-        f: impl Fn(&'a Value) -> Option<T>,
+        f: impl Fn(&V) -> Option<T>,
     ) -> Result<Option<T>, FieldError> {
         match self.get(key) {
             None => Ok(None),
-            Some(v) => f(v)
+            Some(v) => f(&v)
                 .map(Some)
-                .ok_or_else(|| self.error(key, &format!("must be {want}, not {}", kind(v)))),
+                .ok_or_else(|| self.error(key, &format!("must be {want}, not {}", v.kind()))),
         }
     }
 
     /// A string that may be absent or null.
     pub fn opt_str(&self, key: &str) -> Result<Option<String>, FieldError> {
-        self.typed(key, "text", |v| v.as_str().map(str::to_string))
+        self.typed(key, "text", V::as_text)
     }
 
     /// A string that must be there.
@@ -165,12 +253,12 @@ impl<'a> Obj<'a> {
 
     /// A boolean that may be absent or null.
     pub fn opt_bool(&self, key: &str) -> Result<Option<bool>, FieldError> {
-        self.typed(key, "true or false", Value::as_bool)
+        self.typed(key, "true or false", V::as_bool)
     }
 
     /// A whole number that may be absent or null.
     pub fn opt_i64(&self, key: &str) -> Result<Option<i64>, FieldError> {
-        self.typed(key, "a whole number", Value::as_i64)
+        self.typed(key, "a whole number", V::as_i64)
     }
 
     /// A whole number that must be there.
@@ -186,7 +274,7 @@ impl<'a> Obj<'a> {
     }
 
     /// An object that may be absent or null.
-    pub fn opt_obj(&self, key: &str) -> Result<Option<Obj<'a>>, FieldError> {
+    pub fn opt_obj(&self, key: &str) -> Result<Option<Obj<V>>, FieldError> {
         match self.get(key) {
             None => Ok(None),
             Some(v) => Obj::new(v, &self.path(key)).map(Some),
@@ -197,16 +285,16 @@ impl<'a> Obj<'a> {
     pub fn list<T>(
         &self,
         key: &str,
-        item: impl Fn(&'a Value, String) -> Result<T, FieldError>,
+        item: impl Fn(V, String) -> Result<T, FieldError>,
     ) -> Result<Vec<T>, FieldError> {
         let Some(v) = self.get(key) else {
             return Ok(Vec::new());
         };
-        let Some(items) = v.as_array() else {
-            return Err(self.error(key, &format!("must be a list, not {}", kind(v))));
+        let Some(items) = v.items() else {
+            return Err(self.error(key, &format!("must be a list, not {}", v.kind())));
         };
         items
-            .iter()
+            .into_iter()
             .enumerate()
             .map(|(i, v)| item(v, format!("{}[{i}]", self.path(key))))
             .collect()
@@ -214,18 +302,19 @@ impl<'a> Obj<'a> {
 
     /// The object's string values (other values are skipped).
     pub fn string_map(&self) -> Vec<(String, String)> {
-        self.map
-            .iter()
-            .filter_map(|(k, v)| v.as_str().map(|s| (k.clone(), s.to_string())))
+        self.value
+            .members()
+            .into_iter()
+            .filter_map(|(k, v)| v.as_text().map(|s| (k, s)))
             .collect()
     }
 }
 
 /// A string list item.
-pub fn str_item(v: &Value, path: String) -> Result<String, FieldError> {
-    v.as_str().map(str::to_string).ok_or_else(|| FieldError {
+pub fn str_item<V: Json>(v: V, path: String) -> Result<String, FieldError> {
+    v.as_text().ok_or_else(|| FieldError {
         field: path,
-        problem: format!("must be text, not {}", kind(v)),
+        problem: format!("must be text, not {}", v.kind()),
     })
 }
 
@@ -281,9 +370,8 @@ mod tests {
 
     #[test]
     fn reads_typed_fields_with_paths() {
-        let v: Value =
-            serde_json::from_str(r#"{"a":"x","n":3,"o":{"b":true},"l":["p",2],"z":null}"#).unwrap();
-        let o = Obj::new(&v, "").unwrap();
+        let v = parse(r#"{"a":"x","n":3,"o":{"b":true},"l":["p",2],"z":null}"#).unwrap();
+        let o = Obj::new(root(&v), "").unwrap();
         assert_eq!(o.str("a").unwrap(), "x");
         assert_eq!(o.opt_str("z").unwrap(), None);
         assert_eq!(
@@ -308,7 +396,7 @@ mod tests {
             ("n", Field::Int(-42)),
             ("z", Field::Null),
         ]);
-        let v: Value = serde_json::from_str(&text).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(v["s"], "a \"q\" \\ \n\t\u{1} ạ 😀 </script>");
         assert_eq!(v["n"], -42);
         assert!(v["z"].is_null());

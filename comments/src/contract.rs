@@ -1,6 +1,6 @@
 //! The comments contract's JSON shapes (see `docs/comments-api.md`).
 
-use article_viewer::json::{object, Field, FieldError, Obj};
+use article_viewer::json::{self, object, Field, FieldError, Json, Obj};
 use std::collections::BTreeMap;
 
 /// One published comment as the server lists it.
@@ -87,15 +87,15 @@ pub struct FieldErrors {
     pub errors: BTreeMap<String, String>,
 }
 
-fn parse(text: &str) -> Result<serde_json::Value, FieldError> {
-    serde_json::from_str(text).map_err(|e| FieldError {
+fn parse(text: &str) -> Result<json::Document, FieldError> {
+    json::parse(text).map_err(|e| FieldError {
         field: "(root)".into(),
         problem: format!("is not JSON: {e}"),
     })
 }
 
 impl Comment {
-    fn read(o: &Obj<'_>) -> Result<Comment, FieldError> {
+    fn read<V: Json>(o: &Obj<V>) -> Result<Comment, FieldError> {
         Ok(Comment {
             id: o.i64("id")?,
             parent_id: o.opt_i64("parent_id")?,
@@ -110,7 +110,7 @@ impl CommentsPage {
     /// Reads a list answer.
     pub fn from_json(text: &str) -> Result<CommentsPage, FieldError> {
         let v = parse(text)?;
-        let o = Obj::new(&v, "")?;
+        let o = Obj::new(json::root(&v), "")?;
         Ok(CommentsPage {
             total: o.u32("total")?,
             top_level_total: match o.opt_i64("top_level_total")? {
@@ -130,7 +130,7 @@ impl Posted {
     /// Reads a 201 answer.
     pub fn from_json(text: &str) -> Result<Posted, FieldError> {
         let v = parse(text)?;
-        let o = Obj::new(&v, "")?;
+        let o = Obj::new(json::root(&v), "")?;
         let status = match o.str("status")?.as_str() {
             "published" => PostStatus::Published,
             _ => PostStatus::Pending,
@@ -146,7 +146,7 @@ impl FieldErrors {
     /// Reads a 400 answer.
     pub fn from_json(text: &str) -> Result<FieldErrors, FieldError> {
         let v = parse(text)?;
-        let o = Obj::new(&v, "")?;
+        let o = Obj::new(json::root(&v), "")?;
         let errors = o
             .opt_obj("errors")?
             .ok_or_else(|| o.error("errors", "is required but missing"))?;

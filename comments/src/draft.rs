@@ -1,6 +1,6 @@
 //! The comment form's content: what the reader typed, its checks, and how it is kept.
 
-use article_viewer::json::{object, Field as JsonField, Obj};
+use article_viewer::json::{self, object, Field as JsonField, Obj};
 
 /// Longest comment, in characters (Unicode scalar values), as the server counts them.
 pub const MAX_TEXT_CHARS: usize = 2000;
@@ -139,8 +139,8 @@ impl Draft {
     /// Reads a stored draft; garbage gives an empty draft.
     pub fn decode(s: &str) -> Draft {
         let read = || -> Option<Draft> {
-            let v: serde_json::Value = serde_json::from_str(s).ok()?;
-            let o = Obj::new(&v, "").ok()?;
+            let v = json::parse(s).ok()?;
+            let o = Obj::new(json::root(&v), "").ok()?;
             Some(Draft {
                 name: o.opt_str("name").ok()?.unwrap_or_default(),
                 email: o.opt_str("email").ok()?.unwrap_or_default(),

@@ -30,8 +30,8 @@ fn next_id_prefix() -> String {
     })
 }
 
-/// Removes the loader's pre-paint from the document or shadow root that holds `el`.
-fn remove_prepaint(el: &web_sys::Element) {
+/// The loader's pre-paint in the document or shadow root that holds `el`, if any.
+fn find_prepaint(el: &web_sys::Element) -> Option<web_sys::Element> {
     let root = el.get_root_node();
     let found = match root.dyn_ref::<web_sys::Document>() {
         Some(doc) => doc.query_selector(".av-prepaint"),
@@ -39,9 +39,25 @@ fn remove_prepaint(el: &web_sys::Element) {
             .dyn_ref::<web_sys::DocumentFragment>()
             .map_or(Ok(None), |f| f.query_selector(".av-prepaint")),
     };
-    if let Ok(Some(prepaint)) = found {
+    found.ok().flatten()
+}
+
+/// Removes the loader's pre-paint.
+fn remove_prepaint(el: &web_sys::Element) {
+    if let Some(prepaint) = find_prepaint(el) {
         prepaint.remove();
     }
+}
+
+/// Resolves after the next frame (or 100 ms, in a tab that paints no frames).
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(&resolve);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Where one viewer's article stands.
@@ -92,6 +108,7 @@ pub fn Viewer(
     // Where the article stands: a plain signal, set by one load task at a time (a newer `src` or
     // a Retry aborts the request before it).
     let state = RwSignal::new_local(Loading::Pending);
+    let root = NodeRef::<Div>::new();
     let fetch = move || {
         let src = src.get_untracked();
         let Some(controller) = requests.next() else {
@@ -103,6 +120,13 @@ pub fn Viewer(
             let timeout = Duration::from_millis(u64::from(timeout_ms));
             match load(&src, timeout, &controller).await {
                 Ok(loaded) => {
+                    // With the loader's pre-paint on screen, let it show for a frame before the
+                    // work of building the whole article.
+                    if let Some(el) = root.get_untracked() {
+                        if find_prepaint(&el).is_some() {
+                            next_frame().await;
+                        }
+                    }
                     let _ = state.try_set(Loading::Ready(Rc::new(loaded)));
                 }
                 Err(LoadError::Aborted) => {}
@@ -124,7 +148,6 @@ pub fn Viewer(
 
     // The reader's choices live on the root as custom properties: a change restyles, it never
     // re-renders an article node, so its cost does not grow with the article.
-    let root = NodeRef::<Div>::new();
     // The loader's pre-paint (title, time, author, lead; see scripts/loader-common.js) goes in the
     // same frame in which the article or the error is shown: never both, never neither.
     Effect::new(move |_| {
