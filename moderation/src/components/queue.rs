@@ -92,8 +92,12 @@ pub fn Moderation(
                         Fetch::Full => q.load(page),
                         Fetch::Poll => q.refresh(page),
                     });
+                    let first_load = loaded.try_get_untracked() == Some(false);
                     loaded.try_set(true);
                     load_error.try_set(None);
+                    if first_load {
+                        focus_current(queue);
+                    }
                 }
                 Err(ApiError::Unauthorized) => on_unauthorized.run(()),
                 Err(e) if mode == Fetch::Full => {
@@ -104,7 +108,10 @@ pub fn Moderation(
             }
         });
     };
-    if !loaded.get_untracked() {
+    if loaded.get_untracked() {
+        // Just signed in: the keyboard starts on the oldest comment.
+        focus_current(queue);
+    } else {
         fetch(Fetch::Full);
     }
 
