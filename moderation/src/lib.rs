@@ -9,6 +9,7 @@ pub mod components;
 pub mod i18n;
 pub mod keys;
 pub mod model;
+pub mod session;
 
 /// Runs when the wasm starts: installs the panic hook and mounts the page into the body.
 #[wasm_bindgen::prelude::wasm_bindgen(start)]

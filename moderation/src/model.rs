@@ -249,9 +249,12 @@ impl Queue {
         self.counts
     }
 
-    /// Pending comments on the server that are not shown (beyond the first page).
+    /// Pending comments on the server that are neither shown nor announced as new (beyond the
+    /// first page).
     pub fn not_shown(&self) -> u64 {
-        self.counts.pending.saturating_sub(self.items.len() as u64)
+        self.counts
+            .pending
+            .saturating_sub((self.items.len() + self.incoming.len()) as u64)
     }
 
     /// The comment the keyboard acts on.
@@ -644,7 +647,12 @@ mod tests {
     fn not_shown_counts_the_pending_comments_beyond_the_page() {
         let mut p = page(&[1, 2]);
         p.counts.pending = 150;
-        assert_eq!(Queue::from_page(p).not_shown(), 148);
+        let mut q = Queue::from_page(p);
+        assert_eq!(q.not_shown(), 148);
+        let mut polled = page(&[1, 2, 3]);
+        polled.counts.pending = 151;
+        q.refresh(polled);
+        assert_eq!(q.not_shown(), 148, "the new one is announced, not hidden");
     }
 
     #[test]

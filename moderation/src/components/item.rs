@@ -4,12 +4,8 @@
 use crate::browser;
 use crate::i18n::Lang;
 use crate::model::{Decision, Item, Status};
+use crate::session::card_id;
 use leptos::prelude::*;
-
-/// The DOM id of a comment's card (the element focus moves to).
-pub fn card_id(id: i64) -> String {
-    format!("av-mod-item-{id}")
-}
 
 /// What a comment's controls report to the queue.
 #[derive(Clone, Copy)]
