@@ -92,7 +92,12 @@ pub async fn list(base: &str, token: &str) -> Result<Page, ApiError> {
     if !res.ok() {
         return Err(ApiError::from_status(res.status(), ApiError::Disabled));
     }
-    res.json::<Page>().await.map_err(|_| ApiError::Answer)
+    let body = res.text().await.map_err(|_| ApiError::Network)?;
+    let json = js_sys::JSON::parse(&body).map_err(|_| ApiError::Answer)?;
+    crate::wire::page(&json).map_err(|e| {
+        leptos::logging::warn!("[moderation] unexpected answer: {e}");
+        ApiError::Answer
+    })
 }
 
 /// `POST …/{id}/approve|reject`.

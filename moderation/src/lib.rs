@@ -10,10 +10,16 @@ pub mod i18n;
 pub mod keys;
 pub mod model;
 pub mod session;
+pub mod wire;
 
-/// Runs when the wasm starts: installs the panic hook and mounts the page into the body.
+/// Runs when the wasm starts: installs the panic hook (a panic logs its message before the app stops).
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
+}
+
+/// Mounts the page into the body (called by `boot.js`).
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = mountModeration)]
+pub fn mount() {
     leptos::mount::mount_to_body(components::app::App);
 }

@@ -2,12 +2,10 @@
 //! selection, what is in flight, the undo stack, the counts per status and the "N new" waiting
 //! list. No browser types here; every rule has a native unit test below.
 
-use serde::Deserialize;
 use std::collections::BTreeSet;
 
 /// Moderation state of a comment, as the API spells it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Status {
     /// Waiting for a moderator.
     #[default]
@@ -16,6 +14,18 @@ pub enum Status {
     Published,
     /// Refused.
     Rejected,
+}
+
+impl Status {
+    /// Reads the API's spelling (`pending`, `published`, `rejected`).
+    pub fn parse(s: &str) -> Option<Status> {
+        match s {
+            "pending" => Some(Status::Pending),
+            "published" => Some(Status::Published),
+            "rejected" => Some(Status::Rejected),
+            _ => None,
+        }
+    }
 }
 
 /// What a moderator decides about comments.
@@ -46,7 +56,7 @@ impl Decision {
 }
 
 /// The comment a reply answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Parent {
     /// Comment id.
     pub id: i64,
@@ -55,30 +65,25 @@ pub struct Parent {
     /// Text.
     pub text: String,
     /// Its moderation state.
-    #[serde(default)]
     pub status: Status,
 }
 
 /// One comment in the queue, as `GET /api/moderation/comments` gives it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Item {
     /// Comment id (creation order).
     pub id: i64,
     /// Article id.
     pub article_id: String,
     /// Article title, when the server knows it.
-    #[serde(default)]
     pub article_title: Option<String>,
     /// Article's public address, when the server knows it.
-    #[serde(default)]
     pub article_url: Option<String>,
     /// The comment answered, for replies.
-    #[serde(default)]
     pub parent: Option<Parent>,
     /// Display name.
     pub author_name: String,
     /// E-mail address (moderators only).
-    #[serde(default)]
     pub author_email: String,
     /// Creation time, RFC 3339 UTC.
     pub created: String,
@@ -106,7 +111,7 @@ impl Item {
 }
 
 /// Number of comments in each status.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
     /// Waiting.
     pub pending: u64,
@@ -134,12 +139,11 @@ impl Counts {
 }
 
 /// A page of the queue as the server sent it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Page {
     /// Pending comments on the server.
     pub total: u64,
     /// Counts per status.
-    #[serde(default)]
     pub counts: Counts,
     /// The oldest pending comments.
     pub items: Vec<Item>,
@@ -633,6 +637,14 @@ mod tests {
         q.select_all(false);
         assert!(q.selected_ids().is_empty());
         assert!(!Queue::default().all_selected());
+    }
+
+    #[test]
+    fn statuses_as_the_api_spells_them() {
+        assert_eq!(Status::parse("pending"), Some(Status::Pending));
+        assert_eq!(Status::parse("published"), Some(Status::Published));
+        assert_eq!(Status::parse("rejected"), Some(Status::Rejected));
+        assert_eq!(Status::parse("spam"), None);
     }
 
     #[test]
