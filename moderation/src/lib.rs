@@ -2,6 +2,7 @@
 //! approve or reject the pending comments one by one or in bulk, with the keyboard, and undo.
 //! Its own small bundle at `/moderation/`, never loaded by readers.
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 pub mod api;
 pub mod browser;
