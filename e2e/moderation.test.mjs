@@ -150,6 +150,51 @@ test('undo puts a decision back, and the selection is approved in bulk', async (
   await context.close();
 });
 
+test('the token lives in this tab only: it survives a reload, not a new tab, and sign-out forgets it', async () => {
+  await postComment(server.url, { text: 'Cho phiên đăng nhập.' });
+  const { page, context, problems, mod } = await open();
+  await mod.signIn(TOKEN);
+  await mod.item('Cho phiên đăng nhập.').waitFor();
+  await page.reload();
+  await mod.item('Cho phiên đăng nhập.').waitFor();
+  const other = new ModerationPage(await context.newPage(), server.url);
+  await other.open();
+  await other.testid('avm-token').waitFor();
+  assert.equal(await other.items().count(), 0, 'a new tab asks again');
+  await other.page.close();
+  await mod.testid('avm-sign-out').click();
+  await mod.testid('avm-token').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'av-mod-token');
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('article-viewer:moderation:token')), null);
+  await clean(page, problems);
+  await context.close();
+});
+
+test('a failed action keeps the comment and says why; a token refused later signs out', async () => {
+  let local = await startCommentsServer();
+  await postComment(local.url, { text: 'Máy chủ sẽ tắt.' });
+  const opened = await openPage(browser, { viewport: { width: 1000, height: 800 }, locale: 'vi-VN' });
+  const { page, context } = opened;
+  const mod = new ModerationPage(page, local.url);
+  await mod.open();
+  await mod.signIn(TOKEN);
+  await mod.item('Máy chủ sẽ tắt.').waitFor();
+  await local.stop();
+  await page.keyboard.press('a');
+  await mod.testid('avm-live').getByText(/^Chưa thực hiện được: Không kết nối được máy chủ/).waitFor();
+  assert.equal(await mod.items().count(), 1, 'the comment stays');
+  assert.equal(await mod.focusedId(), await mod.items().first().getAttribute('data-comment-id'));
+  // The server comes back with another token: the next action signs the moderator out.
+  local = await startCommentsServer({ AV_MODERATION_TOKEN: 'a-new-token-0123456789' }, { dir: local.dir, addr: local.url.replace('http://', '') });
+  await page.keyboard.press('a');
+  await mod.testid('avm-sign-in-error').getByText('Máy chủ không còn chấp nhận mã kiểm duyệt này. Hãy đăng nhập lại.').waitFor();
+  assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+  assert.equal((await local.pending().catch(() => null)), null, 'the old token no longer works on the server either');
+  await clean(page, opened.problems);
+  await context.close();
+  await local.stop();
+});
+
 test('new comments are announced without moving the list, and shown on request', async () => {
   await server.approveAll();
   await postComment(server.url, { text: 'Đã có trước.' });
