@@ -117,13 +117,14 @@ test('undo puts a decision back, and the selection is approved in bulk', async (
   assert.equal(await parentBox.getAttribute('data-parent-id'), String(a.id));
 
   assert.equal(await mod.focusedId(), String(a.id));
+  const rejectedBefore = await mod.count('rejected');
   await page.keyboard.press('r');
   await mod.testid('avm-live').getByText('Đã từ chối ý kiến của Nguyễn Văn An.').waitFor();
-  assert.equal(await mod.count('rejected'), 1);
+  assert.equal(await mod.count('rejected'), rejectedBefore + 1);
   await page.keyboard.press('u');
   await mod.testid('avm-live').getByText('Đã hoàn tác: 1 ý kiến trở lại hàng chờ.').waitFor();
   await mod.item('Bị từ chối rồi hoàn tác.').waitFor();
-  assert.equal(await mod.count('rejected'), 0);
+  assert.equal(await mod.count('rejected'), rejectedBefore);
   assert.equal(await mod.focusedId(), String(a.id), 'focus returns to the restored comment');
   assert.ok((await server.pending()).some((c) => c.id === a.id), 'pending again on the server');
   // Ctrl+Z undoes too.
