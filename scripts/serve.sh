@@ -19,6 +19,7 @@ if [ -z "${AV_MODERATION_TOKEN:-}" ]; then
 fi
 echo "[serve] viewer:           http://${AV_ADDR}/"
 echo "[serve] English sample:   http://${AV_ADDR}/?src=samples/harbour-library-2024-03-02.json"
+echo "[serve] moderation page:  http://${AV_ADDR}/moderation/"
 echo "[serve] moderation token: ${AV_MODERATION_TOKEN}"
 echo "[serve]   e.g. curl -H \"Authorization: Bearer \$TOKEN\" http://${AV_ADDR}/api/moderation/comments?status=pending"
 echo "[serve]   or   target/release/article-viewer-server --db ${AV_DB} list --pending"

@@ -12,16 +12,19 @@ step "lints (clippy -D warnings, native and wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p article-viewer --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy -p article-viewer-comments --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p article-viewer-moderation --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "native tests (viewer logic, reference server incl. the SIGKILL fault test)"
 cargo test --workspace
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p article-viewer --target wasm32-unknown-unknown
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p article-viewer-comments --target wasm32-unknown-unknown
+CHROMEDRIVER=/usr/bin/chromedriver cargo test -p article-viewer-moderation --target wasm32-unknown-unknown
 step "release build"
 bash scripts/build.sh
 cargo build --release -p article-viewer-server
 step "size budget"
 node bench/size.mjs --check
+node bench/moderation-size.mjs --check
 step "end-to-end tests (Playwright + axe-core in Chromium)"
 node --test --test-concurrency=1 e2e/
 step "all tests passed"

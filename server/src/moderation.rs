@@ -1,17 +1,20 @@
-//! Moderation API behind a bearer token: list, approve and reject comments.
+//! Moderation API behind a bearer token: list, approve, reject and requeue comments.
 
 use std::collections::HashMap;
+use std::path::Path as FsPath;
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap};
 use axum::Json;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use subtle::ConstantTimeEq;
 
 use crate::api::{parse_paging, query_or_400};
+use crate::articles::is_valid_article_id;
+use crate::db::{Db, DbError};
 use crate::error::ApiError;
-use crate::model::{ModerationComment, Status};
+use crate::model::{ModerationComment, Status, StoredComment};
 use crate::state::SharedState;
 use crate::validate::FieldErrors;
 
@@ -24,8 +27,99 @@ pub struct ModerationList {
     pub page: u32,
     /// Items per page.
     pub per_page: u32,
-    /// The comments of this page, oldest first, with e-mail and article id.
-    pub items: Vec<ModerationComment>,
+    /// Number of comments in each status (for the moderation page's counters).
+    pub counts: StatusCounts,
+    /// The comments of this page, oldest first, with e-mail, article and parent.
+    pub items: Vec<ModerationItem>,
+}
+
+/// Number of comments in each status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct StatusCounts {
+    /// Waiting for a moderator.
+    pub pending: u64,
+    /// Shown publicly.
+    pub published: u64,
+    /// Refused.
+    pub rejected: u64,
+}
+
+/// A comment in the moderation list: the moderation shape plus what a moderator needs to judge it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ModerationItem {
+    /// The comment itself.
+    #[serde(flatten)]
+    pub comment: ModerationComment,
+    /// The article's `title`, or `null` if its file is gone or has none.
+    pub article_title: Option<String>,
+    /// The article's public address (`url`), or `null`.
+    pub article_url: Option<String>,
+    /// The comment answered, for replies (whatever its status), else `null`.
+    pub parent: Option<ParentSummary>,
+}
+
+/// The comment a reply answers, as shown beside the reply.
+#[derive(Debug, Clone, Serialize)]
+pub struct ParentSummary {
+    /// Row id.
+    pub id: i64,
+    /// Display name.
+    pub author_name: String,
+    /// Comment text.
+    pub text: String,
+    /// Moderation state.
+    pub status: Status,
+}
+
+/// Title and address of an article, read from its file in the content directory.
+#[derive(Debug, Clone, Default, Deserialize)]
+struct ArticleInfo {
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+/// Reads `{dir}/{id}.json` for its title and address; nothing if it is missing or unreadable.
+async fn article_info(dir: &FsPath, id: &str) -> ArticleInfo {
+    if !is_valid_article_id(id) {
+        return ArticleInfo::default();
+    }
+    match tokio::fs::read(dir.join(format!("{id}.json"))).await {
+        Ok(bytes) => serde_json::from_slice(&bytes).unwrap_or_default(),
+        Err(_) => ArticleInfo::default(),
+    }
+}
+
+/// The counts per status and the parents of `rows`, composed from the database's own queries.
+fn counts_and_parents(
+    db: &Db,
+    rows: &[StoredComment],
+) -> Result<(StatusCounts, HashMap<i64, ParentSummary>), DbError> {
+    let count = |s| db.list_by_status(s, 1, 1).map(|(n, _)| n);
+    let counts = StatusCounts {
+        pending: count(Status::Pending)?,
+        published: count(Status::Published)?,
+        rejected: count(Status::Rejected)?,
+    };
+    let mut parents = HashMap::new();
+    for id in rows.iter().filter_map(|r| r.parent_id) {
+        if parents.contains_key(&id) {
+            continue;
+        }
+        if let Some(p) = db.get(id)? {
+            parents.insert(
+                id,
+                ParentSummary {
+                    id,
+                    author_name: p.author_name,
+                    text: p.text,
+                    status: p.status,
+                },
+            );
+        }
+    }
+    Ok((counts, parents))
 }
 
 /// True if `presented` equals `expected`, comparing in time independent of where they differ.
@@ -79,15 +173,34 @@ pub async fn list(
         return Err(ApiError::Invalid(errors));
     }
     let db = state.db.clone();
-    let (total, rows) = tokio::task::spawn_blocking(move || {
-        db.list_by_status(status, paging.page, paging.per_page)
+    let (total, rows, counts, parents) = tokio::task::spawn_blocking(move || {
+        let (total, rows) = db.list_by_status(status, paging.page, paging.per_page)?;
+        let (counts, parents) = counts_and_parents(&db, &rows)?;
+        Ok::<_, DbError>((total, rows, counts, parents))
     })
     .await??;
+    let mut articles: HashMap<String, ArticleInfo> = HashMap::new();
+    let mut items = Vec::with_capacity(rows.len());
+    for row in rows {
+        if !articles.contains_key(&row.article_id) {
+            let info = article_info(&state.config.content_dir, &row.article_id).await;
+            articles.insert(row.article_id.clone(), info);
+        }
+        let info = articles.get(&row.article_id).cloned().unwrap_or_default();
+        let parent = row.parent_id.and_then(|id| parents.get(&id).cloned());
+        items.push(ModerationItem {
+            comment: row.into(),
+            article_title: info.title,
+            article_url: info.url,
+            parent,
+        });
+    }
     Ok(Json(ModerationList {
         total,
         page: paging.page,
         per_page: paging.per_page,
-        items: rows.into_iter().map(ModerationComment::from).collect(),
+        counts,
+        items,
     }))
 }
 
@@ -131,6 +244,15 @@ pub async fn reject(
     set_status(state, headers, id, Status::Rejected).await
 }
 
+/// `POST /api/moderation/comments/{id}/requeue`: back to the pending queue (the moderation page's undo).
+pub async fn requeue(
+    State(state): State<SharedState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Json<ModerationComment>, ApiError> {
+    set_status(state, headers, id, Status::Pending).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,5 +263,22 @@ mod tests {
         assert!(!token_matches("s3cret-tokem", "s3cret-token"));
         assert!(!token_matches("s3cret", "s3cret-token"));
         assert!(!token_matches("", "s3cret-token"));
+    }
+
+    #[tokio::test]
+    async fn article_titles_and_addresses() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.json"),
+            r#"{"id":"a","title":"Tết","url":"https://portal.example/a.html","content_html":""}"#,
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("b.json"), "not json").unwrap();
+        let a = article_info(dir.path(), "a").await;
+        assert_eq!(a.title.as_deref(), Some("Tết"));
+        assert_eq!(a.url.as_deref(), Some("https://portal.example/a.html"));
+        assert!(article_info(dir.path(), "b").await.title.is_none());
+        assert!(article_info(dir.path(), "missing").await.title.is_none());
+        assert!(article_info(dir.path(), "../a").await.title.is_none());
     }
 }

@@ -195,6 +195,10 @@ pub fn router(state: SharedState) -> Result<Router, ServerError> {
             post(moderation::approve),
         )
         .route("/moderation/comments/{id}/reject", post(moderation::reject))
+        .route(
+            "/moderation/comments/{id}/requeue",
+            post(moderation::requeue),
+        )
         .fallback(api_not_found)
         .with_state(state.clone());
 

@@ -1,0 +1,95 @@
+//! The page frame: heading, language switch, sign-out, and either the sign-in form or the queue.
+
+use crate::api::ApiError;
+use crate::browser;
+use crate::components::queue::Moderation;
+use crate::components::sign_in::SignIn;
+use crate::i18n::Lang;
+use crate::model::Page;
+use leptos::prelude::*;
+
+/// One button of the language switch, pressed when it is the current language.
+fn lang_button(lang: RwSignal<Lang>, target: Lang, label: &'static str) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="av-mod-button av-mod-lang__button"
+            lang=target.tag()
+            data-testid=format!("avm-lang-{}", target.tag())
+            aria-pressed=move || if lang.get() == target { "true" } else { "false" }
+            on:click=move |_| {
+                lang.set(target);
+                browser::store_lang(target);
+            }
+        >
+            {label}
+        </button>
+    }
+}
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = RwSignal::new(browser::initial_lang());
+    let w = move || lang.get().words();
+    Effect::new(move || {
+        let l = lang.get();
+        browser::set_document_lang(l, l.words().title);
+    });
+    let token = RwSignal::new(browser::stored_token());
+    // The page the sign-in form already fetched (so the queue does not fetch it twice).
+    let first_page = RwSignal::new(None::<Page>);
+    // Why the moderator was signed out, shown on the sign-in form.
+    let reason = RwSignal::new(None::<ApiError>);
+    let sign_out = move |why: Option<ApiError>| {
+        browser::store_token(None);
+        first_page.set(None);
+        reason.set(why);
+        token.set(None);
+        request_animation_frame(|| browser::focus_id("av-mod-token"));
+    };
+    let on_signed_in = Callback::new(move |(t, page): (String, Page)| {
+        browser::store_token(Some(&t));
+        first_page.set(Some(page));
+        reason.set(None);
+        token.set(Some(t));
+    });
+    let on_unauthorized = Callback::new(move |()| sign_out(Some(ApiError::Unauthorized)));
+
+    view! {
+        <header class="av-mod-header">
+            <h1 class="av-mod-header__title">{move || w().title}</h1>
+            <div class="av-mod-header__tools">
+                <div class="av-mod-lang" role="group" aria-label=move || w().language>
+                    {lang_button(lang, Lang::Vi, "Tiếng Việt")}
+                    {lang_button(lang, Lang::En, "English")}
+                </div>
+                {move || {
+                    token
+                        .with(Option::is_some)
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="av-mod-button"
+                                    data-testid="avm-sign-out"
+                                    on:click=move |_| sign_out(None)
+                                >
+                                    {move || w().sign_out}
+                                </button>
+                            }
+                        })
+                }}
+            </div>
+        </header>
+        <main class="av-mod-main" data-testid="avm-main">
+            {move || match token.get() {
+                None => view! { <SignIn lang reason on_signed_in /> }.into_any(),
+                Some(t) => {
+                    let first = first_page.get_untracked();
+                    view! { <Moderation lang token=t first on_unauthorized /> }.into_any()
+                }
+            }}
+        </main>
+    }
+}

@@ -1,0 +1,9 @@
+//! Thin views over [`crate::session::Session`] and [`crate::model::Queue`]: the page frame, the
+//! sign-in form, the counts, the toolbar, the queue and one comment.
+
+pub mod app;
+pub mod counts;
+pub mod item;
+pub mod queue;
+pub mod sign_in;
+pub mod toolbar;

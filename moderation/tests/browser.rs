@@ -1,0 +1,136 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the list answer read from the browser's
+//! own JSON parser, and one comment mounted for real (text stays text, names and parent shown).
+#![cfg(target_arch = "wasm32")]
+
+use article_viewer_moderation::components::item::{ItemActions, ItemState, QueueItem};
+use article_viewer_moderation::i18n::Lang;
+use article_viewer_moderation::model::{Decision, Item, Parent, Status};
+use article_viewer_moderation::wire::{page, WireError};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn parse(json: &str) -> Result<article_viewer_moderation::model::Page, WireError> {
+    page(&js_sys::JSON::parse(json).expect("test JSON"))
+}
+
+#[wasm_bindgen_test]
+fn the_servers_answer_is_read_with_titles_parents_and_counts() {
+    let p = parse(
+        r#"{"total":2,"page":1,"per_page":100,"counts":{"pending":2,"published":7,"rejected":1},
+        "items":[
+          {"id":12,"article_id":"a","parent_id":null,"author_name":"An","author_email":"an@example.vn",
+           "created":"2026-11-28T10:00:00Z","text":"<b>x</b>","status":"pending",
+           "article_title":"Tết","article_url":"https://portal.example/a.html","parent":null},
+          {"id":13,"article_id":"a","parent_id":12,"author_name":"Bình","author_email":"b@example.vn",
+           "created":"2026-11-28T10:01:00Z","text":"reply","status":"pending",
+           "article_title":null,"article_url":null,
+           "parent":{"id":12,"author_name":"An","text":"gốc","status":"published"},"extra":true}]}"#,
+    )
+    .expect("a valid answer");
+    assert_eq!(p.total, 2);
+    assert_eq!(p.counts.published, 7);
+    assert_eq!(p.items[0].article_title.as_deref(), Some("Tết"));
+    assert_eq!(p.items[0].text, "<b>x</b>");
+    assert_eq!(p.items[1].article_title, None);
+    let parent = p.items[1].parent.as_ref().expect("a parent");
+    assert_eq!((parent.id, parent.status), (12, Status::Published));
+}
+
+#[wasm_bindgen_test]
+fn a_wrong_answer_names_the_field() {
+    assert_eq!(parse(r#"{"total":0}"#), Err(WireError("items")));
+    assert_eq!(
+        parse(r#"{"total":1,"items":[{"id":"1"}]}"#),
+        Err(WireError("id"))
+    );
+    assert_eq!(
+        parse(r#"{"total":1,"items":[{"id":1,"article_id":"a","author_name":"A","created":"t"}]}"#),
+        Err(WireError("text"))
+    );
+    assert_eq!(parse(r#"{"total":-1,"items":[]}"#), Err(WireError("total")));
+}
+
+#[wasm_bindgen_test]
+async fn a_mounted_comment_shows_its_text_as_text_and_names_its_buttons() {
+    let host: HtmlElement = document()
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    let decided = RwSignal::new(None::<(i64, Decision)>);
+    let item = Item {
+        id: 5,
+        article_id: "a".into(),
+        article_title: Some("Tết".into()),
+        article_url: Some("javascript:alert(1)".into()),
+        parent: Some(Parent {
+            id: 4,
+            author_name: "Bình".into(),
+            text: "Bài gốc".into(),
+            status: Status::Pending,
+        }),
+        author_name: "An".into(),
+        author_email: "an@example.vn".into(),
+        created: "2026-11-28T10:00:00Z".into(),
+        text: "<img src=x onerror=alert(1)>".into(),
+    };
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        let state = ItemState {
+            current: Signal::derive(|| true),
+            selected: Signal::derive(|| false),
+            busy: Signal::derive(|| false),
+        };
+        let actions = ItemActions {
+            decide: Callback::new(move |d| decided.set(Some(d))),
+            select: Callback::new(|_| {}),
+            focused: Callback::new(|_| {}),
+        };
+        view! { <QueueItem item=item.clone() lang=RwSignal::new(Lang::En) state actions /> }
+    });
+    leptos::task::tick().await;
+    let q = |sel: &str| host.query_selector(sel).expect("selector");
+    let text = q("[data-testid=avm-text]").expect("text");
+    assert_eq!(
+        text.text_content().as_deref(),
+        Some("<img src=x onerror=alert(1)>")
+    );
+    assert!(q("img").is_none(), "no element from the comment text");
+    assert!(q("a").is_none(), "a javascript: address is not a link");
+    assert_eq!(
+        q("[data-testid=avm-article]")
+            .and_then(|e| e.text_content())
+            .as_deref(),
+        Some("Tết")
+    );
+    let parent = q("[data-testid=avm-parent]")
+        .and_then(|e| e.text_content())
+        .unwrap_or_default();
+    assert!(
+        parent.contains("In reply to Bình:") && parent.contains("not published"),
+        "{parent}"
+    );
+    let approve: HtmlElement = q("[data-testid=avm-approve]")
+        .expect("approve")
+        .unchecked_into();
+    assert_eq!(
+        approve.get_attribute("aria-label").as_deref(),
+        Some("Approve the comment by An")
+    );
+    assert_eq!(
+        q("article")
+            .and_then(|a| a.get_attribute("tabindex"))
+            .as_deref(),
+        Some("0")
+    );
+    approve.click();
+    assert_eq!(decided.get_untracked(), Some((5, Decision::Approve)));
+    drop(handle);
+}
