@@ -2,6 +2,7 @@
 # Builds the viewer's lazy parts (wasm modules of their own, loaded when needed) into
 # target/parts/<name>/ for scripts/post-build.mjs to optimise, hash and copy into dist/.
 #   comments: the readers' comments widget (crate comments/)
+#   panel:    the display panel (crate panel/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -15,3 +16,4 @@ build_part() {
     "target/wasm32-unknown-unknown/release/$artifact.wasm"
 }
 build_part comments article-viewer-comments
+build_part panel article-viewer-panel

@@ -12,6 +12,7 @@ step "lints (clippy -D warnings, native and wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p article-viewer --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy -p article-viewer-comments --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p article-viewer-panel --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy -p article-viewer-moderation --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "native tests (viewer logic, reference server incl. the SIGKILL fault test)"
 cargo test --workspace

@@ -109,6 +109,10 @@ pub struct Words {
     pub larger: &'static str,
     /// The display settings button.
     pub display: &'static str,
+    /// Shown while the display panel loads.
+    pub display_loading: &'static str,
+    /// The display panel could not be loaded.
+    pub display_unavailable: &'static str,
     /// Name of the line spacing choice.
     pub line_spacing: &'static str,
     /// Compact line spacing.
@@ -170,6 +174,9 @@ const VI: Words = Words {
     reset_size: "Cỡ chữ mặc định",
     larger: "Tăng cỡ chữ",
     display: "Hiển thị",
+    display_loading: "Đang tải…",
+    display_unavailable:
+        "Không tải được phần tùy chỉnh hiển thị. Hãy kiểm tra kết nối mạng rồi thử lại.",
     line_spacing: "Giãn dòng",
     spacing_compact: "Hẹp",
     spacing_normal: "Vừa",
@@ -218,6 +225,9 @@ const EN: Words = Words {
     reset_size: "Default text size",
     larger: "Larger text",
     display: "Display",
+    display_loading: "Loading…",
+    display_unavailable:
+        "The display settings could not be loaded. Check your connection and try again.",
     line_spacing: "Line spacing",
     spacing_compact: "Compact",
     spacing_normal: "Normal",

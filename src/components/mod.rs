@@ -3,7 +3,7 @@
 pub mod app;
 pub mod article_view;
 pub mod comments_slot;
-pub mod display_settings;
+pub mod display_toggle;
 pub mod error_panel;
 pub mod text_size_control;
 pub mod toolbar;

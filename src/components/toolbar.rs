@@ -1,7 +1,7 @@
 //! The article toolbar, as on the seed portal (`Email | Print | Aa`): share by e-mail, copy
 //! link, system share, print, text size and display settings.
 
-use crate::components::display_settings::DisplaySettings;
+use crate::components::display_toggle::DisplayToggle;
 use crate::components::text_size_control::TextSizeControl;
 use crate::config::print_view_url;
 use crate::i18n::UiLang;
@@ -90,7 +90,7 @@ pub fn Toolbar(
                 </button>
             </div>
             <TextSizeControl lang />
-            <DisplaySettings lang id_prefix />
+            <DisplayToggle lang id_prefix />
             <p class="av-toolbar__status" role="status" data-testid="av-copy-status">
                 {move || match copy_state.get() {
                     CopyState::Idle => ().into_any(),

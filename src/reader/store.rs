@@ -7,6 +7,11 @@
 use super::prefs::{Prefs, STORAGE_KEY};
 use leptos::prelude::*;
 use std::cell::RefCell;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The window event by which the viewer's wasm modules on one page (the viewer and its lazy parts,
+/// each with its own copy of this store) tell each other of a change: `detail` is the stored form.
+pub const SYNC_EVENT: &str = "article-viewer-prefs";
 
 thread_local! {
     static STORE: RefCell<Option<ArcRwSignal<Prefs>>> = const { RefCell::new(None) };
@@ -50,6 +55,20 @@ pub fn use_prefs() -> ArcRwSignal<Prefs> {
                 });
                 // The listener lives as long as the page, like the store itself.
                 std::mem::forget(handle);
+                let from_other_module = signal.clone();
+                let handle = window_event_listener_untyped(SYNC_EVENT, move |ev| {
+                    let Some(stored) = ev
+                        .dyn_ref::<web_sys::CustomEvent>()
+                        .and_then(|e| e.detail().as_string())
+                    else {
+                        return;
+                    };
+                    let prefs = Prefs::decode(&stored);
+                    if prefs != from_other_module.get_untracked() {
+                        from_other_module.set(prefs);
+                    }
+                });
+                std::mem::forget(handle);
                 signal
             })
             .clone()
@@ -64,5 +83,14 @@ pub fn update_prefs(f: impl FnOnce(&mut Prefs)) {
     if prefs != signal.get_untracked() {
         save(&prefs);
         signal.set(prefs);
+        // The other wasm modules on the page (lazy parts) follow.
+        let init = web_sys::CustomEventInit::new();
+        init.set_detail(&JsValue::from_str(&prefs.encode()));
+        if let (Some(w), Ok(ev)) = (
+            web_sys::window(),
+            web_sys::CustomEvent::new_with_event_init_dict(SYNC_EVENT, &init),
+        ) {
+            let _ = w.dispatch_event(&ev);
+        }
     }
 }

@@ -1,11 +1,12 @@
-//! The display panel: line spacing and colour theme, as radio groups behind a disclosure button.
+//! The display panel's content: line spacing and colour theme, as radio groups. The viewer's
+//! Display button (`article_viewer::components::display_toggle`) loads this part and mounts it.
 
-use crate::i18n::UiLang;
-use crate::reader::appearance::{LineSpacing, Theme};
-use crate::reader::store::{update_prefs, use_prefs};
+use article_viewer::i18n::UiLang;
+use article_viewer::reader::appearance::{LineSpacing, Theme};
+use article_viewer::reader::store::{update_prefs, use_prefs};
 use leptos::prelude::*;
 
-/// A disclosure button and panel with the line spacing and theme choices.
+/// The line spacing and theme choices.
 #[component]
 pub fn DisplaySettings(
     /// Interface language.
@@ -15,8 +16,6 @@ pub fn DisplaySettings(
 ) -> impl IntoView {
     let w = lang.words();
     let prefs = use_prefs();
-    let open = RwSignal::new(false);
-    let panel_id = format!("{id_prefix}-display");
     let spacing_name = format!("{id_prefix}-spacing");
     let theme_name = format!("{id_prefix}-theme");
     let spacing_label = move |s: LineSpacing| match s {
@@ -69,32 +68,13 @@ pub fn DisplaySettings(
         })
         .collect_view();
     view! {
-        <div class="av-display">
-            <button
-                type="button"
-                class="av-button"
-                data-testid="av-display-toggle"
-                aria-expanded=move || open.get().to_string()
-                aria-controls=panel_id.clone()
-                on:click=move |_| open.update(|o| *o = !*o)
-            >
-                {w.display}
-            </button>
-            <div
-                class="av-display__panel"
-                id=panel_id
-                data-testid="av-display-panel"
-                hidden=move || !open.get()
-            >
-                <fieldset class="av-display__set">
-                    <legend>{w.line_spacing}</legend>
-                    {spacing_options}
-                </fieldset>
-                <fieldset class="av-display__set">
-                    <legend>{w.theme}</legend>
-                    {theme_options}
-                </fieldset>
-            </div>
-        </div>
+        <fieldset class="av-display__set">
+            <legend>{w.line_spacing}</legend>
+            {spacing_options}
+        </fieldset>
+        <fieldset class="av-display__set">
+            <legend>{w.theme}</legend>
+            {theme_options}
+        </fieldset>
     }
 }

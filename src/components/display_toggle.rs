@@ -1,0 +1,119 @@
+//! The toolbar's Display button: a disclosure for the display panel (line spacing, colours). The
+//! panel's content is a lazy part (`panel/`), loaded the first time the reader opens it, with a
+//! loading line meanwhile and Retry if it cannot be loaded.
+
+use crate::i18n::UiLang;
+use crate::lazy::{call_export, load_part, options, PartError};
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+/// Name of the display panel's part, as the loaders know it.
+pub const PART: &str = "panel";
+
+/// Where the panel's part stands.
+#[derive(Clone, Debug, PartialEq)]
+enum Part {
+    /// Not asked for yet.
+    Idle,
+    /// On its way.
+    Loading,
+    /// Mounted in the panel.
+    Ready,
+    /// Could not be loaded; Retry tries again.
+    Failed(PartError),
+}
+
+/// The Display button and the panel it opens.
+#[component]
+pub fn DisplayToggle(
+    /// Interface language.
+    lang: UiLang,
+    /// A prefix making the ids and radio names unique per viewer.
+    id_prefix: String,
+) -> impl IntoView {
+    let w = lang.words();
+    let open = RwSignal::new(false);
+    let part = RwSignal::new(Part::Idle);
+    let panel_id = format!("{id_prefix}-display");
+    let mount = NodeRef::<Div>::new();
+    let handle: StoredValue<Option<JsValue>, LocalStorage> = StoredValue::new_local(None);
+    on_cleanup(move || {
+        if let Some(h) = handle.try_update_value(Option::take).flatten() {
+            let _ = call_export(&h, "free", &[]);
+        }
+    });
+    let load = move || {
+        if matches!(part.get_untracked(), Part::Loading | Part::Ready) {
+            return;
+        }
+        part.set(Part::Loading);
+        let id_prefix = id_prefix.clone();
+        leptos::task::spawn_local(async move {
+            let result = load_part(PART).await.and_then(|module| {
+                let el = mount.get_untracked().ok_or(PartError::Missing)?;
+                let opts = options(&[("lang", lang.tag()), ("idPrefix", &id_prefix)]);
+                call_export(&module, "mountPanel", &[el.into(), opts.into()])
+            });
+            match result {
+                // `try_set` hands the value back when the toolbar went away meanwhile.
+                Ok(h) => match part.try_set(Part::Ready) {
+                    None => handle.set_value(Some(h)),
+                    Some(_) => {
+                        let _ = call_export(&h, "free", &[]);
+                    }
+                },
+                Err(e) => {
+                    let _ = part.try_set(Part::Failed(e));
+                }
+            }
+        });
+    };
+    let toggle = {
+        let load = load.clone();
+        move |_| {
+            open.update(|o| *o = !*o);
+            if open.get_untracked() {
+                load();
+            }
+        }
+    };
+    view! {
+        <div class="av-display">
+            <button
+                type="button"
+                class="av-button"
+                data-testid="av-display-toggle"
+                aria-expanded=move || open.get().to_string()
+                aria-controls=panel_id.clone()
+                on:click=toggle
+            >
+                {w.display}
+            </button>
+            <div
+                class="av-display__panel"
+                id=panel_id
+                data-testid="av-display-panel"
+                hidden=move || !open.get()
+                aria-busy=move || (part.get() == Part::Loading).to_string()
+            >
+                <div class="av-display__content" node_ref=mount></div>
+                {move || match part.get() {
+                    Part::Loading => view! {
+                        <p class="av-loading" role="status">{w.display_loading}</p>
+                    }.into_any(),
+                    Part::Failed(e) => {
+                        let load = load.clone();
+                        view! {
+                            <div class="av-notice av-notice--error" role="alert" data-error-kind=e.kind()>
+                                <p class="av-notice__text">{w.display_unavailable}</p>
+                                <button type="button" class="av-button" on:click=move |_| load()>{w.retry}</button>
+                            </div>
+                        }.into_any()
+                    }
+                    Part::Idle | Part::Ready => ().into_any(),
+                }}
+            </div>
+        </div>
+    }
+}
