@@ -51,7 +51,7 @@ const order = (r) => (r.where === 'critical' ? 0 : r.where === 'loader' ? 2 : 1)
 console.log('| file | kind | loads | raw | brotli -q 11 |');
 console.log('| --- | --- | --- | ---: | ---: |');
 for (const r of [...rows].sort((a, b) => order(a) - order(b) || a.file.localeCompare(b.file))) {
-  console.log(`| ${r.file.replace(/-[0-9a-f]{16}/, '-HASH')} | ${r.kind} | ${r.where} | ${kb(r.raw)} | ${kb(r.br)} |`);
+  console.log(`| ${r.file.replace(/-[0-9a-f]{8,}/, "-HASH")} | ${r.kind} | ${r.where} | ${kb(r.raw)} | ${kb(r.br)} |`);
 }
 console.log(`| **critical path** | boot + glue + wasm + CSS | before scrolling | ${kb(critical.raw)} | **${kb(critical.br)}** |`);
 for (const p of parts) console.log(`| **${p.name}** | glue + wasm | when needed | ${kb(p.raw)} | **${kb(p.br)}** |`);
