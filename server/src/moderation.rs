@@ -78,11 +78,10 @@ pub async fn list(
     if !errors.is_empty() {
         return Err(ApiError::Invalid(errors));
     }
-    let db = state.db.clone();
-    let (total, rows) = tokio::task::spawn_blocking(move || {
-        db.list_by_status(status, paging.page, paging.per_page)
-    })
-    .await??;
+    let (total, rows) = state
+        .db
+        .list_by_status(status, paging.page, paging.per_page)
+        .await?;
     Ok(Json(ModerationList {
         total,
         page: paging.page,
@@ -102,8 +101,7 @@ async fn set_status(
     let Ok(id) = id.parse::<i64>() else {
         return Err(ApiError::NotFound("There is no comment with this id."));
     };
-    let db = state.db.clone();
-    let updated = tokio::task::spawn_blocking(move || db.set_status(id, status)).await??;
+    let updated = state.db.set_status(id, status).await?;
     match updated {
         Some(c) => {
             tracing::info!(id, %status, "moderated comment");
