@@ -11,8 +11,8 @@ cargo fmt --all -- --check
 step "lints (clippy -D warnings, native and wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p article-viewer --target wasm32-unknown-unknown --all-targets -- -D warnings
-step "native tests (viewer logic, reference server incl. the SIGKILL fault test)"
-cargo test --workspace
+step "native tests (viewer logic, rules, reference server on SQLite and PostgreSQL incl. the fault tests)"
+bash scripts/with-postgres.sh cargo test --workspace
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p article-viewer --target wasm32-unknown-unknown
 step "release build"

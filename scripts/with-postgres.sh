@@ -37,7 +37,11 @@ stop() {
 }
 trap stop EXIT
 
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+# A free loopback port: a random one nobody answers on (pg_ctl fails loudly if it is taken after all).
+for _ in $(seq 1 50); do
+  PORT=$((20000 + RANDOM % 40000))
+  (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null || break
+done
 
 "${RUNAS[@]}" "$PGBIN/initdb" -D "$DIR/data" -U av --auth=trust -E UTF8 --locale=C.UTF-8 \
   --no-sync >"$DIR/initdb.log" 2>&1 || { cat "$DIR/initdb.log" >&2; exit 1; }

@@ -329,3 +329,86 @@ pub fn reply(key: &str, text: &str, parent: i64) -> Value {
     v["parent_id"] = json!(parent);
     v
 }
+
+/// Path of the server binary built by cargo for the integration tests.
+pub const BIN: &str = env!("CARGO_BIN_EXE_article-viewer-server");
+
+/// A server binary running as a child process.
+pub struct ServerProcess {
+    /// The child process.
+    pub child: std::process::Child,
+    /// `http://addr`.
+    pub base: String,
+    _stdout: std::io::BufReader<std::process::ChildStdout>,
+}
+
+/// The `--db` argument for a database target.
+pub fn db_arg(db: &DbTarget) -> std::ffi::OsString {
+    match db {
+        DbTarget::Sqlite(path) => path.clone().into_os_string(),
+        DbTarget::Postgres(url) => url.into(),
+    }
+}
+
+/// A free loopback address.
+pub fn free_addr() -> String {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap().to_string()
+}
+
+impl ServerProcess {
+    /// Starts the server binary on `addr` with the fixtures in `dir` and `args`; waits until it listens.
+    ///
+    /// Its log (warnings and errors) is appended to `dir/server.log`.
+    pub fn start(addr: &str, db: &DbTarget, dir: &std::path::Path, args: &[&str]) -> ServerProcess {
+        use std::io::BufRead;
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(dir.join("server.log"))
+            .unwrap();
+        let mut child = std::process::Command::new(BIN)
+            .args(["serve", "--addr", addr])
+            .arg("--db")
+            .arg(db_arg(db))
+            .arg("--content-dir")
+            .arg(dir.join("content"))
+            .arg("--static-dir")
+            .arg(dir.join("static"))
+            .args(args)
+            .env("RUST_LOG", "warn")
+            .env_remove("AV_DB")
+            .stdout(std::process::Stdio::piped())
+            .stderr(log)
+            .spawn()
+            .unwrap();
+        let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        stdout.read_line(&mut line).unwrap();
+        assert!(
+            line.starts_with("listening on"),
+            "unexpected first line {line:?}"
+        );
+        ServerProcess {
+            child,
+            base: format!("http://{addr}"),
+            _stdout: stdout,
+        }
+    }
+
+    /// Sends SIGTERM and asserts a clean exit.
+    pub fn terminate(mut self) {
+        let pid = i32::try_from(self.child.id()).unwrap();
+        // SAFETY: sending a signal to our own child process.
+        assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+        let status = self.child.wait().unwrap();
+        assert!(status.success(), "server exited with {status}");
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
