@@ -170,8 +170,8 @@ async fn kills_lose_no_acknowledged_comment(backend: Backend, restart_db: bool) 
 
     server.terminate();
 
-    let record = record.lock().unwrap();
     let rows = common::keys_and_ids(&db).await;
+    let record = record.lock().unwrap();
     let in_db: HashMap<String, i64> = rows.iter().cloned().collect();
     let distinct: HashSet<&String> = rows.iter().map(|(k, _)| k).collect();
     assert_eq!(
