@@ -187,6 +187,32 @@ async fn text_length_counts_characters(b: Backend) {
     s.stop().await;
 }
 
+async fn decomposed_vietnamese_at_the_limit_is_accepted(b: Backend) {
+    let s = TestServer::start(b).await;
+    // "Người dân thị trấn chuẩn bị đón Tết vui." typed decomposed (as Unikey's "Unicode tổ hợp"
+    // may send it): 40 characters after NFC, more before.
+    let unit: String = "Ngu\u{31b}o\u{31b}\u{300}i da\u{302}n thi\u{323} tra\u{302}\u{301}n \
+                        chua\u{302}\u{309}n bi\u{323} \u{111}o\u{301}n Te\u{302}\u{301}t vui."
+        .into();
+    let text = unit.repeat(50);
+    assert!(text.chars().count() > 2000);
+    let v = s
+        .post_ok("thi-tran-1", &comment("key-nfc-2000", &text))
+        .await;
+    assert_eq!(v["text"].as_str().unwrap().chars().count(), 2000);
+    assert!(v["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Người dân thị trấn"));
+    let e = errors_of(
+        s.post("thi-tran-1", &comment("key-nfc-2001", &format!("{text}!")))
+            .await,
+    )
+    .await;
+    assert!(e["text"].as_str().unwrap().contains("2001"), "{e}");
+    s.stop().await;
+}
+
 async fn control_characters_and_nfc(b: Backend) {
     let s = TestServer::start_with(b, |c| c.moderation = ModerationMode::Post).await;
     let mut b = comment(
@@ -1033,6 +1059,7 @@ macro_rules! on_both_backends {
 }
 
 on_both_backends!(
+    decomposed_vietnamese_at_the_limit_is_accepted,
     post_and_list_shapes,
     unknown_article_is_404,
     closed_article_refuses_posts,
