@@ -294,14 +294,16 @@ impl TestServer {
         id
     }
 
-    /// Stops the server gracefully.
-    pub async fn stop(mut self) {
+    /// Stops the server gracefully; returns its temporary directory (deleted when dropped).
+    pub async fn stop(mut self) -> TempDir {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
         if let Some(task) = self.task.take() {
             task.await.unwrap();
         }
+        let placeholder = tempfile::tempdir().unwrap();
+        std::mem::replace(&mut self.dir, placeholder)
     }
 
     /// Counts rows in the database, optionally filtered by a SQL condition.
