@@ -17,7 +17,11 @@
 
 use std::net::IpAddr;
 
-use deadpool_postgres::{Config, ManagerConfig, Pool, PoolConfig, RecyclingMethod, Runtime};
+use std::time::Duration;
+
+use deadpool_postgres::{
+    Config, ManagerConfig, Pool, PoolConfig, RecyclingMethod, Runtime, Timeouts,
+};
 use tokio_postgres::{NoTls, Row};
 
 use crate::config::RateLimit;
@@ -57,6 +61,9 @@ CREATE INDEX rate_events_by_client ON rate_events (client, at_ms);
 "#,
 ];
 
+/// Longest wait for a pooled connection (a free slot, a new connection, a recycle check).
+const POOL_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// Advisory-lock class of schema migrations (first key of `pg_advisory_lock(int, int)`).
 const LOCK_MIGRATE: i32 = 0x4156_0001;
 /// Advisory-lock class of idempotency keys.
@@ -86,7 +93,15 @@ impl PgDb {
         config.manager = Some(ManagerConfig {
             recycling_method: RecyclingMethod::Fast,
         });
-        config.pool = Some(PoolConfig::new(pool_size.max(1)));
+        // Fail a request after a while rather than queue it forever when the database is
+        // unreachable or every connection is busy.
+        let mut pool_config = PoolConfig::new(pool_size.max(1));
+        pool_config.timeouts = Timeouts {
+            wait: Some(POOL_TIMEOUT),
+            create: Some(POOL_TIMEOUT),
+            recycle: Some(POOL_TIMEOUT),
+        };
+        config.pool = Some(pool_config);
         let pool = config.create_pool(Some(Runtime::Tokio1), NoTls)?;
         let db = PgDb { pool };
         db.migrate().await?;

@@ -116,7 +116,10 @@ async fn kills_lose_no_acknowledged_comment(backend: Backend, restart_db: bool) 
             db_restarts += 1;
         }
         server = ServerProcess::start(&addr, &db, dir.path(), ARGS);
-        eprintln!("kill {round}: {before} acknowledged so far");
+        eprintln!(
+            "kill {round}: {before} acknowledged so far ({:.1} s)",
+            started.elapsed().as_secs_f64()
+        );
         if let Some(script) = &restart_script {
             // And once more with the server up: its pooled connections all break.
             let before = record.lock().unwrap().acked.len();
