@@ -219,8 +219,8 @@ awk '
     seen[$1] = 1
   }
   END {
-    printf "%-6s | %-28s | %10s | %9s | %9s | %9s | %s\n", "op", "server", "req/s", "p50", "p99", "× Isso", "errors"
-    printf "%-6s-+-%-28s-+-%10s-+-%9s-+-%9s-+-%9s-+-%s\n", "------", "----------------------------", "----------", "---------", "---------", "---------", "------"
+    printf "%-6s | %-29s | %10s | %9s | %9s | %9s | %s\n", "op", "server", "req/s", "p50", "p99", "× Isso", "errors"
+    printf "%-6s-+-%-29s-+-%10s-+-%9s-+-%9s-+-%9s-+-%s\n", "------", "-----------------------------", "----------", "---------", "---------", "---------", "------"
     split("get post", ops, " ")
     split("sqlite pg1 pg2 isso", cfgs, " ")
     names["sqlite"] = "ours, SQLite"
@@ -233,7 +233,7 @@ awk '
         r = cfgs[k] "-" o
         if (!(r in seen)) continue
         ratio = (isso in seen && rps[isso] > 0) ? sprintf("%8.1fx", rps[r] / rps[isso]) : "      n/a"
-        printf "%-6s | %-28s | %10.0f | %7.2fms | %7.2fms | %9s | %d\n", toupper(o), names[cfgs[k]], rps[r], p50[r], p99[r], ratio, bad[r]
+        printf "%-6s | %-29s | %10.0f | %7.2fms | %7.2fms | %9s | %d\n", toupper(o), names[cfgs[k]], rps[r], p50[r], p99[r], ratio, bad[r]
       }
     }
     print "× Isso = req/s divided by Isso'"'"'s req/s for the same operation; latencies in milliseconds."
