@@ -6,7 +6,8 @@
 # Uses Debian's binaries (/usr/lib/postgresql/<version>/bin; `scripts/setup.sh --test` installs
 # them). PostgreSQL refuses to run as root, so as root the cluster belongs to `nobody`
 # (override with AV_PG_USER). initdb goes into a temporary folder; the server listens on a free
-# loopback port with trust authentication (loopback only, nothing else can reach it).
+# loopback port with trust authentication (loopback only, nothing else can reach it), with
+# fsync=off unless AV_PG_FSYNC=on (see below).
 # The command sees:
 #   AV_TEST_POSTGRES          postgres://av@127.0.0.1:PORT/postgres (superuser `av`; tests create
 #                             their own databases in it)
@@ -45,7 +46,10 @@ done
 
 "${RUNAS[@]}" "$PGBIN/initdb" -D "$DIR/data" -U av --auth=trust -E UTF8 --locale=C.UTF-8 \
   --no-sync >"$DIR/initdb.log" 2>&1 || { cat "$DIR/initdb.log" >&2; exit 1; }
-OPTS="-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$DIR -c max_connections=300"
+# fsync is off by default: tests kill processes, not the machine, and with fsync on every crash
+# restart first fsyncs the whole data directory, which took over a minute here while another
+# build was writing to the same disk. Benchmarks set AV_PG_FSYNC=on (PostgreSQL's default).
+OPTS="-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$DIR -c max_connections=300 -c fsync=${AV_PG_FSYNC:-off}"
 if ! "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -o "$OPTS" -w -t 60 start >/dev/null; then
   cat "$DIR/server.log" >&2
   exit 1
@@ -54,7 +58,11 @@ fi
 cat >"$DIR/restart.sh" <<SH
 #!/usr/bin/env bash
 # Restarts the test PostgreSQL server in immediate mode (no checkpoint: crash recovery at start).
-exec ${RUNAS[*]} "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -m immediate -w -t 60 restart >/dev/null
+if ! ${RUNAS[*]} "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -m immediate -w -t 120 restart >"$DIR/restart.log" 2>&1; then
+  echo "restarting PostgreSQL failed:" >&2
+  tail -n 20 "$DIR/restart.log" "$DIR/server.log" >&2
+  exit 1
+fi
 SH
 chmod 755 "$DIR/restart.sh"
 

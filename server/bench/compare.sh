@@ -23,7 +23,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 SERVER_DIR=$(dirname "$HERE")
 ROOT=$(dirname "$SERVER_DIR")
 if [ -z "${AV_TEST_POSTGRES:-}" ] && [ -z "${AV_BENCH_NO_POSTGRES:-}" ]; then
-  exec bash "$ROOT/scripts/with-postgres.sh" bash "$0" "$@"
+  # fsync on, as in production: every commit reaches the disk before the answer.
+  AV_PG_FSYNC=on exec bash "$ROOT/scripts/with-postgres.sh" bash "$0" "$@"
 fi
 DURATION=${DURATION:-10}
 CONNS=${CONNS:-16}

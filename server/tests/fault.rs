@@ -45,6 +45,14 @@ async fn wait_for_progress(record: &Mutex<Record>, before: usize, n: usize) {
     }
 }
 
+/// Runs the script that crash-restarts the test PostgreSQL server; returns how long it took.
+fn restart_postgres(script: &str) -> Duration {
+    let started = Instant::now();
+    let status = std::process::Command::new(script).status().unwrap();
+    assert!(status.success(), "restarting PostgreSQL failed");
+    started.elapsed()
+}
+
 /// The fault test on `backend`; with `restart_db` the PostgreSQL server is crash-restarted too.
 async fn kills_lose_no_acknowledged_comment(backend: Backend, restart_db: bool) {
     let dir = tempfile::tempdir().unwrap();
@@ -89,7 +97,7 @@ async fn kills_lose_no_acknowledged_comment(backend: Backend, restart_db: bool) 
                     // While the database restarts, the server answers 500: not acknowledged.
                     Ok(res) if restart_db && res.status() == 500 => {
                         record.lock().unwrap().failed.push(key);
-                        tokio::time::sleep(Duration::from_millis(20)).await;
+                        tokio::time::sleep(Duration::from_millis(100)).await;
                     }
                     Ok(res) => panic!("unexpected status {} for {key}", res.status()),
                     Err(_) => {
@@ -111,8 +119,8 @@ async fn kills_lose_no_acknowledged_comment(backend: Backend, restart_db: bool) 
         server.child.wait().unwrap();
         if let Some(script) = &restart_script {
             // The database crashes and recovers while the clients keep posting.
-            let status = std::process::Command::new(script).status().unwrap();
-            assert!(status.success(), "restarting PostgreSQL failed");
+            let took = restart_postgres(script);
+            eprintln!("database restart with the server down: {took:.1?}");
             db_restarts += 1;
         }
         server = ServerProcess::start(&addr, &db, dir.path(), ARGS);
@@ -124,8 +132,8 @@ async fn kills_lose_no_acknowledged_comment(backend: Backend, restart_db: bool) 
             // And once more with the server up: its pooled connections all break.
             let before = record.lock().unwrap().acked.len();
             wait_for_progress(&record, before, 100).await;
-            let status = std::process::Command::new(script).status().unwrap();
-            assert!(status.success(), "restarting PostgreSQL failed");
+            let took = restart_postgres(script);
+            eprintln!("database restart with the server up: {took:.1?}");
             db_restarts += 1;
         }
     }
@@ -154,12 +162,23 @@ async fn kills_lose_no_acknowledged_comment(backend: Backend, restart_db: bool) 
         .map(|(k, _)| k)
         .collect();
     let committed_before_retry = failed.iter().filter(|k| stored.contains(*k)).count();
-    for key in &failed {
-        let body = common::comment(key, &format!("Bình luận {key} 😀"));
-        let res = client.post(&url).json(&body).send().await.unwrap();
-        assert_eq!(res.status(), 201, "retry of {key}");
-        let id = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
-        record.lock().unwrap().acked.insert(key.clone(), id);
+    // Retried by as many clients as posted, each key by one of them.
+    let mut retries = Vec::new();
+    for chunk in failed.chunks(failed.len().div_ceil(CLIENTS).max(1)) {
+        let (client, url, record, keys) =
+            (client.clone(), url.clone(), record.clone(), chunk.to_vec());
+        retries.push(tokio::spawn(async move {
+            for key in keys {
+                let body = common::comment(&key, &format!("Bình luận {key} 😀"));
+                let res = client.post(&url).json(&body).send().await.unwrap();
+                assert_eq!(res.status(), 201, "retry of {key}");
+                let id = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+                record.lock().unwrap().acked.insert(key, id);
+            }
+        }));
+    }
+    for r in retries {
+        r.await.unwrap();
     }
     for (key, id) in &sample {
         let body = common::comment(key, "different text, same key");
