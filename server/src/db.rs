@@ -306,8 +306,10 @@ pub fn rate_limit(
             .execute(params![client, expired])?;
     }
     let (count, oldest): (i64, Option<i64>) = conn
-        .prepare_cached("SELECT COUNT(*), MIN(at_ms) FROM rate_events WHERE client = ?1")?
-        .query_row([client], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        .prepare_cached(
+            "SELECT COUNT(*), MIN(at_ms) FROM rate_events WHERE client = ?1 AND at_ms > ?2",
+        )?
+        .query_row(params![client, expired], |r| Ok((r.get(0)?, r.get(1)?)))?;
     if let Err(retry_after) = ratelimit::decide(limit, count, oldest, now_ms) {
         return Ok(Err(retry_after));
     }

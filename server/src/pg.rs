@@ -483,19 +483,33 @@ async fn rate_limit(
         .prepare_cached("SELECT pg_advisory_xact_lock($1, hashtext($2))")
         .await?;
     tx.execute(&lock, &[&LOCK_CLIENT, &client]).await?;
+    // Housekeeping only (the count below ignores expired events): rows another transaction
+    // holds are skipped, so no statement here ever waits for a row lock, and two instances
+    // sweeping at once cannot deadlock; what is skipped goes next time.
     if sweep {
-        tx.execute("DELETE FROM rate_events WHERE at_ms <= $1", &[&expired])
+        let stmt = tx
+            .prepare_cached(
+                "DELETE FROM rate_events WHERE ctid IN (\
+                   SELECT ctid FROM rate_events WHERE at_ms <= $1 FOR UPDATE SKIP LOCKED)",
+            )
             .await?;
+        tx.execute(&stmt, &[&expired]).await?;
     } else {
         let stmt = tx
-            .prepare_cached("DELETE FROM rate_events WHERE client = $1 AND at_ms <= $2")
+            .prepare_cached(
+                "DELETE FROM rate_events WHERE ctid IN (\
+                   SELECT ctid FROM rate_events WHERE client = $1 AND at_ms <= $2 \
+                   FOR UPDATE SKIP LOCKED)",
+            )
             .await?;
         tx.execute(&stmt, &[&client, &expired]).await?;
     }
     let stmt = tx
-        .prepare_cached("SELECT COUNT(*), MIN(at_ms) FROM rate_events WHERE client = $1")
+        .prepare_cached(
+            "SELECT COUNT(*), MIN(at_ms) FROM rate_events WHERE client = $1 AND at_ms > $2",
+        )
         .await?;
-    let row = tx.query_one(&stmt, &[&client]).await?;
+    let row = tx.query_one(&stmt, &[&client, &expired]).await?;
     let (count, oldest): (i64, Option<i64>) = (row.try_get(0)?, row.try_get(1)?);
     if let Err(retry_after) = ratelimit::decide(limit, count, oldest, now_ms) {
         return Ok(Err(retry_after));

@@ -119,6 +119,28 @@ async fn two_instances_share_one_database(backend: Backend) {
         assert!((1..=60).contains(&retry), "{retry}");
     }
 
+    // Concurrent posts from one client on both instances: exactly the limit gets through.
+    let mut handles = Vec::new();
+    for i in 0..12 {
+        let (http, base) = (http.clone(), instances[i % 2].clone());
+        handles.push(tokio::spawn(async move {
+            let body = common::comment(&format!("burst-key-{i:03}"), "Cùng lúc");
+            post(&http, &base, "203.0.113.77", &body)
+                .await
+                .status()
+                .as_u16()
+        }));
+    }
+    let mut statuses = Vec::new();
+    for h in handles {
+        statuses.push(h.await.unwrap());
+    }
+    statuses.sort_unstable();
+    assert_eq!(
+        statuses,
+        [[201; 3].as_slice(), [429; 9].as_slice()].concat()
+    );
+
     // The same idempotency key sent to both instances at once (from different clients, so
     // that no rate limit interferes) makes one comment, and every answer names it.
     let mut handles = Vec::new();
