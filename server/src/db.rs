@@ -568,6 +568,41 @@ mod tests {
     }
 
     #[test]
+    fn a_version_1_file_is_upgraded_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.sqlite3");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(MIGRATIONS[0]).unwrap();
+            conn.pragma_update(None, "user_version", 1).unwrap();
+            conn.execute(
+                "INSERT INTO comments (article_id, author_name, author_email, text, status, \
+                 idempotency_key) VALUES ('a', 'n', 'e@x.vn', 'cũ', 'published', 'old-key-1')",
+                [],
+            )
+            .unwrap();
+        }
+        let db = Db::open(&path, 1).unwrap();
+        let version: u32 = db
+            .read(|tx| Ok(tx.query_row("PRAGMA user_version", [], |r| r.get(0))?))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        assert_eq!(
+            db.public_page("a", 1, 20, Sort::Newest).unwrap().items[0].text,
+            "cũ"
+        );
+        let limit: RateLimit = "1/60".parse().unwrap();
+        assert_eq!(
+            db.write(|tx| rate_limit(tx, "c", limit, 0, false)).unwrap(),
+            Ok(())
+        );
+        assert!(db
+            .write(|tx| rate_limit(tx, "c", limit, 1, false))
+            .unwrap()
+            .is_err());
+    }
+
+    #[test]
     fn rate_window_slides_per_client() {
         let dir = tempfile::tempdir().unwrap();
         let db = Db::open(&dir.path().join("c.sqlite3"), 0).unwrap();

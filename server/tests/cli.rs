@@ -222,3 +222,37 @@ async fn moderation_commands_work_on_postgres() {
     assert_eq!(page["items"][0]["text"], "Một");
     s.stop().await;
 }
+
+#[test]
+fn misconfigurations_stop_the_server_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let serve = |args: &[&str]| {
+        Command::new(BIN)
+            .args(["serve", "--addr", "127.0.0.1:0"])
+            .args(args)
+            .env_remove("AV_DB")
+            .output()
+            .unwrap()
+    };
+    let db = dir.path().join("c.sqlite3");
+    let db = db.to_str().unwrap();
+    let out = serve(&[
+        "--db",
+        db,
+        "--notify-url",
+        "https://hooks.example/x",
+        "--notify-secret",
+        "s",
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("http://"));
+    let out = serve(&["--db", db, "--notify-url", "http://127.0.0.1:9/x"]);
+    assert!(
+        !out.status.success(),
+        "a webhook without a secret is refused"
+    );
+    // Refused before any connection attempt: nothing listens on port 9.
+    let out = serve(&["--db", "postgres://av@127.0.0.1:9/av", "--fresh-db"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--fresh-db"));
+}
