@@ -177,9 +177,10 @@ impl PgDb {
                      AND (c.parent_id IS NULL OR EXISTS ( \
                        SELECT 1 FROM comments p WHERE p.id = c.parent_id AND p.status = 'published'))), \
                  top AS ( \
-                   SELECT id, row_number() OVER (ORDER BY id {order}) AS pos FROM comments \
-                   WHERE article_id = $1 AND status = 'published' AND parent_id IS NULL \
-                   ORDER BY id {order} LIMIT $2 OFFSET $3), \
+                   SELECT id, row_number() OVER (ORDER BY id {order}) AS pos FROM ( \
+                     SELECT id FROM comments \
+                     WHERE article_id = $1 AND status = 'published' AND parent_id IS NULL \
+                     ORDER BY id {order} LIMIT $2 OFFSET $3) page), \
                  items AS ( \
                    SELECT c.id, c.parent_id, c.author_name, c.created, c.text, top.pos, 0 AS reply \
                    FROM comments c JOIN top ON c.id = top.id \
