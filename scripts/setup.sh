@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever this project needs and is missing; a second run skips what is there.
 #   scripts/setup.sh          what building and serving needs
-#   scripts/setup.sh --test   and what the tests need (Chromium, ChromeDriver, poppler-utils)
+#   scripts/setup.sh --test   and what the tests need (Chromium, ChromeDriver, poppler-utils,
+#                             PostgreSQL for scripts/with-postgres.sh)
 # Versions and why: see README.md ("What gets installed").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +40,8 @@ if [ "$with_tests" = 1 ]; then
   for pkg in chromium chromium-driver poppler-utils; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
   done
+  # The server's tests start a throw-away PostgreSQL (scripts/with-postgres.sh).
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
   if [ "${#missing[@]}" -gt 0 ]; then
     say "installing Debian packages: ${missing[*]}"
     as_root apt-get update

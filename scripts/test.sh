@@ -14,8 +14,8 @@ cargo clippy -p article-viewer --target wasm32-unknown-unknown --all-targets -- 
 cargo clippy -p article-viewer-comments --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy -p article-viewer-panel --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy -p article-viewer-moderation --target wasm32-unknown-unknown --all-targets -- -D warnings
-step "native tests (viewer logic, reference server incl. the SIGKILL fault test)"
-cargo test --workspace
+step "native tests (viewer logic, rules, reference server on SQLite and PostgreSQL incl. the fault tests)"
+bash scripts/with-postgres.sh cargo test --workspace
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p article-viewer --target wasm32-unknown-unknown
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p article-viewer-comments --target wasm32-unknown-unknown

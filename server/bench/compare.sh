@@ -1,25 +1,40 @@
 #!/usr/bin/env bash
-# Benchmark this server against Isso 0.14 on loopback, in one run, with wrk.
+# Benchmark this server on SQLite, on PostgreSQL with one instance and with two instances,
+# against Isso 0.14, on loopback, in one run, with wrk.
 #
 #   server/bench/compare.sh            # 10 s per measurement, 2 wrk threads, 16 connections
 #   DURATION=30 CONNS=32 server/bench/compare.sh
 #
 # Installs what it needs if missing (idempotent): wrk (apt), a Python venv with
 # isso==0.14.0 and gunicorn in server/bench/.venv. Builds this server in release
-# mode (CARGO_TARGET_DIR, default /tmp/target-server). Prints a table.
+# mode (CARGO_TARGET_DIR, default /tmp/target-server). Runs itself under
+# scripts/with-postgres.sh (a throw-away PostgreSQL) unless AV_TEST_POSTGRES is set.
+# Prints a table.
 #
-# Fairness: both servers publish at once (no moderation queue), rate limiting and
-# spam guards are off, both use SQLite with fsync on commit, both hold the same
-# 20 top-level comments when GET is measured, and both get the same wrk settings.
+# Fairness: every server publishes at once (no moderation queue), rate limiting and
+# spam guards are off, every store fsyncs on commit (SQLite FULL, PostgreSQL defaults),
+# all hold the same 20 top-level comments when GET is measured, and all get the same
+# wrk settings in total. "Two instances" are two server processes on one database, each
+# loaded by its own wrk process with half the threads and half the connections; their
+# requests are added up and the worse p50/p99 of the two is reported.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 SERVER_DIR=$(dirname "$HERE")
+ROOT=$(dirname "$SERVER_DIR")
+if [ -z "${AV_TEST_POSTGRES:-}" ] && [ -z "${AV_BENCH_NO_POSTGRES:-}" ]; then
+  # fsync on, as in production: every commit reaches the disk before the answer.
+  AV_PG_FSYNC=on exec bash "$ROOT/scripts/with-postgres.sh" bash "$0" "$@"
+fi
 DURATION=${DURATION:-10}
 CONNS=${CONNS:-16}
 THREADS=${THREADS:-2}
 OUR_PORT=${OUR_PORT:-18080}
 ISSO_PORT=${ISSO_PORT:-18081}
+PG1_PORT=${PG1_PORT:-18082}
+PG2_PORT=${PG2_PORT:-18083}
+PG_OK=0
+[ -n "${AV_TEST_POSTGRES:-}" ] && PG_OK=1
 TARGET=${CARGO_TARGET_DIR:-/tmp/target-server}
 VENV=$HERE/.venv
 WORK=$(mktemp -d /tmp/av-bench.XXXXXX)
@@ -90,6 +105,19 @@ RUST_LOG=warn "$BIN" serve --addr "127.0.0.1:$OUR_PORT" --db "$WORK/ours.sqlite3
 PIDS+=($!)
 wait_http "http://127.0.0.1:$OUR_PORT/api/health" || { cat "$WORK/ours.log"; exit 1; }
 
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+if [ "$PG_OK" = 1 ]; then
+  PG_URL="${AV_TEST_POSTGRES%/*}/av_bench_$$"
+  "$PGBIN/psql" -q "$AV_TEST_POSTGRES" -c "CREATE DATABASE av_bench_$$"
+  for port in "$PG1_PORT" "$PG2_PORT"; do
+    RUST_LOG=warn "$BIN" serve --addr "127.0.0.1:$port" --db "$PG_URL" \
+      --content-dir "$WORK/content" --static-dir "$WORK/static" \
+      --moderation post --rate-limit off --min-elapsed-ms 0 >"$WORK/pg-$port.log" 2>&1 &
+    PIDS+=($!)
+    wait_http "http://127.0.0.1:$port/api/health" || { cat "$WORK/pg-$port.log"; exit 1; }
+  done
+fi
+
 WORKERS=$(nproc)
 if [ "$ISSO_OK" = 1 ]; then
   ISSO_SETTINGS="$WORK/isso/isso.cfg" "$VENV/bin/gunicorn" --chdir "$WORK/isso" \
@@ -108,6 +136,11 @@ for i in $(seq 1 20); do
   curl -fsS -o /dev/null -H 'Content-Type: application/json' \
     -d "{\"author_name\":\"Seed $i\",\"author_email\":\"seed@example.com\",\"text\":\"Seed comment number $i about the town news.\",\"idempotency_key\":\"seed-key-$i\",\"website\":\"\",\"elapsed_ms\":5000}" \
     "http://127.0.0.1:$OUR_PORT/api/articles/bench/comments"
+  if [ "$PG_OK" = 1 ]; then
+    curl -fsS -o /dev/null -H 'Content-Type: application/json' \
+      -d "{\"author_name\":\"Seed $i\",\"author_email\":\"seed@example.com\",\"text\":\"Seed comment number $i about the town news.\",\"idempotency_key\":\"seed-key-$i\",\"website\":\"\",\"elapsed_ms\":5000}" \
+      "http://127.0.0.1:$PG1_PORT/api/articles/bench/comments"
+  fi
   if [ "$ISSO_OK" = 1 ]; then
     curl -fsS -o /dev/null -H 'Content-Type: application/json' \
       -d "{\"author\":\"Seed $i\",\"email\":\"seed@example.com\",\"text\":\"Seed comment number $i about the town news.\",\"title\":\"Bench\"}" \
@@ -116,18 +149,54 @@ for i in $(seq 1 20); do
 done
 
 # --- 5. Measure ----------------------------------------------------------------
+NO_RESULT="RESULT requests=0 duration_us=1 p50_us=0 p99_us=0 errors=0 non2xx=0"
+
 run_wrk() { # name script url
   log "wrk $1 (${DURATION}s, $THREADS threads, $CONNS connections)"
   local line
-  line=$(wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout 10s -s "$HERE/$2" "$3" | grep '^RESULT' || true)
-  [ -n "$line" ] || { log "wrk produced no result for $1"; line="RESULT requests=0 duration_us=1 p50_us=0 p99_us=0 errors=0 non2xx=0"; }
+  line=$(wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout 10s -s "$HERE/$2" "$3" -- "$1" | grep '^RESULT' || true)
+  [ -n "$line" ] || { log "wrk produced no result for $1"; line=$NO_RESULT; }
   echo "$1 $line" >>"$WORK/results"
 }
 
+run_wrk_two() { # name script url1 url2: two wrk processes at once, half the load each
+  local t=$(( THREADS / 2 > 0 ? THREADS / 2 : 1 )) c=$(( CONNS / 2 > 0 ? CONNS / 2 : 1 ))
+  log "wrk $1 (${DURATION}s, 2 x ($t threads, $c connections))"
+  wrk -t"$t" -c"$c" -d"${DURATION}s" --timeout 10s -s "$HERE/$2" "$3" -- "$1a" >"$WORK/two-a" &
+  local a=$!
+  wrk -t"$t" -c"$c" -d"${DURATION}s" --timeout 10s -s "$HERE/$2" "$4" -- "$1b" >"$WORK/two-b" &
+  wait "$a" $!
+  local la lb
+  la=$(grep '^RESULT' "$WORK/two-a" || echo "$NO_RESULT")
+  lb=$(grep '^RESULT' "$WORK/two-b" || echo "$NO_RESULT")
+  # Requests and errors add up; duration, p50 and p99 are the larger of the two.
+  awk -v name="$1" -v a="$la" -v b="$lb" 'BEGIN {
+    n = split(a, fa, " "); split(b, fb, " ")
+    line = name " RESULT"
+    for (i = 2; i <= n; i++) {
+      split(fa[i], x, "="); split(fb[i], y, "=")
+      if (x[1] == "requests" || x[1] == "errors" || x[1] == "non2xx") v = x[2] + y[2]
+      else v = (x[2] > y[2] ? x[2] : y[2])
+      line = line " " x[1] "=" v
+    }
+    print line
+  }' >>"$WORK/results"
+}
+
 : >"$WORK/results"
-run_wrk ours-get get.lua "http://127.0.0.1:$OUR_PORT/api/articles/bench/comments?per_page=20"
+GET_PATH="/api/articles/bench/comments?per_page=20"
+POST_PATH="/api/articles/bench/comments"
+run_wrk sqlite-get get.lua "http://127.0.0.1:$OUR_PORT$GET_PATH"
+if [ "$PG_OK" = 1 ]; then
+  run_wrk pg1-get get.lua "http://127.0.0.1:$PG1_PORT$GET_PATH"
+  run_wrk_two pg2-get get.lua "http://127.0.0.1:$PG1_PORT$GET_PATH" "http://127.0.0.1:$PG2_PORT$GET_PATH"
+fi
 [ "$ISSO_OK" = 1 ] && run_wrk isso-get get.lua "http://127.0.0.1:$ISSO_PORT/?uri=/bench"
-run_wrk ours-post post_ours.lua "http://127.0.0.1:$OUR_PORT/api/articles/bench/comments"
+run_wrk sqlite-post post_ours.lua "http://127.0.0.1:$OUR_PORT$POST_PATH"
+if [ "$PG_OK" = 1 ]; then
+  run_wrk pg1-post post_ours.lua "http://127.0.0.1:$PG1_PORT$POST_PATH"
+  run_wrk_two pg2-post post_ours.lua "http://127.0.0.1:$PG1_PORT$POST_PATH" "http://127.0.0.1:$PG2_PORT$POST_PATH"
+fi
 [ "$ISSO_OK" = 1 ] && run_wrk isso-post post_isso.lua "http://127.0.0.1:$ISSO_PORT/new?uri=/bench"
 
 # Sanity: what a GET returns.
@@ -141,26 +210,34 @@ log "one GET returned $OUR_ITEMS comments (ours) and $ISSO_ITEMS (Isso)"
 # --- 6. Table -------------------------------------------------------------------
 echo
 echo "Loopback benchmark: wrk -t$THREADS -c$CONNS -d${DURATION}s, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-awk -v isso_ok="$ISSO_OK" '
-  function val(s, k,   i, kv) { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) return kv[2] } return 0 }
+awk '
+  function val(k,   i, kv) { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) return kv[2] } return 0 }
   {
-    rps[$1] = val("", "requests") / (val("", "duration_us") / 1e6)
-    p99[$1] = val("", "p99_us") / 1000
-    p50[$1] = val("", "p50_us") / 1000
-    bad[$1] = val("", "errors") + val("", "non2xx")
+    rps[$1] = val("requests") / (val("duration_us") / 1e6)
+    p99[$1] = val("p99_us") / 1000
+    p50[$1] = val("p50_us") / 1000
+    bad[$1] = val("errors") + val("non2xx")
+    seen[$1] = 1
   }
   END {
-    printf "%-6s | %12s | %12s | %9s | %9s | %9s | %9s | %8s | %s\n", "op", "ours req/s", "Isso req/s", "ratio", "ours p50", "Isso p50", "ours p99", "Isso p99", "errors ours/Isso"
-    printf "%-6s-+-%12s-+-%12s-+-%9s-+-%9s-+-%9s-+-%9s-+-%8s-+-%s\n", "------", "------------", "------------", "---------", "---------", "---------", "---------", "--------", "----------------"
+    printf "%-6s | %-29s | %10s | %9s | %9s | %9s | %s\n", "op", "server", "req/s", "p50", "p99", "× Isso", "errors"
+    printf "%-6s-+-%-29s-+-%10s-+-%9s-+-%9s-+-%9s-+-%s\n", "------", "-----------------------------", "----------", "---------", "---------", "---------", "------"
     split("get post", ops, " ")
+    split("sqlite pg1 pg2 isso", cfgs, " ")
+    names["sqlite"] = "ours, SQLite"
+    names["pg1"] = "ours, PostgreSQL, 1 instance"
+    names["pg2"] = "ours, PostgreSQL, 2 instances"
+    names["isso"] = "Isso 0.14 (SQLite, gunicorn)"
     for (j = 1; j <= 2; j++) {
-      o = ops[j]; a = "ours-" o; b = "isso-" o
-      if (isso_ok == 1 && rps[b] > 0) {
-        printf "%-6s | %12.0f | %12.0f | %8.1fx | %7.2fms | %7.2fms | %7.2fms | %6.2fms | %d/%d\n", toupper(o), rps[a], rps[b], rps[a] / rps[b], p50[a], p50[b], p99[a], p99[b], bad[a], bad[b]
-      } else {
-        printf "%-6s | %12.0f | %12s | %9s | %7.2fms | %9s | %7.2fms | %8s | %d/-\n", toupper(o), rps[a], "n/a", "n/a", p50[a], "n/a", p99[a], "n/a", bad[a]
+      o = ops[j]; isso = "isso-" o
+      for (k = 1; k <= 4; k++) {
+        r = cfgs[k] "-" o
+        if (!(r in seen)) continue
+        ratio = (isso in seen && rps[isso] > 0) ? sprintf("%8.1fx", rps[r] / rps[isso]) : "      n/a"
+        printf "%-6s | %-29s | %10.0f | %7.2fms | %7.2fms | %9s | %d\n", toupper(o), names[cfgs[k]], rps[r], p50[r], p99[r], ratio, bad[r]
       }
     }
-    print "ratio = ours req/s divided by Isso req/s (higher is better for us); latencies in milliseconds."
+    print "× Isso = req/s divided by Isso'"'"'s req/s for the same operation; latencies in milliseconds."
   }' "$WORK/results"
 [ "$ISSO_OK" = 1 ] || echo "Isso not measured: $ISSO_WHY"
+[ "$PG_OK" = 1 ] || echo "PostgreSQL not measured (AV_BENCH_NO_POSTGRES set)"

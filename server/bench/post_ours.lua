@@ -9,7 +9,7 @@ end
 
 function request()
   counter = counter + 1
-  local key = string.format("bench-%d-%d-%d", tid, run_id, counter)
+  local key = string.format("bench-%d-%s-%d", tid, run_id, counter)
   local body = string.format(
     '{"author_name":"Bench Reader","author_email":"bench@example.com",' ..
     '"text":"Benchmark comment %d from thread %d. Tin tuc thi tran.",' ..
@@ -18,8 +18,9 @@ function request()
   return wrk.format("POST", nil, { ["Content-Type"] = "application/json" }, body)
 end
 
+-- An optional argument after `--` (e.g. the instance name) keeps keys of parallel wrk runs apart.
 function init(args)
-  run_id = os.time()
+  run_id = (args[1] or "r") .. os.time()
 end
 
 function done(summary, latency, requests)

@@ -14,7 +14,7 @@ use crate::error::ApiError;
 use crate::model::{PublicPage, Sort, Status, SubmittedComment};
 use crate::ratelimit::client_ip;
 use crate::state::SharedState;
-use crate::submit::{self, Outcome, SubmitError, SubmitPolicy};
+use crate::submit::{Outcome, SubmitError, SubmitPolicy};
 use crate::validate::{self, RawSubmission};
 
 /// Default number of top-level comments per page.
@@ -91,11 +91,10 @@ pub async fn list_comments(
     if state.articles.lookup(&article_id).await?.is_none() {
         return Err(ApiError::NotFound("There is no article with this id."));
     }
-    let db = state.db.clone();
-    let page = tokio::task::spawn_blocking(move || {
-        db.public_page(&article_id, paging.page, paging.per_page, sort)
-    })
-    .await??;
+    let page = state
+        .db
+        .public_page(&article_id, paging.page, paging.per_page, sort)
+        .await?;
     Ok(Json(page))
 }
 
@@ -168,17 +167,17 @@ pub async fn post_comment(
     let policy = SubmitPolicy {
         moderation: state.config.moderation,
         min_elapsed_ms: state.config.min_elapsed_ms,
+        rate_limit: state.config.rate_limit,
     };
-    let st = state.clone();
-    let aid = article_id.clone();
-    let sub2 = sub.clone();
-    let outcome = tokio::task::spawn_blocking(move || {
-        submit::submit(&st.db, &st.limiter, policy, &aid, client, &sub2)
-    })
-    .await?;
+    let outcome = state.db.submit(policy, &article_id, client, &sub).await;
     let body: SubmittedComment = match outcome {
         Ok(Outcome::Created(c)) => {
             tracing::info!(id = c.id, article = %article_id, status = %c.status, "comment stored");
+            if c.status == Status::Pending {
+                if let Some(notifier) = &state.notifier {
+                    notifier.comment_pending(&c);
+                }
+            }
             c.into()
         }
         Ok(Outcome::Replayed(c)) => {

@@ -1,15 +1,18 @@
 //! Command line: flags and environment variables, and the database-only subcommands.
 
-use std::io::Write;
+use std::io::{BufRead, Write};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::builder::FalseyValueParser;
 use clap::{Args, Parser, Subcommand};
 
-use crate::config::{ModerationMode, RateLimit, ServerConfig};
-use crate::db::{Db, DbError};
-use crate::model::{ModerationComment, Status};
+use crate::config::{
+    DbTarget, ModerationMode, NotifyConfig, RateLimit, ServerConfig, DEFAULT_DB_POOL_SIZE,
+};
+use crate::db::DbError;
+use crate::model::{ExportRecord, ModerationComment, Status};
+use crate::store::Store;
 
 /// Reference comments server for the article viewer.
 #[derive(Debug, Parser)]
@@ -32,21 +35,38 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the HTTP server (the default).
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// List comments in the database (pending ones by default).
     List(ListArgs),
     /// Publish a comment.
     Approve(IdArgs),
     /// Reject a comment (it is never shown).
     Reject(IdArgs),
+    /// Write every comment (all statuses, with ids, parents and keys) as JSON Lines.
+    Export(ExportArgs),
+    /// Read comments written by `export` into the database (existing ids are skipped).
+    Import(ImportArgs),
 }
 
 /// The database location, shared by every subcommand.
 #[derive(Debug, Clone, Args)]
 pub struct DbArgs {
-    /// SQLite database file (created with its parent directory if missing).
-    #[arg(long = "db", env = "AV_DB", default_value = "./data/comments.sqlite3")]
-    pub db: PathBuf,
+    /// SQLite database file (created with its parent directory if missing), or a PostgreSQL
+    /// URL `postgres://user[:password]@host[:port]/dbname`.
+    #[arg(
+        long = "db",
+        env = "AV_DB",
+        default_value = "./data/comments.sqlite3",
+        hide_env_values = true
+    )]
+    pub db: DbTarget,
+}
+
+impl DbArgs {
+    /// Opens the database for a subcommand (a small pool, no SQLite readers).
+    pub async fn open(&self) -> Result<Store, DbError> {
+        Store::open(&self.db, false, 0, 2).await
+    }
 }
 
 /// Flags of `serve`.
@@ -85,9 +105,21 @@ pub struct ServeArgs {
     /// Largest accepted request body in bytes (413 beyond).
     #[arg(long, env = "AV_MAX_BODY_BYTES", default_value_t = 16 * 1024)]
     pub max_body_bytes: usize,
-    /// Delete the database file at start (for demos).
+    /// Delete the database file at start (for demos; SQLite only).
     #[arg(long, env = "AV_FRESH_DB", value_parser = FalseyValueParser::new())]
     pub fresh_db: bool,
+    /// Most PostgreSQL connections this process opens.
+    #[arg(long, env = "AV_DB_POOL_SIZE", default_value_t = DEFAULT_DB_POOL_SIZE)]
+    pub db_pool_size: usize,
+    /// Webhook (http://…) that receives a signed JSON POST per new pending comment.
+    #[arg(long, env = "AV_NOTIFY_URL", requires = "notify_secret")]
+    pub notify_url: Option<String>,
+    /// Shared secret of the webhook's HMAC-SHA256 signature.
+    #[arg(long, env = "AV_NOTIFY_SECRET", hide_env_values = true)]
+    pub notify_secret: Option<String>,
+    /// Public base URL of this server (e.g. https://portal.example), for links in notifications.
+    #[arg(long, env = "AV_PUBLIC_URL")]
+    pub public_url: Option<String>,
 }
 
 impl ServeArgs {
@@ -95,7 +127,7 @@ impl ServeArgs {
     pub fn to_config(&self) -> ServerConfig {
         ServerConfig {
             addr: self.addr,
-            db_path: self.db.db.clone(),
+            db: self.db.db.clone(),
             content_dir: self.content_dir.clone(),
             static_dir: self.static_dir.clone(),
             moderation_token: self
@@ -114,6 +146,12 @@ impl ServeArgs {
             min_elapsed_ms: self.min_elapsed_ms,
             max_body_bytes: self.max_body_bytes,
             fresh_db: self.fresh_db,
+            db_pool_size: self.db_pool_size,
+            notify: self.notify_url.as_ref().map(|url| NotifyConfig {
+                url: url.trim().to_owned(),
+                secret: self.notify_secret.clone().unwrap_or_default(),
+                public_url: self.public_url.clone(),
+            }),
         }
     }
 }
@@ -148,6 +186,30 @@ pub struct IdArgs {
     pub id: i64,
 }
 
+/// Flags of `export`.
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// Database location.
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// File to write (default: standard output).
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+/// Flags of `import`.
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// Database location.
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// JSON Lines file written by `export` (`-` for standard input).
+    pub file: PathBuf,
+}
+
+/// Records per database round trip in `export` and per transaction in `import`.
+pub const TRANSFER_BATCH: u32 = 1000;
+
 /// Errors of the database subcommands.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
@@ -163,13 +225,29 @@ pub enum CliError {
     /// Serialising JSON output failed.
     #[error("cannot encode JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// A line of an import file is not a comment record.
+    #[error("line {line}: {message}")]
+    BadRecord {
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// An input or output file could not be opened.
+    #[error("cannot open {path}: {source}")]
+    File {
+        /// The path.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
 }
 
 /// `list`: prints comments of one status.
-pub fn list(args: &ListArgs, out: &mut impl Write) -> Result<(), CliError> {
+pub async fn list(args: &ListArgs, out: &mut impl Write) -> Result<(), CliError> {
     let status = args.status.unwrap_or(Status::Pending);
-    let db = Db::open(&args.db.db, 0)?;
-    let (total, rows) = db.list_by_status(status, 1, args.limit.max(1))?;
+    let db = args.db.open().await?;
+    let (total, rows) = db.list_by_status(status, 1, args.limit.max(1)).await?;
     let rows: Vec<ModerationComment> = rows.into_iter().map(Into::into).collect();
     if args.json {
         serde_json::to_writer_pretty(&mut *out, &rows)?;
@@ -194,15 +272,115 @@ pub fn list(args: &ListArgs, out: &mut impl Write) -> Result<(), CliError> {
 }
 
 /// `approve` / `reject`: sets a comment's status and prints the result.
-pub fn set_status(args: &IdArgs, status: Status, out: &mut impl Write) -> Result<(), CliError> {
-    let db = Db::open(&args.db.db, 0)?;
-    match db.set_status(args.id, status)? {
+pub async fn set_status(
+    args: &IdArgs,
+    status: Status,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let db = args.db.open().await?;
+    match db.set_status(args.id, status).await? {
         Some(c) => {
             writeln!(out, "comment #{} is now {}", c.id, c.status)?;
             Ok(())
         }
         None => Err(CliError::NoSuchComment(args.id)),
     }
+}
+
+/// `export`: writes every comment as one JSON object per line, in id order; returns the count.
+pub async fn export(db: &Store, out: &mut impl Write) -> Result<u64, CliError> {
+    let mut after = 0;
+    let mut n = 0;
+    loop {
+        let page = db.export_page(after, TRANSFER_BATCH).await?;
+        let Some(last) = page.last() else {
+            break;
+        };
+        after = last.id;
+        for r in &page {
+            serde_json::to_writer(&mut *out, r)?;
+            out.write_all(b"\n")?;
+            n += 1;
+        }
+    }
+    out.flush()?;
+    Ok(n)
+}
+
+/// `import`: reads records written by `export` (ids strictly increasing) and inserts them in
+/// transactions of [`TRANSFER_BATCH`]; rows whose id or (article, key) exists are skipped, so an
+/// interrupted import can be run again. Returns (records read, records inserted).
+pub async fn import(db: &Store, input: impl BufRead) -> Result<(u64, u64), CliError> {
+    let (mut read, mut inserted) = (0, 0);
+    let mut batch = Vec::new();
+    let mut last_id = 0;
+    for (i, line) in input.lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record: ExportRecord =
+            serde_json::from_str(&line).map_err(|e| CliError::BadRecord {
+                line: i + 1,
+                message: e.to_string(),
+            })?;
+        if record.id <= last_id {
+            return Err(CliError::BadRecord {
+                line: i + 1,
+                message: format!(
+                    "ids must be positive and increase from line to line (found {} after {last_id})",
+                    record.id
+                ),
+            });
+        }
+        last_id = record.id;
+        read += 1;
+        batch.push(record);
+        if batch.len() >= TRANSFER_BATCH as usize {
+            inserted += db.import(std::mem::take(&mut batch)).await?;
+        }
+    }
+    if !batch.is_empty() {
+        inserted += db.import(batch).await?;
+    }
+    Ok((read, inserted))
+}
+
+/// Runs `export` with its flags; the summary goes to standard error.
+pub async fn run_export(args: &ExportArgs, out: &mut impl Write) -> Result<(), CliError> {
+    let db = args.db.open().await?;
+    let n = match &args.output {
+        Some(path) => {
+            let file = std::fs::File::create(path).map_err(|source| CliError::File {
+                path: path.clone(),
+                source,
+            })?;
+            export(&db, &mut std::io::BufWriter::new(file)).await?
+        }
+        None => export(&db, out).await?,
+    };
+    eprintln!("exported {n} comment(s)");
+    Ok(())
+}
+
+/// Runs `import` with its flags and prints a summary.
+pub async fn run_import(args: &ImportArgs, out: &mut impl Write) -> Result<(), CliError> {
+    let db = args.db.open().await?;
+    let (read, inserted) = if args.file.as_os_str() == "-" {
+        import(&db, std::io::stdin().lock()).await?
+    } else {
+        let file = std::fs::File::open(&args.file).map_err(|source| CliError::File {
+            path: args.file.clone(),
+            source,
+        })?;
+        import(&db, std::io::BufReader::new(file)).await?
+    };
+    writeln!(
+        out,
+        "imported {inserted} of {read} comment(s) ({} already present)",
+        read - inserted
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]

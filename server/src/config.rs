@@ -8,6 +8,9 @@ use std::time::Duration;
 
 use clap::ValueEnum;
 
+/// Default number of PostgreSQL connections per server process.
+pub const DEFAULT_DB_POOL_SIZE: usize = 16;
+
 /// Whether new comments wait for a moderator (`pre`) or are published at once (`post`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ModerationMode {
@@ -76,13 +79,93 @@ impl fmt::Display for RateLimit {
     }
 }
 
+/// Where the comments are stored: a SQLite file or a PostgreSQL database.
+#[derive(Clone, PartialEq, Eq)]
+pub enum DbTarget {
+    /// A SQLite database file (created with its parent directory if missing).
+    Sqlite(PathBuf),
+    /// A PostgreSQL connection URL (`postgres://user[:password]@host[:port]/dbname`).
+    Postgres(String),
+}
+
+impl DbTarget {
+    /// `postgres://…` and `postgresql://…` name PostgreSQL; anything else is a SQLite file path.
+    pub fn parse(s: &str) -> DbTarget {
+        let lower = s.trim_start().to_ascii_lowercase();
+        if lower.starts_with("postgres://") || lower.starts_with("postgresql://") {
+            DbTarget::Postgres(s.trim().to_owned())
+        } else {
+            DbTarget::Sqlite(PathBuf::from(s))
+        }
+    }
+
+    /// The database name for logs: the file path, or the URL without its password.
+    pub fn redacted(&self) -> String {
+        match self {
+            DbTarget::Sqlite(p) => p.display().to_string(),
+            DbTarget::Postgres(url) => redact_url(url),
+        }
+    }
+}
+
+impl fmt::Debug for DbTarget {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.redacted())
+    }
+}
+
+impl FromStr for DbTarget {
+    type Err = std::convert::Infallible;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(DbTarget::parse(s))
+    }
+}
+
+/// Replaces the password of `scheme://user:password@host/…` by `***`.
+fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _)) => format!("{scheme}://{user}:***@{host}{tail}"),
+            None => url.to_owned(),
+        },
+        None => url.to_owned(),
+    }
+}
+
+/// Where and how to announce new pending comments (see `notify.rs`).
+#[derive(Clone, PartialEq, Eq)]
+pub struct NotifyConfig {
+    /// The webhook URL (`http://…`) that receives one JSON POST per new pending comment.
+    pub url: String,
+    /// The shared secret of the HMAC-SHA256 signature.
+    pub secret: String,
+    /// Public base URL of this server, for the moderation link in the payload.
+    pub public_url: Option<String>,
+}
+
+impl fmt::Debug for NotifyConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NotifyConfig")
+            .field("url", &self.url)
+            .field("secret", &"***")
+            .field("public_url", &self.public_url)
+            .finish()
+    }
+}
+
 /// Everything the HTTP server needs to run, independent of how it was specified.
 #[derive(Debug, Clone)]
 pub struct ServerConfig {
     /// Socket address to listen on (port 0 picks a free port).
     pub addr: SocketAddr,
-    /// Path of the SQLite database file.
-    pub db_path: PathBuf,
+    /// The database: a SQLite file or a PostgreSQL URL.
+    pub db: DbTarget,
     /// Directory holding the article files `{id}.json`.
     pub content_dir: PathBuf,
     /// Directory holding the built viewer (`index.html`, `.wasm`, `.js`, …).
@@ -101,8 +184,12 @@ pub struct ServerConfig {
     pub min_elapsed_ms: u64,
     /// Largest accepted request body in bytes.
     pub max_body_bytes: usize,
-    /// Delete the database file before opening it.
+    /// Delete the database file before opening it (SQLite only).
     pub fresh_db: bool,
+    /// Most connections of the PostgreSQL pool.
+    pub db_pool_size: usize,
+    /// Webhook for new pending comments, if any.
+    pub notify: Option<NotifyConfig>,
 }
 
 impl ServerConfig {
@@ -110,7 +197,7 @@ impl ServerConfig {
     pub fn with_paths(db_path: PathBuf, content_dir: PathBuf, static_dir: PathBuf) -> Self {
         ServerConfig {
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
-            db_path,
+            db: DbTarget::Sqlite(db_path),
             content_dir,
             static_dir,
             moderation_token: None,
@@ -124,6 +211,8 @@ impl ServerConfig {
             min_elapsed_ms: 3000,
             max_body_bytes: 16 * 1024,
             fresh_db: false,
+            db_pool_size: DEFAULT_DB_POOL_SIZE,
+            notify: None,
         }
     }
 }
@@ -143,5 +232,25 @@ mod tests {
         assert!("5/0".parse::<RateLimit>().is_err());
         assert!("x/60".parse::<RateLimit>().is_err());
         assert_eq!(r.to_string(), "5/60");
+    }
+
+    #[test]
+    fn database_targets() {
+        assert_eq!(
+            DbTarget::parse("postgres://av@db/av"),
+            DbTarget::Postgres("postgres://av@db/av".into())
+        );
+        assert!(matches!(
+            DbTarget::parse("PostgreSQL://h/d"),
+            DbTarget::Postgres(_)
+        ));
+        assert_eq!(
+            DbTarget::parse("./data/c.sqlite3"),
+            DbTarget::Sqlite("./data/c.sqlite3".into())
+        );
+        assert_eq!(
+            DbTarget::parse("postgres://av:s3cret@db:5432/av").redacted(),
+            "postgres://av:***@db:5432/av"
+        );
     }
 }

@@ -1,4 +1,4 @@
-//! SQLite storage: opening, schema migrations and every query.
+//! SQLite storage: opening, schema migrations and every query (PostgreSQL is in `pg.rs`).
 //!
 //! One writer connection and a few reader connections, each behind a `Mutex`.
 //! All functions here block; async callers run them on `spawn_blocking`.
@@ -13,16 +13,19 @@ use std::time::Duration;
 
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
 
-use crate::model::{PublicComment, PublicPage, Sort, Status, StoredComment};
+use crate::config::RateLimit;
+use crate::model::{ExportRecord, PublicComment, PublicPage, Sort, Status, StoredComment};
+use crate::ratelimit;
 
-/// Schema version this build writes (stored in `PRAGMA user_version`).
-pub const SCHEMA_VERSION: u32 = 1;
+/// Schema version this build writes (SQLite: `PRAGMA user_version`; PostgreSQL: table `av_schema_version`).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// How long a connection waits for a lock held by another connection or process.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Migration steps; entry `n` upgrades `user_version` `n` to `n + 1`.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE comments (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,
     article_id      TEXT    NOT NULL,
@@ -39,7 +42,19 @@ CREATE TABLE comments (
 CREATE INDEX comments_by_article ON comments (article_id, status, parent_id, id);
 CREATE INDEX comments_by_parent ON comments (parent_id, status, id);
 CREATE INDEX comments_by_status ON comments (status, id);
-"#];
+"#,
+    r#"
+CREATE TABLE rate_events (
+    client TEXT    NOT NULL,
+    at_ms  INTEGER NOT NULL
+);
+CREATE INDEX rate_events_by_client ON rate_events (client, at_ms);
+"#,
+];
+
+/// Columns of an export record, in the order `row_to_record` reads them.
+const RECORD_COLUMNS: &str = "id, article_id, parent_id, author_name, author_email, text, status, \
+                              created, moderated, idempotency_key";
 
 /// Columns selected by every comment query, in the order `row_to_comment` reads them.
 const COLUMNS: &str = "id, article_id, parent_id, author_name, author_email, text, status, created";
@@ -72,6 +87,21 @@ pub enum DbError {
     /// A status column held an unknown value.
     #[error("unknown status {0:?} in database")]
     BadStatus(String),
+    /// PostgreSQL reported an error.
+    #[error("database error: {0}")]
+    Postgres(#[from] tokio_postgres::Error),
+    /// No PostgreSQL connection could be had from the pool.
+    #[error("database connection pool: {0}")]
+    Pool(#[from] deadpool_postgres::PoolError),
+    /// The PostgreSQL connection pool could not be set up (e.g. a malformed URL).
+    #[error("cannot set up the PostgreSQL connection pool: {0}")]
+    CreatePool(#[from] deadpool_postgres::CreatePoolError),
+    /// `--fresh-db` was given with a PostgreSQL database.
+    #[error("--fresh-db only deletes SQLite files; drop a PostgreSQL database with dropdb")]
+    FreshPostgres,
+    /// A blocking database task panicked or was cancelled.
+    #[error("database task failed: {0}")]
+    Task(#[from] tokio::task::JoinError),
 }
 
 /// The comments database.
@@ -212,6 +242,100 @@ impl Db {
     pub fn get(&self, id: i64) -> Result<Option<StoredComment>, DbError> {
         self.read(|tx| find_by_id(tx, id))
     }
+
+    /// Up to `limit` complete records with ids above `after_id`, in id order (for `export`).
+    pub fn export_page(&self, after_id: i64, limit: u32) -> Result<Vec<ExportRecord>, DbError> {
+        self.read(|tx| {
+            let mut stmt = tx.prepare_cached(&format!(
+                "SELECT {RECORD_COLUMNS} FROM comments WHERE id > ?1 ORDER BY id LIMIT ?2"
+            ))?;
+            let rows = stmt
+                .query_map(params![after_id, limit], row_to_record)?
+                .collect::<Result<Result<Vec<_>, _>, _>>()??;
+            Ok(rows)
+        })
+    }
+
+    /// Inserts records with their own ids in one transaction; rows whose id or
+    /// (article, key) already exists are skipped. Returns how many were inserted.
+    pub fn import(&self, records: &[ExportRecord]) -> Result<u64, DbError> {
+        self.write(|tx| {
+            let mut stmt = tx.prepare_cached(&format!(
+                "INSERT INTO comments ({RECORD_COLUMNS}) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO NOTHING"
+            ))?;
+            let mut inserted = 0;
+            for r in records {
+                inserted += stmt.execute(params![
+                    r.id,
+                    r.article_id,
+                    r.parent_id,
+                    r.author_name,
+                    r.author_email,
+                    r.text,
+                    r.status.as_str(),
+                    r.created,
+                    r.moderated,
+                    r.idempotency_key
+                ])? as u64;
+            }
+            Ok(inserted)
+        })
+    }
+}
+
+/// Checks and records one post by `client` against `limit` at `now_ms` (inside the write
+/// transaction); `Ok(Err(retry_after))` when over the limit. With `sweep`, expired events of
+/// every client are deleted too.
+pub fn rate_limit(
+    conn: &Connection,
+    client: &str,
+    limit: RateLimit,
+    now_ms: i64,
+    sweep: bool,
+) -> Result<Result<(), u64>, DbError> {
+    if limit.is_disabled() {
+        return Ok(Ok(()));
+    }
+    let expired = ratelimit::expired_before(limit, now_ms);
+    if sweep {
+        conn.prepare_cached("DELETE FROM rate_events WHERE at_ms <= ?1")?
+            .execute([expired])?;
+    } else {
+        conn.prepare_cached("DELETE FROM rate_events WHERE client = ?1 AND at_ms <= ?2")?
+            .execute(params![client, expired])?;
+    }
+    let (count, oldest): (i64, Option<i64>) = conn
+        .prepare_cached(
+            "SELECT COUNT(*), MIN(at_ms) FROM rate_events WHERE client = ?1 AND at_ms > ?2",
+        )?
+        .query_row(params![client, expired], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    if let Err(retry_after) = ratelimit::decide(limit, count, oldest, now_ms) {
+        return Ok(Err(retry_after));
+    }
+    conn.prepare_cached("INSERT INTO rate_events (client, at_ms) VALUES (?1, ?2)")?
+        .execute(params![client, now_ms])?;
+    Ok(Ok(()))
+}
+
+/// Maps a row selected with [`RECORD_COLUMNS`] to an export record.
+fn row_to_record(r: &Row<'_>) -> rusqlite::Result<Result<ExportRecord, DbError>> {
+    let status: String = r.get(6)?;
+    let Ok(status) = status.parse::<Status>() else {
+        return Ok(Err(DbError::BadStatus(status)));
+    };
+    Ok(Ok(ExportRecord {
+        id: r.get(0)?,
+        article_id: r.get(1)?,
+        parent_id: r.get(2)?,
+        author_name: r.get(3)?,
+        author_email: r.get(4)?,
+        text: r.get(5)?,
+        status,
+        created: r.get(7)?,
+        moderated: r.get(8)?,
+        idempotency_key: r.get(9)?,
+    }))
 }
 
 /// Applies the per-connection settings: WAL, full sync, foreign keys, busy timeout.
@@ -441,5 +565,64 @@ mod tests {
         assert!(db.write(|tx| insert(tx, &c)).unwrap().is_none());
         let (n, _) = db.list_by_status(Status::Pending, 1, 10).unwrap();
         assert_eq!(n, 1);
+    }
+
+    #[test]
+    fn a_version_1_file_is_upgraded_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.sqlite3");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(MIGRATIONS[0]).unwrap();
+            conn.pragma_update(None, "user_version", 1).unwrap();
+            conn.execute(
+                "INSERT INTO comments (article_id, author_name, author_email, text, status, \
+                 idempotency_key) VALUES ('a', 'n', 'e@x.vn', 'cũ', 'published', 'old-key-1')",
+                [],
+            )
+            .unwrap();
+        }
+        let db = Db::open(&path, 1).unwrap();
+        let version: u32 = db
+            .read(|tx| Ok(tx.query_row("PRAGMA user_version", [], |r| r.get(0))?))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        assert_eq!(
+            db.public_page("a", 1, 20, Sort::Newest).unwrap().items[0].text,
+            "cũ"
+        );
+        let limit: RateLimit = "1/60".parse().unwrap();
+        assert_eq!(
+            db.write(|tx| rate_limit(tx, "c", limit, 0, false)).unwrap(),
+            Ok(())
+        );
+        assert!(db
+            .write(|tx| rate_limit(tx, "c", limit, 1, false))
+            .unwrap()
+            .is_err());
+    }
+
+    #[test]
+    fn rate_window_slides_per_client() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("c.sqlite3"), 0).unwrap();
+        let limit: RateLimit = "2/10".parse().unwrap();
+        let at = |client: &str, ms: i64| {
+            db.write(|tx| rate_limit(tx, client, limit, ms, false))
+                .unwrap()
+        };
+        assert_eq!(at("10.0.0.1", 0), Ok(()));
+        assert_eq!(at("10.0.0.1", 4000), Ok(()));
+        assert_eq!(at("10.0.0.1", 5500), Err(5));
+        assert_eq!(at("10.0.0.2", 5000), Ok(()));
+        assert_eq!(at("10.0.0.1", 10_000), Ok(()));
+        assert_eq!(at("10.0.0.1", 10_000), Err(4));
+        db.write(|tx| rate_limit(tx, "x", limit, 100_000, true))
+            .unwrap()
+            .unwrap();
+        let left: i64 = db
+            .read(|tx| Ok(tx.query_row("SELECT COUNT(*) FROM rate_events", [], |r| r.get(0))?))
+            .unwrap();
+        assert_eq!(left, 1, "the sweep leaves only the new event");
     }
 }

@@ -28,7 +28,7 @@ fn serve(args: &ServeArgs) -> ExitCode {
         let addr = server.local_addr();
         tracing::info!(
             %addr,
-            db = %config.db_path.display(),
+            db = %config.db.redacted(),
             content = %config.content_dir.display(),
             static_dir = %config.static_dir.display(),
             moderation = ?config.moderation,
@@ -74,13 +74,22 @@ fn main() -> ExitCode {
     }
 }
 
-/// Runs one of the subcommands that work on the database file directly.
+/// Runs one of the subcommands that work on the database directly.
 fn run_db_command(cli: &Cli) -> Result<(), cli::CliError> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
     let mut out = std::io::stdout().lock();
-    match &cli.command {
-        None | Some(Command::Serve(_)) => Ok(()),
-        Some(Command::List(args)) => cli::list(args, &mut out),
-        Some(Command::Approve(args)) => cli::set_status(args, Status::Published, &mut out),
-        Some(Command::Reject(args)) => cli::set_status(args, Status::Rejected, &mut out),
-    }
+    runtime.block_on(async {
+        match &cli.command {
+            None | Some(Command::Serve(_)) => Ok(()),
+            Some(Command::List(args)) => cli::list(args, &mut out).await,
+            Some(Command::Approve(args)) => {
+                cli::set_status(args, Status::Published, &mut out).await
+            }
+            Some(Command::Reject(args)) => cli::set_status(args, Status::Rejected, &mut out).await,
+            Some(Command::Export(args)) => cli::run_export(args, &mut out).await,
+            Some(Command::Import(args)) => cli::run_import(args, &mut out).await,
+        }
+    })
 }

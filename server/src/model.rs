@@ -4,10 +4,10 @@ use std::fmt;
 use std::str::FromStr;
 
 use clap::ValueEnum;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Moderation state of a stored comment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Waiting for a moderator; not shown publicly.
@@ -189,4 +189,30 @@ pub struct PublicPage {
     pub per_page: u32,
     /// Top-level comments of this page, each followed by its published replies, oldest first.
     pub items: Vec<PublicComment>,
+}
+
+/// One comment as `export` writes it and `import` reads it: one JSON object per line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportRecord {
+    /// Row id, kept on import (replies keep pointing at their parents).
+    pub id: i64,
+    /// Article the comment belongs to.
+    pub article_id: String,
+    /// Parent comment id or `null`.
+    pub parent_id: Option<i64>,
+    /// Display name.
+    pub author_name: String,
+    /// E-mail address.
+    pub author_email: String,
+    /// Comment text.
+    pub text: String,
+    /// Moderation state.
+    pub status: Status,
+    /// Creation time (RFC 3339, UTC, second precision).
+    pub created: String,
+    /// Time of the last moderation decision, or `null`.
+    pub moderated: Option<String>,
+    /// The idempotency key the comment was posted with.
+    pub idempotency_key: String,
 }

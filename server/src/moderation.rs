@@ -12,10 +12,11 @@ use subtle::ConstantTimeEq;
 
 use crate::api::{parse_paging, query_or_400};
 use crate::articles::is_valid_article_id;
-use crate::db::{Db, DbError};
+use crate::db::DbError;
 use crate::error::ApiError;
 use crate::model::{ModerationComment, Status, StoredComment};
 use crate::state::SharedState;
+use crate::store::Store;
 use crate::validate::FieldErrors;
 
 /// Answer of `GET /api/moderation/comments`.
@@ -92,22 +93,22 @@ async fn article_info(dir: &FsPath, id: &str) -> ArticleInfo {
 }
 
 /// The counts per status and the parents of `rows`, composed from the database's own queries.
-fn counts_and_parents(
-    db: &Db,
+async fn counts_and_parents(
+    db: &Store,
     rows: &[StoredComment],
 ) -> Result<(StatusCounts, HashMap<i64, ParentSummary>), DbError> {
-    let count = |s| db.list_by_status(s, 1, 1).map(|(n, _)| n);
+    let count = |s| async move { db.list_by_status(s, 1, 1).await.map(|(n, _)| n) };
     let counts = StatusCounts {
-        pending: count(Status::Pending)?,
-        published: count(Status::Published)?,
-        rejected: count(Status::Rejected)?,
+        pending: count(Status::Pending).await?,
+        published: count(Status::Published).await?,
+        rejected: count(Status::Rejected).await?,
     };
     let mut parents = HashMap::new();
     for id in rows.iter().filter_map(|r| r.parent_id) {
         if parents.contains_key(&id) {
             continue;
         }
-        if let Some(p) = db.get(id)? {
+        if let Some(p) = db.get(id).await? {
             parents.insert(
                 id,
                 ParentSummary {
@@ -172,13 +173,11 @@ pub async fn list(
     if !errors.is_empty() {
         return Err(ApiError::Invalid(errors));
     }
-    let db = state.db.clone();
-    let (total, rows, counts, parents) = tokio::task::spawn_blocking(move || {
-        let (total, rows) = db.list_by_status(status, paging.page, paging.per_page)?;
-        let (counts, parents) = counts_and_parents(&db, &rows)?;
-        Ok::<_, DbError>((total, rows, counts, parents))
-    })
-    .await??;
+    let (total, rows) = state
+        .db
+        .list_by_status(status, paging.page, paging.per_page)
+        .await?;
+    let (counts, parents) = counts_and_parents(&state.db, &rows).await?;
     let mut articles: HashMap<String, ArticleInfo> = HashMap::new();
     let mut items = Vec::with_capacity(rows.len());
     for row in rows {
@@ -215,8 +214,7 @@ async fn set_status(
     let Ok(id) = id.parse::<i64>() else {
         return Err(ApiError::NotFound("There is no comment with this id."));
     };
-    let db = state.db.clone();
-    let updated = tokio::task::spawn_blocking(move || db.set_status(id, status)).await??;
+    let updated = state.db.set_status(id, status).await?;
     match updated {
         Some(c) => {
             tracing::info!(id, %status, "moderated comment");

@@ -1,75 +1,56 @@
-//! In-memory sliding-window rate limiter keyed by client address, and client-address extraction.
+//! The per-client rate limit's arithmetic, and client-address extraction.
+//!
+//! The limit itself is kept in the database (table `rate_events`, see `db.rs` and `pg.rs`), so
+//! every server process on the same database shares one window per client: at most `max` posts
+//! in any `window`, checked and recorded inside the transaction that stores the comment.
 
-use std::collections::{HashMap, VecDeque};
 use std::net::{IpAddr, SocketAddr};
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use axum::http::HeaderMap;
 
 use crate::config::RateLimit;
 
-/// How many acquisitions between sweeps of idle clients out of the table.
-const SWEEP_EVERY: u64 = 1024;
+/// How many posts a process handles between sweeps of expired events of all clients.
+pub const SWEEP_EVERY: u64 = 1024;
 
-/// Per-client sliding-window limiter: at most `max` acquisitions in any `window`.
-pub struct RateLimiter {
+/// Milliseconds since the Unix epoch (the time base of `rate_events.at_ms`).
+pub fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
+
+/// The window as milliseconds.
+pub fn window_ms(limit: RateLimit) -> i64 {
+    i64::try_from(limit.window.as_millis()).unwrap_or(i64::MAX)
+}
+
+/// Events at or before this instant have left the window that ends at `now_ms`.
+pub fn expired_before(limit: RateLimit, now_ms: i64) -> i64 {
+    now_ms.saturating_sub(window_ms(limit))
+}
+
+/// The decision once the client's events still inside the window are known.
+///
+/// `count` events remain, the oldest at `oldest_ms`. `Err(retry_after)` in whole seconds
+/// (at least 1) when one more post would exceed the limit.
+pub fn decide(
     limit: RateLimit,
-    state: Mutex<State>,
-}
-
-/// The mutable part of the limiter.
-#[derive(Default)]
-struct State {
-    clients: HashMap<IpAddr, VecDeque<Instant>>,
-    calls: u64,
-}
-
-impl RateLimiter {
-    /// A limiter enforcing `limit`.
-    pub fn new(limit: RateLimit) -> Self {
-        RateLimiter {
-            limit,
-            state: Mutex::new(State::default()),
-        }
+    count: i64,
+    oldest_ms: Option<i64>,
+    now_ms: i64,
+) -> Result<(), u64> {
+    if limit.is_disabled() || count < i64::from(limit.max) {
+        return Ok(());
     }
-
-    /// Records one post by `client`; `Err(retry_after)` (whole seconds, at least 1) if over the limit.
-    pub fn try_acquire(&self, client: IpAddr) -> Result<(), u64> {
-        self.try_acquire_at(client, Instant::now())
-    }
-
-    /// [`Self::try_acquire`] at a given instant (for tests).
-    pub fn try_acquire_at(&self, client: IpAddr, now: Instant) -> Result<(), u64> {
-        if self.limit.is_disabled() {
-            return Ok(());
-        }
-        let window = self.limit.window;
-        // A poisoned lock only means another request panicked mid-update; the
-        // table is still usable, so keep limiting rather than failing open.
-        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        state.calls += 1;
-        if state.calls.is_multiple_of(SWEEP_EVERY) {
-            state.clients.retain(|_, q| {
-                q.back()
-                    .is_some_and(|&t| now.saturating_duration_since(t) < window)
-            });
-        }
-        let queue = state.clients.entry(client).or_default();
-        while queue
-            .front()
-            .is_some_and(|&t| now.saturating_duration_since(t) >= window)
-        {
-            queue.pop_front();
-        }
-        if queue.len() >= self.limit.max as usize {
-            let oldest = queue.front().copied().unwrap_or(now);
-            let wait = window.saturating_sub(now.saturating_duration_since(oldest));
-            return Err(ceil_secs(wait).max(1));
-        }
-        queue.push_back(now);
-        Ok(())
-    }
+    let oldest = oldest_ms.unwrap_or(now_ms);
+    let wait_ms = oldest
+        .saturating_add(window_ms(limit))
+        .saturating_sub(now_ms)
+        .max(0);
+    let wait = Duration::from_millis(u64::try_from(wait_ms).unwrap_or(0));
+    Err(ceil_secs(wait).max(1))
 }
 
 /// Rounds a duration up to whole seconds.
@@ -105,31 +86,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sliding_window() {
-        let rl = RateLimiter::new("2/10".parse().unwrap());
-        let ip: IpAddr = "10.0.0.1".parse().unwrap();
-        let other: IpAddr = "10.0.0.2".parse().unwrap();
-        let t0 = Instant::now();
-        assert!(rl.try_acquire_at(ip, t0).is_ok());
-        assert!(rl.try_acquire_at(ip, t0 + Duration::from_secs(4)).is_ok());
-        assert_eq!(
-            rl.try_acquire_at(ip, t0 + Duration::from_millis(5500)),
-            Err(5)
-        );
-        assert!(rl
-            .try_acquire_at(other, t0 + Duration::from_secs(5))
-            .is_ok());
-        assert!(rl.try_acquire_at(ip, t0 + Duration::from_secs(10)).is_ok());
-        assert_eq!(rl.try_acquire_at(ip, t0 + Duration::from_secs(10)), Err(4));
-    }
-
-    #[test]
-    fn disabled_never_refuses() {
-        let rl = RateLimiter::new(RateLimit::DISABLED);
-        let ip: IpAddr = "10.0.0.1".parse().unwrap();
-        for _ in 0..100 {
-            assert!(rl.try_acquire(ip).is_ok());
-        }
+    fn decision_and_retry_after() {
+        let limit: RateLimit = "2/10".parse().unwrap();
+        assert_eq!(decide(limit, 0, None, 1000), Ok(()));
+        assert_eq!(decide(limit, 1, Some(0), 4000), Ok(()));
+        // Two posts at 0 ms and 4000 ms: at 5500 ms the oldest leaves at 10000 ms.
+        assert_eq!(decide(limit, 2, Some(0), 5500), Err(5));
+        assert_eq!(decide(limit, 2, Some(0), 9999), Err(1));
+        assert_eq!(expired_before(limit, 10_000), 0);
+        assert_eq!(decide(RateLimit::DISABLED, 100, Some(0), 1), Ok(()));
     }
 
     #[test]

@@ -17,9 +17,10 @@ use tracing::Level;
 
 use crate::articles::ArticleStore;
 use crate::config::ServerConfig;
-use crate::db::{Db, DbError};
-use crate::ratelimit::RateLimiter;
+use crate::db::DbError;
+use crate::notify::{Notifier, NotifyError};
 use crate::state::{AppState, SharedState};
+use crate::store::{sqlite_reader_count, Store};
 use crate::{api, moderation, static_files};
 
 /// Errors starting or running the server.
@@ -42,9 +43,9 @@ pub enum ServerError {
     /// Serving failed.
     #[error("server error: {0}")]
     Serve(std::io::Error),
-    /// A blocking start-up task failed.
-    #[error("start-up task failed: {0}")]
-    Task(#[from] tokio::task::JoinError),
+    /// The webhook is misconfigured.
+    #[error(transparent)]
+    Notify(#[from] NotifyError),
 }
 
 /// A bound, ready-to-run server.
@@ -54,26 +55,17 @@ pub struct Server {
     addr: SocketAddr,
 }
 
-/// Number of read-only database connections besides the writer.
-fn reader_count() -> usize {
-    std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(2)
-        .clamp(2, 8)
-}
-
 impl Server {
     /// Opens the database (deleting it first with `fresh_db`), builds the router and binds the socket.
     pub async fn bind(config: ServerConfig) -> Result<Server, ServerError> {
-        let db_path = config.db_path.clone();
-        let fresh = config.fresh_db;
-        let db = tokio::task::spawn_blocking(move || {
-            if fresh {
-                Db::delete_files(&db_path)?;
-            }
-            Db::open(&db_path, reader_count())
-        })
-        .await??;
+        let db = Store::open(
+            &config.db,
+            config.fresh_db,
+            sqlite_reader_count(),
+            config.db_pool_size,
+        )
+        .await?;
+        let notifier = config.notify.as_ref().map(Notifier::start).transpose()?;
         if !config.static_dir.is_dir() {
             tracing::warn!(dir = %config.static_dir.display(), "static directory does not exist");
         }
@@ -81,9 +73,9 @@ impl Server {
             tracing::warn!(dir = %config.content_dir.display(), "content directory does not exist");
         }
         let state = Arc::new(AppState {
-            db: Arc::new(db),
+            db,
             articles: ArticleStore::new(config.content_dir.clone()),
-            limiter: RateLimiter::new(config.rate_limit),
+            notifier,
             config: config.clone(),
         });
         let router = router(state)?;

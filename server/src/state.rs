@@ -4,17 +4,17 @@ use std::sync::Arc;
 
 use crate::articles::ArticleStore;
 use crate::config::ServerConfig;
-use crate::db::Db;
-use crate::ratelimit::RateLimiter;
+use crate::notify::Notifier;
+use crate::store::Store;
 
-/// Everything handlers share: the database, article lookup, the limiter and the configuration.
+/// Everything handlers share: the database, article lookup, the notifier and the configuration.
 pub struct AppState {
-    /// The comments database.
-    pub db: Arc<Db>,
+    /// The comments database (SQLite or PostgreSQL).
+    pub db: Store,
     /// Article lookup in the content directory.
     pub articles: ArticleStore,
-    /// Per-client limit on posts.
-    pub limiter: RateLimiter,
+    /// Webhook for new pending comments, if configured.
+    pub notifier: Option<Notifier>,
     /// The resolved configuration.
     pub config: ServerConfig,
 }

@@ -1,14 +1,15 @@
 //! The submission pipeline: idempotency, parent check, rate limit, spam rules, insert.
 //!
-//! Runs inside one immediate SQLite transaction so that concurrent posts (also
-//! from other processes) see a consistent parent and idempotency state.
+//! Runs inside one database transaction so that concurrent posts (also from other
+//! processes and other server instances) see a consistent parent, idempotency and
+//! rate-limit state. This file holds the shared types and rules and the SQLite
+//! pipeline (one immediate transaction); the PostgreSQL one is in `pg.rs`.
 
 use std::net::IpAddr;
 
-use crate::config::ModerationMode;
+use crate::config::{ModerationMode, RateLimit};
 use crate::db::{self, Db, DbError, NewComment};
 use crate::model::{Status, StoredComment};
-use crate::ratelimit::RateLimiter;
 use crate::validate::Submission;
 
 /// What happened to a submission that is answered with 201.
@@ -50,6 +51,43 @@ pub struct SubmitPolicy {
     pub moderation: ModerationMode,
     /// Forms filled in faster than this are spam.
     pub min_elapsed_ms: u64,
+    /// Per-client limit on posts, shared through the database.
+    pub rate_limit: RateLimit,
+}
+
+impl SubmitPolicy {
+    /// The status a new (non-spam) comment is stored with.
+    pub fn initial_status(&self) -> Status {
+        match self.moderation {
+            ModerationMode::Pre => Status::Pending,
+            ModerationMode::Post => Status::Published,
+        }
+    }
+
+    /// Which spam rule a submission matches, if any.
+    pub fn spam_reason(&self, sub: &Submission) -> Option<&'static str> {
+        if sub.honeypot_filled {
+            Some("honeypot filled")
+        } else if sub.elapsed_ms < self.min_elapsed_ms {
+            Some("form filled too fast")
+        } else {
+            None
+        }
+    }
+}
+
+/// Checks that `parent` (the row `parent_id` names, if found) can be replied to from `article_id`.
+pub fn check_parent(parent: Option<&StoredComment>, article_id: &str) -> Result<(), SubmitError> {
+    match parent {
+        Some(p) if p.article_id == article_id && p.status != Status::Rejected => {
+            if p.parent_id.is_some() {
+                Err(SubmitError::Parent(PARENT_IS_REPLY))
+            } else {
+                Ok(())
+            }
+        }
+        _ => Err(SubmitError::Parent(PARENT_MISSING)),
+    }
 }
 
 /// Message for a parent that does not exist, is in another article or was rejected.
@@ -57,40 +95,28 @@ pub const PARENT_MISSING: &str = "The comment you are replying to does not exist
 /// Message for a parent that is itself a reply.
 pub const PARENT_IS_REPLY: &str = "You can only reply to a top-level comment, not to a reply.";
 
-/// Runs the pipeline for one submission to `article_id` from `client` (blocking).
+/// Runs the pipeline for one submission to `article_id` from `client` on SQLite (blocking).
+///
+/// With `sweep`, expired rate-limit events of every client are deleted as well.
 pub fn submit(
     db: &Db,
-    limiter: &RateLimiter,
     policy: SubmitPolicy,
     article_id: &str,
     client: IpAddr,
     sub: &Submission,
+    sweep: bool,
 ) -> Result<Outcome, SubmitError> {
     db.write(|tx| {
         if let Some(existing) = db::find_by_key(tx, article_id, &sub.idempotency_key)? {
             return Ok(Outcome::Replayed(existing));
         }
         if let Some(parent_id) = sub.parent_id {
-            match db::find_by_id(tx, parent_id)? {
-                Some(p) if p.article_id == article_id && p.status != Status::Rejected => {
-                    if p.parent_id.is_some() {
-                        return Err(SubmitError::Parent(PARENT_IS_REPLY));
-                    }
-                }
-                _ => return Err(SubmitError::Parent(PARENT_MISSING)),
-            }
+            check_parent(db::find_by_id(tx, parent_id)?.as_ref(), article_id)?;
         }
-        limiter
-            .try_acquire(client)
+        let now = crate::ratelimit::now_ms();
+        db::rate_limit(tx, &client.to_string(), policy.rate_limit, now, sweep)?
             .map_err(SubmitError::RateLimited)?;
-        let spam = if sub.honeypot_filled {
-            Some("honeypot filled")
-        } else if sub.elapsed_ms < policy.min_elapsed_ms {
-            Some("form filled too fast")
-        } else {
-            None
-        };
-        if let Some(reason) = spam {
+        if let Some(reason) = policy.spam_reason(sub) {
             let (id, created) = db::next_id_and_now(tx)?;
             return Ok(Outcome::Discarded {
                 id,
@@ -98,17 +124,13 @@ pub fn submit(
                 reason,
             });
         }
-        let status = match policy.moderation {
-            ModerationMode::Pre => Status::Pending,
-            ModerationMode::Post => Status::Published,
-        };
         let new = NewComment {
             article_id,
             parent_id: sub.parent_id,
             author_name: &sub.author_name,
             author_email: &sub.author_email,
             text: &sub.text,
-            status,
+            status: policy.initial_status(),
             idempotency_key: &sub.idempotency_key,
         };
         match db::insert(tx, &new)? {

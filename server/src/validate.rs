@@ -8,20 +8,12 @@
 
 use std::collections::BTreeMap;
 
+use article_viewer_rules::{self as rules, RuleError};
 use serde::Deserialize;
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
-/// Longest display name, in characters.
-pub const MAX_NAME_CHARS: usize = 80;
-/// Longest e-mail address, in characters.
-pub const MAX_EMAIL_CHARS: usize = 254;
-/// Longest comment text, in characters.
-pub const MAX_TEXT_CHARS: usize = 2000;
-/// Shortest idempotency key.
-pub const MIN_KEY_LEN: usize = 8;
-/// Longest idempotency key.
-pub const MAX_KEY_LEN: usize = 64;
+pub use rules::{MAX_EMAIL_CHARS, MAX_KEY_LEN, MAX_NAME_CHARS, MAX_TEXT_CHARS, MIN_KEY_LEN};
 
 /// Field name → message a reader understands; serialised as the `errors` object.
 pub type FieldErrors = BTreeMap<&'static str, String>;
@@ -71,43 +63,15 @@ pub struct Submission {
     pub elapsed_ms: u64,
 }
 
-/// Normalises one field: line breaks, control characters, NFC, trimming.
+/// Normalises one field: line breaks, control characters and trimming (the shared
+/// [`rules::clean`]), then NFC.
 pub fn normalize(input: &str, keep_newlines: bool) -> String {
-    let unified = input.replace("\r\n", "\n").replace('\r', "\n");
-    let stripped: String = unified
-        .chars()
-        .filter(|&c| !c.is_control() || (keep_newlines && c == '\n'))
-        .collect();
-    stripped.nfc().collect::<String>().trim().to_owned()
+    rules::clean(input, keep_newlines).nfc().collect()
 }
 
-/// Checks `local@domain.tld` syntax: no spaces, one `@`, dotted domain, TLD of 2+ letters.
+/// Checks `local@domain.tld` syntax (the shared rule, [`rules::is_valid_email`]).
 pub fn is_plausible_email(email: &str) -> bool {
-    let Some((local, domain)) = email.rsplit_once('@') else {
-        return false;
-    };
-    let local_ok = !local.is_empty()
-        && local.chars().count() <= 64
-        && !local.starts_with('.')
-        && !local.ends_with('.')
-        && !local.contains("..")
-        && local
-            .chars()
-            .all(|c| !c.is_whitespace() && !"@<>()[]\\,;:\"".contains(c));
-    let labels: Vec<&str> = domain.split('.').collect();
-    let domain_ok = labels.len() >= 2
-        && labels.iter().all(|l| {
-            !l.is_empty()
-                && l.chars().count() <= 63
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
-        })
-        && labels.last().is_some_and(|tld| {
-            tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic)
-                || tld.starts_with("xn--")
-        });
-    local_ok && domain_ok
+    rules::is_valid_email(email)
 }
 
 /// Reads a JSON string field; `None` if missing or null, `Err` if of another type.
@@ -130,16 +94,19 @@ pub fn validate(raw: &RawSubmission) -> Result<Submission, FieldErrors> {
         }
         Ok(s) => {
             let name = normalize(s.unwrap_or(""), false);
-            let n = name.chars().count();
-            if n == 0 {
-                errors.insert("author_name", "Please enter your name.".into());
-            } else if n > MAX_NAME_CHARS {
-                errors.insert(
-                    "author_name",
-                    format!(
-                        "Your name can be at most {MAX_NAME_CHARS} characters long (it has {n})."
-                    ),
-                );
+            match rules::check_name(&name) {
+                Ok(()) => {}
+                Err(RuleError::TooLong { max, actual }) => {
+                    errors.insert(
+                        "author_name",
+                        format!(
+                            "Your name can be at most {max} characters long (it has {actual})."
+                        ),
+                    );
+                }
+                Err(_) => {
+                    errors.insert("author_name", "Please enter your name.".into());
+                }
             }
             name
         }
@@ -152,21 +119,23 @@ pub fn validate(raw: &RawSubmission) -> Result<Submission, FieldErrors> {
         }
         Ok(s) => {
             let email = normalize(s.unwrap_or(""), false);
-            let n = email.chars().count();
-            if n == 0 {
-                errors.insert("author_email", "Please enter your e-mail address.".into());
-            } else if n > MAX_EMAIL_CHARS {
-                errors.insert(
-                    "author_email",
-                    format!(
-                        "Your e-mail address can be at most {MAX_EMAIL_CHARS} characters long."
-                    ),
-                );
-            } else if !is_plausible_email(&email) {
-                errors.insert(
-                    "author_email",
-                    "Please enter a valid e-mail address, such as name@example.com.".into(),
-                );
+            match rules::check_email(&email) {
+                Ok(()) => {}
+                Err(RuleError::Empty) => {
+                    errors.insert("author_email", "Please enter your e-mail address.".into());
+                }
+                Err(RuleError::TooLong { max, .. }) => {
+                    errors.insert(
+                        "author_email",
+                        format!("Your e-mail address can be at most {max} characters long."),
+                    );
+                }
+                Err(RuleError::Invalid) => {
+                    errors.insert(
+                        "author_email",
+                        "Please enter a valid e-mail address, such as name@example.com.".into(),
+                    );
+                }
             }
             email
         }
@@ -179,16 +148,19 @@ pub fn validate(raw: &RawSubmission) -> Result<Submission, FieldErrors> {
         }
         Ok(s) => {
             let text = normalize(s.unwrap_or(""), true);
-            let n = text.chars().count();
-            if n == 0 {
-                errors.insert("text", "Please write a comment.".into());
-            } else if n > MAX_TEXT_CHARS {
-                errors.insert(
-                    "text",
-                    format!(
-                        "Your comment can be at most {MAX_TEXT_CHARS} characters long (it has {n})."
-                    ),
-                );
+            match rules::check_text(&text) {
+                Ok(()) => {}
+                Err(RuleError::TooLong { max, actual }) => {
+                    errors.insert(
+                        "text",
+                        format!(
+                            "Your comment can be at most {max} characters long (it has {actual})."
+                        ),
+                    );
+                }
+                Err(_) => {
+                    errors.insert("text", "Please write a comment.".into());
+                }
             }
             text
         }
@@ -216,13 +188,7 @@ pub fn validate(raw: &RawSubmission) -> Result<Submission, FieldErrors> {
     };
 
     let idempotency_key = match string_field(&raw.idempotency_key) {
-        Ok(Some(k))
-            if (MIN_KEY_LEN..=MAX_KEY_LEN).contains(&k.len())
-                && k.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
-        {
-            k.to_owned()
-        }
+        Ok(Some(k)) if rules::check_idempotency_key(k).is_ok() => k.to_owned(),
         _ => {
             errors.insert(
                 "idempotency_key",
@@ -355,5 +321,38 @@ mod tests {
         assert!(validate(&raw(b.clone())).is_ok());
         b["text"] = Value::String("😀".repeat(2001));
         assert!(validate(&raw(b)).unwrap_err().contains_key("text"));
+    }
+
+    /// The shared vectors of the rules crate, run through the server's own validation.
+    #[test]
+    fn shared_rule_vectors() {
+        let doc: Value = serde_json::from_str(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../rules/vectors.json"
+        )))
+        .unwrap();
+        let vectors = doc["vectors"].as_array().unwrap();
+        assert!(vectors.len() >= 40);
+        for v in vectors {
+            let input = v["input"]
+                .as_str()
+                .unwrap()
+                .repeat(v["repeat"].as_u64().unwrap_or(1) as usize);
+            let field = match v["field"].as_str().unwrap() {
+                "name" => "author_name",
+                "email" => "author_email",
+                _ => "text",
+            };
+            let mut b = ok_body();
+            b[field] = Value::String(input);
+            let accepted = match validate(&raw(b)) {
+                Ok(_) => true,
+                Err(e) => {
+                    assert!(e.contains_key(field), "{}: {e:?}", v["name"]);
+                    false
+                }
+            };
+            assert_eq!(accepted, v["expect_nfc"] == "ok", "{}", v["name"]);
+        }
     }
 }

@@ -5,7 +5,7 @@ mod common;
 use std::collections::HashSet;
 
 use article_viewer_server::ModerationMode;
-use common::{comment, reply, TestServer, TOKEN, WASM_BYTES};
+use common::{comment, reply, Backend, TestServer, TOKEN, WASM_BYTES};
 use serde_json::{json, Value};
 
 /// The keys of a JSON object, sorted.
@@ -22,9 +22,8 @@ async fn errors_of(res: reqwest::Response) -> Value {
     v["errors"].clone()
 }
 
-#[tokio::test]
-async fn post_and_list_shapes() {
-    let s = TestServer::start_with(|c| c.moderation = ModerationMode::Post).await;
+async fn post_and_list_shapes(b: Backend) {
+    let s = TestServer::start_with(b, |c| c.moderation = ModerationMode::Post).await;
     let created = s
         .post_ok("thi-tran-1", &comment("key-0001", "Bài viết hay"))
         .await;
@@ -70,9 +69,8 @@ async fn post_and_list_shapes() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn unknown_article_is_404() {
-    let s = TestServer::start().await;
+async fn unknown_article_is_404(b: Backend) {
+    let s = TestServer::start(b).await;
     for article in ["nope", "..%2Fetc", "a%20b"] {
         let res = s.client.get(s.comments_url(article)).send().await.unwrap();
         assert_eq!(res.status(), 404, "{article}");
@@ -86,9 +84,8 @@ async fn unknown_article_is_404() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn closed_article_refuses_posts() {
-    let s = TestServer::start().await;
+async fn closed_article_refuses_posts(b: Backend) {
+    let s = TestServer::start(b).await;
     let res = s.post("closed", &comment("key-0001", "x")).await;
     assert_eq!(res.status(), 403);
     assert!(res.json::<Value>().await.unwrap()["error"].is_string());
@@ -96,9 +93,8 @@ async fn closed_article_refuses_posts() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn invalid_listing_parameters() {
-    let s = TestServer::start().await;
+async fn invalid_listing_parameters(b: Backend) {
+    let s = TestServer::start(b).await;
     for (query, field) in [
         ("page=0", "page"),
         ("page=abc", "page"),
@@ -120,9 +116,8 @@ async fn invalid_listing_parameters() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn name_validation() {
-    let s = TestServer::start().await;
+async fn name_validation(b: Backend) {
+    let s = TestServer::start(b).await;
     let mut b = comment("key-0001", "x");
     b["author_name"] = json!("   ");
     assert!(errors_of(s.post("thi-tran-1", &b).await).await["author_name"].is_string());
@@ -141,9 +136,8 @@ async fn name_validation() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn email_validation() {
-    let s = TestServer::start().await;
+async fn email_validation(b: Backend) {
+    let s = TestServer::start(b).await;
     for bad in [
         "",
         "an",
@@ -168,9 +162,8 @@ async fn email_validation() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn text_length_counts_characters() {
-    let s = TestServer::start().await;
+async fn text_length_counts_characters(b: Backend) {
+    let s = TestServer::start(b).await;
     let ok = s
         .post_ok("thi-tran-1", &comment("key-0001", &"😀".repeat(2000)))
         .await;
@@ -194,9 +187,34 @@ async fn text_length_counts_characters() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn control_characters_and_nfc() {
-    let s = TestServer::start_with(|c| c.moderation = ModerationMode::Post).await;
+async fn decomposed_vietnamese_at_the_limit_is_accepted(b: Backend) {
+    let s = TestServer::start(b).await;
+    // "Người dân thị trấn chuẩn bị đón Tết vui." typed decomposed (as Unikey's "Unicode tổ hợp"
+    // may send it): 40 characters after NFC, more before.
+    let unit: String = "Ngu\u{31b}o\u{31b}\u{300}i da\u{302}n thi\u{323} tra\u{302}\u{301}n \
+                        chua\u{302}\u{309}n bi\u{323} \u{111}o\u{301}n Te\u{302}\u{301}t vui."
+        .into();
+    let text = unit.repeat(50);
+    assert!(text.chars().count() > 2000);
+    let v = s
+        .post_ok("thi-tran-1", &comment("key-nfc-2000", &text))
+        .await;
+    assert_eq!(v["text"].as_str().unwrap().chars().count(), 2000);
+    assert!(v["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Người dân thị trấn"));
+    let e = errors_of(
+        s.post("thi-tran-1", &comment("key-nfc-2001", &format!("{text}!")))
+            .await,
+    )
+    .await;
+    assert!(e["text"].as_str().unwrap().contains("2001"), "{e}");
+    s.stop().await;
+}
+
+async fn control_characters_and_nfc(b: Backend) {
+    let s = TestServer::start_with(b, |c| c.moderation = ModerationMode::Post).await;
     let mut b = comment(
         "key-0001",
         "Dòng 1\r\nDòng\u{0} 2\rDòng\u{1b}[31m 3\t!\u{7f}",
@@ -220,9 +238,8 @@ async fn control_characters_and_nfc() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn tricky_text_round_trips_exactly() {
-    let s = TestServer::start_with(|c| c.moderation = ModerationMode::Post).await;
+async fn tricky_text_round_trips_exactly(b: Backend) {
+    let s = TestServer::start_with(b, |c| c.moderation = ModerationMode::Post).await;
     let texts = [
         "<script>alert('xss')</script>",
         "'; DROP TABLE comments; --",
@@ -246,13 +263,12 @@ async fn tricky_text_round_trips_exactly() {
         .map(|c| c["text"].as_str().unwrap())
         .collect();
     assert_eq!(got, texts);
-    assert_eq!(s.count_rows("1=1"), texts.len() as i64);
+    assert_eq!(s.count_rows("1=1").await, texts.len() as i64);
     s.stop().await;
 }
 
-#[tokio::test]
-async fn email_never_public() {
-    let s = TestServer::start_with(|c| c.moderation = ModerationMode::Post).await;
+async fn email_never_public(b: Backend) {
+    let s = TestServer::start_with(b, |c| c.moderation = ModerationMode::Post).await;
     let created = s
         .post("thi-tran-1", &comment("key-0001", "x"))
         .await
@@ -284,9 +300,8 @@ async fn email_never_public() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn idempotency_key_creates_one_row() {
-    let s = TestServer::start().await;
+async fn idempotency_key_creates_one_row(b: Backend) {
+    let s = TestServer::start(b).await;
     let body = comment("retry-key-0001", "Gửi hai lần");
     let first = s.post_ok("thi-tran-1", &body).await;
     let second = s.post_ok("thi-tran-1", &body).await;
@@ -296,7 +311,7 @@ async fn idempotency_key_creates_one_row() {
         .post_ok("thi-tran-1", &comment("retry-key-0001", "khác"))
         .await;
     assert_eq!(third["id"], first["id"]);
-    assert_eq!(s.count_rows("idempotency_key = 'retry-key-0001'"), 1);
+    assert_eq!(s.count_rows("idempotency_key = 'retry-key-0001'").await, 1);
     // Concurrent duplicates.
     let futs: Vec<_> = (0..10)
         .map(|_| {
@@ -318,7 +333,7 @@ async fn idempotency_key_creates_one_row() {
         ids.insert(res.json::<Value>().await.unwrap()["id"].as_i64().unwrap());
     }
     assert_eq!(ids.len(), 1);
-    assert_eq!(s.count_rows("idempotency_key = 'race-key-0001'"), 1);
+    assert_eq!(s.count_rows("idempotency_key = 'race-key-0001'").await, 1);
     // The same key on another article is another comment.
     let other = s.post_ok("thi-tran-2", &body).await;
     assert_ne!(other["id"], first["id"]);
@@ -351,9 +366,8 @@ where
     out
 }
 
-#[tokio::test]
-async fn honeypot_and_too_fast_store_nothing() {
-    let s = TestServer::start_with(|c| c.moderation = ModerationMode::Post).await;
+async fn honeypot_and_too_fast_store_nothing(b: Backend) {
+    let s = TestServer::start_with(b, |c| c.moderation = ModerationMode::Post).await;
     let mut bot = comment("bot-key-0001", "Mua hàng giá rẻ");
     bot["website"] = json!("http://spam.example");
     let v = s.post_ok("thi-tran-1", &bot).await;
@@ -366,7 +380,7 @@ async fn honeypot_and_too_fast_store_nothing() {
     let v = s.post_ok("thi-tran-1", &fast).await;
     assert_eq!(v["status"], "pending");
 
-    assert_eq!(s.count_rows("1=1"), 0);
+    assert_eq!(s.count_rows("1=1").await, 0);
     assert_eq!(s.list("thi-tran-1", "").await["total"], 0);
     let pending: Value = s
         .client
@@ -384,13 +398,12 @@ async fn honeypot_and_too_fast_store_nothing() {
     let mut ok = comment("human-key-01", "Tôi là người");
     ok["elapsed_ms"] = json!(3000);
     assert_eq!(s.post_ok("thi-tran-1", &ok).await["status"], "published");
-    assert_eq!(s.count_rows("1=1"), 1);
+    assert_eq!(s.count_rows("1=1").await, 1);
     s.stop().await;
 }
 
-#[tokio::test]
-async fn pre_moderation_flow() {
-    let s = TestServer::start().await;
+async fn pre_moderation_flow(b: Backend) {
+    let s = TestServer::start(b).await;
     let a = s
         .post_ok("thi-tran-1", &comment("key-pre-001", "Chờ duyệt"))
         .await;
@@ -447,7 +460,7 @@ async fn pre_moderation_flow() {
         (replay["id"].clone(), replay["status"].clone()),
         (b["id"].clone(), json!("pending"))
     );
-    assert_eq!(s.count_rows("1=1"), 2);
+    assert_eq!(s.count_rows("1=1").await, 2);
     assert_eq!(s.moderate(999_999, "approve").await.status(), 404);
     assert_eq!(s.moderate(0, "reject").await.status(), 404);
 
@@ -473,9 +486,8 @@ async fn pre_moderation_flow() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn post_moderation_publishes_at_once() {
-    let s = TestServer::start_with(|c| c.moderation = ModerationMode::Post).await;
+async fn post_moderation_publishes_at_once(b: Backend) {
+    let s = TestServer::start_with(b, |c| c.moderation = ModerationMode::Post).await;
     let a = s
         .post_ok("thi-tran-1", &comment("key-post-01", "Hiện ngay"))
         .await;
@@ -486,9 +498,8 @@ async fn post_moderation_publishes_at_once() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn moderation_requires_bearer_token() {
-    let s = TestServer::start().await;
+async fn moderation_requires_bearer_token(b: Backend) {
+    let s = TestServer::start(b).await;
     let id = s.post_ok("thi-tran-1", &comment("key-tok-001", "x")).await["id"]
         .as_i64()
         .unwrap();
@@ -528,11 +539,11 @@ async fn moderation_requires_bearer_token() {
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
-    assert_eq!(s.count_rows("status = 'pending'"), 1);
+    assert_eq!(s.count_rows("status = 'pending'").await, 1);
     s.stop().await;
 
     // No token configured: the moderation API does not exist.
-    let s = TestServer::start_with(|c| c.moderation_token = None).await;
+    let s = TestServer::start_with(b, |c| c.moderation_token = None).await;
     let res = s
         .client
         .get(s.url("/api/moderation/comments"))
@@ -544,9 +555,8 @@ async fn moderation_requires_bearer_token() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn rate_limit_answers_429_with_retry_after() {
-    let s = TestServer::start_with(|c| c.rate_limit = "3/60".parse().unwrap()).await;
+async fn rate_limit_answers_429_with_retry_after(b: Backend) {
+    let s = TestServer::start_with(b, |c| c.rate_limit = "3/60".parse().unwrap()).await;
     for i in 0..3 {
         s.post_ok("thi-tran-1", &comment(&format!("key-rl-{i:03}"), "x"))
             .await;
@@ -564,15 +574,14 @@ async fn rate_limit_answers_429_with_retry_after() {
         .unwrap();
     assert!((1..=60).contains(&retry), "{retry}");
     assert!(res.json::<Value>().await.unwrap()["error"].is_string());
-    assert_eq!(s.count_rows("1=1"), 3);
+    assert_eq!(s.count_rows("1=1").await, 3);
     // Reads are never limited.
     s.list("thi-tran-1", "").await;
     s.stop().await;
 }
 
-#[tokio::test]
-async fn trusted_proxy_header_separates_clients() {
-    let s = TestServer::start_with(|c| {
+async fn trusted_proxy_header_separates_clients(b: Backend) {
+    let s = TestServer::start_with(b, |c| {
         c.rate_limit = "1/60".parse().unwrap();
         c.trust_proxy = true;
     })
@@ -600,7 +609,7 @@ async fn trusted_proxy_header_separates_clients() {
     s.stop().await;
 
     // Without --trust-proxy the header is ignored: both posts come from 127.0.0.1.
-    let s = TestServer::start_with(|c| c.rate_limit = "1/60".parse().unwrap()).await;
+    let s = TestServer::start_with(b, |c| c.rate_limit = "1/60".parse().unwrap()).await;
     let mut statuses = Vec::new();
     for (i, ip) in ["203.0.113.1", "203.0.113.2"].iter().enumerate() {
         let res = s
@@ -617,9 +626,8 @@ async fn trusted_proxy_header_separates_clients() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn cors_allow_list() {
-    let s = TestServer::start_with(|c| {
+async fn cors_allow_list(b: Backend) {
+    let s = TestServer::start_with(b, |c| {
         c.cors_origins = vec!["https://a.example".into(), "https://b.example".into()];
     })
     .await;
@@ -697,7 +705,7 @@ async fn cors_allow_list() {
     s.stop().await;
 
     // Empty allow-list (the default): no CORS headers at all.
-    let s = TestServer::start().await;
+    let s = TestServer::start(b).await;
     let res = s
         .client
         .get(s.comments_url("thi-tran-1"))
@@ -712,9 +720,8 @@ async fn cors_allow_list() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn oversize_and_malformed_bodies() {
-    let s = TestServer::start().await;
+async fn oversize_and_malformed_bodies(b: Backend) {
+    let s = TestServer::start(b).await;
     let url = s.comments_url("thi-tran-1");
     let big = comment("key-big-001", &"a".repeat(17 * 1024));
     let res = s.post("thi-tran-1", &big).await;
@@ -755,7 +762,7 @@ async fn oversize_and_malformed_bodies() {
         .await
         .unwrap();
     assert_eq!(res.status(), 201);
-    assert_eq!(s.count_rows("1=1"), 1);
+    assert_eq!(s.count_rows("1=1").await, 1);
     s.stop().await;
 }
 
@@ -785,9 +792,8 @@ async fn raw_chunked_post(addr: std::net::SocketAddr, path: &str, kib: usize) ->
         .unwrap_or(0)
 }
 
-#[tokio::test]
-async fn paging_and_sorting() {
-    let s = TestServer::start_with(|c| c.moderation = ModerationMode::Post).await;
+async fn paging_and_sorting(b: Backend) {
+    let s = TestServer::start_with(b, |c| c.moderation = ModerationMode::Post).await;
     let mut ids = Vec::new();
     for i in 0..5 {
         let v = s
@@ -823,9 +829,8 @@ async fn paging_and_sorting() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn replies_grouped_under_parents() {
-    let s = TestServer::start().await;
+async fn replies_grouped_under_parents(b: Backend) {
+    let s = TestServer::start(b).await;
     let a = s.publish("thi-tran-1", &comment("key-tree-a", "A")).await;
     let b = s.publish("thi-tran-1", &comment("key-tree-b", "B")).await;
     let a1 = s
@@ -880,9 +885,8 @@ async fn replies_grouped_under_parents() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn parent_rules() {
-    let s = TestServer::start().await;
+async fn parent_rules(b: Backend) {
+    let s = TestServer::start(b).await;
     let top = s
         .post_ok("thi-tran-1", &comment("key-par-top", "top"))
         .await["id"]
@@ -928,13 +932,12 @@ async fn parent_rules() {
     )
     .await;
     assert!(e["parent_id"].is_string());
-    assert_eq!(s.count_rows("parent_id IS NOT NULL"), 1);
+    assert_eq!(s.count_rows("parent_id IS NOT NULL").await, 1);
     s.stop().await;
 }
 
-#[tokio::test]
-async fn static_and_content_serving() {
-    let s = TestServer::start().await;
+async fn static_and_content_serving(b: Backend) {
+    let s = TestServer::start(b).await;
     let res = s.client.get(s.url("/")).send().await.unwrap();
     assert_eq!(res.status(), 200);
     assert!(res.headers()["content-type"]
@@ -997,10 +1000,9 @@ async fn static_and_content_serving() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn graceful_shutdown_finishes_in_flight_requests() {
+async fn graceful_shutdown_finishes_in_flight_requests(b: Backend) {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let s = TestServer::start_with(|c| c.moderation = ModerationMode::Post).await;
+    let s = TestServer::start_with(b, |c| c.moderation = ModerationMode::Post).await;
     let addr = s.addr;
     let body = comment("key-graceful", "Gửi trong lúc tắt máy").to_string();
     let (first, rest) = body.as_bytes().split_at(body.len() / 2);
@@ -1030,3 +1032,56 @@ async fn graceful_shutdown_finishes_in_flight_requests() {
     // New connections are refused once the server has stopped.
     assert!(tokio::net::TcpStream::connect(addr).await.is_err());
 }
+
+/// Runs every test above against SQLite (module `sqlite`) and PostgreSQL (module `postgres`).
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    super::$name(super::Backend::Sqlite).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    if super::common::skip_postgres() {
+                        return;
+                    }
+                    super::$name(super::Backend::Postgres).await;
+                }
+            )*
+        }
+    };
+}
+
+on_both_backends!(
+    decomposed_vietnamese_at_the_limit_is_accepted,
+    post_and_list_shapes,
+    unknown_article_is_404,
+    closed_article_refuses_posts,
+    invalid_listing_parameters,
+    name_validation,
+    email_validation,
+    text_length_counts_characters,
+    control_characters_and_nfc,
+    tricky_text_round_trips_exactly,
+    email_never_public,
+    idempotency_key_creates_one_row,
+    honeypot_and_too_fast_store_nothing,
+    pre_moderation_flow,
+    post_moderation_publishes_at_once,
+    moderation_requires_bearer_token,
+    rate_limit_answers_429_with_retry_after,
+    trusted_proxy_header_separates_clients,
+    cors_allow_list,
+    oversize_and_malformed_bodies,
+    paging_and_sorting,
+    replies_grouped_under_parents,
+    parent_rules,
+    static_and_content_serving,
+    graceful_shutdown_finishes_in_flight_requests,
+);

@@ -1,5 +1,7 @@
 //! Tests of the moderation subcommands, running the real binary on a temporary database.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -148,7 +150,109 @@ fn help_lists_subcommands_and_env_vars() {
         "AV_ADDR",
         "AV_DB",
         "AV_RATE_LIMIT",
+        "export",
+        "import",
     ] {
         assert!(text.contains(word), "{word} missing from:\n{text}");
     }
+}
+
+#[test]
+fn serve_help_lists_the_new_flags() {
+    let out = Command::new(BIN)
+        .args(["serve", "--help"])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    for word in [
+        "AV_NOTIFY_URL",
+        "AV_NOTIFY_SECRET",
+        "AV_PUBLIC_URL",
+        "AV_DB_POOL_SIZE",
+        "postgres://",
+    ] {
+        assert!(text.contains(word), "{word} missing from:\n{text}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn moderation_commands_work_on_postgres() {
+    if common::skip_postgres() {
+        return;
+    }
+    let s = common::TestServer::start(common::Backend::Postgres).await;
+    let mut ids = Vec::new();
+    for (i, text) in ["Một", "Hai"].iter().enumerate() {
+        let v = s
+            .post_ok(
+                "thi-tran-1",
+                &common::comment(&format!("pg-cli-key-{i}"), text),
+            )
+            .await;
+        ids.push(v["id"].as_i64().unwrap());
+    }
+    let url = match &s.db {
+        article_viewer_server::DbTarget::Postgres(url) => url.clone(),
+        other => panic!("expected PostgreSQL, got {other:?}"),
+    };
+    let pg = |args: &[&str]| {
+        Command::new(BIN)
+            .args(args)
+            .env("AV_DB", &url)
+            .output()
+            .unwrap()
+    };
+    let out = pg(&["list", "--pending"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        stdout(&out).starts_with("2 pending comment(s)"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stdout(&pg(&["approve", &ids[0].to_string()])).contains("is now published"));
+    assert!(stdout(&pg(&["reject", &ids[1].to_string()])).contains("is now rejected"));
+    let out = pg(&["approve", "424242"]);
+    assert!(!out.status.success());
+    let rows: Value =
+        serde_json::from_slice(&pg(&["list", "--status", "published", "--json"]).stdout).unwrap();
+    assert_eq!(rows[0]["id"], ids[0]);
+    // The running server sees the decisions.
+    let page = s.list("thi-tran-1", "").await;
+    assert_eq!(page["total"], 1);
+    assert_eq!(page["items"][0]["text"], "Một");
+    s.stop().await;
+}
+
+#[test]
+fn misconfigurations_stop_the_server_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let serve = |args: &[&str]| {
+        Command::new(BIN)
+            .args(["serve", "--addr", "127.0.0.1:0"])
+            .args(args)
+            .env_remove("AV_DB")
+            .output()
+            .unwrap()
+    };
+    let db = dir.path().join("c.sqlite3");
+    let db = db.to_str().unwrap();
+    let out = serve(&[
+        "--db",
+        db,
+        "--notify-url",
+        "https://hooks.example/x",
+        "--notify-secret",
+        "s",
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("http://"));
+    let out = serve(&["--db", db, "--notify-url", "http://127.0.0.1:9/x"]);
+    assert!(
+        !out.status.success(),
+        "a webhook without a secret is refused"
+    );
+    // Refused before any connection attempt: nothing listens on port 9.
+    let out = serve(&["--db", "postgres://av@127.0.0.1:9/av", "--fresh-db"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--fresh-db"));
 }

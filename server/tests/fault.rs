@@ -1,93 +1,71 @@
-//! Fault test: SIGKILL the real server binary repeatedly while clients post, then check that
-//! every comment answered 201 is in the database exactly once and retries create no duplicates.
+//! Fault tests: SIGKILL the real server binary repeatedly while clients post (and, on
+//! PostgreSQL, crash-restart the database itself under load), then check that every comment
+//! answered 201 is in the database exactly once and retries create no duplicates.
 
 mod common;
 
 use std::collections::{HashMap, HashSet};
-use std::io::{BufRead, BufReader};
-use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdout, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use article_viewer_server::DbTarget;
+use common::{Backend, ServerProcess};
 use serde_json::Value;
 
-/// Path of the server binary built by cargo for these tests.
-const BIN: &str = env!("CARGO_BIN_EXE_article-viewer-server");
 /// Concurrent posting clients.
 const CLIENTS: usize = 4;
-/// Number of SIGKILLs.
+/// Number of SIGKILLs of the server.
 const KILLS: usize = 4;
-
-/// A running server child process.
-struct Child_ {
-    child: Child,
-    _stdout: BufReader<ChildStdout>,
-}
-
-/// Starts the server binary on `addr` and waits until it listens.
-fn start(addr: &str, db: &Path, content: &Path, statics: &Path) -> Child_ {
-    let mut child = Command::new(BIN)
-        .args([
-            "serve",
-            "--addr",
-            addr,
-            "--rate-limit",
-            "off",
-            "--min-elapsed-ms",
-            "0",
-        ])
-        .args(["--moderation", "post"])
-        .arg("--db")
-        .arg(db)
-        .arg("--content-dir")
-        .arg(content)
-        .arg("--static-dir")
-        .arg(statics)
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    stdout.read_line(&mut line).unwrap();
-    assert!(
-        line.starts_with("listening on"),
-        "unexpected first line {line:?}"
-    );
-    Child_ {
-        child,
-        _stdout: stdout,
-    }
-}
-
-/// A free loopback port.
-fn free_addr() -> String {
-    let l = TcpListener::bind("127.0.0.1:0").unwrap();
-    l.local_addr().unwrap().to_string()
-}
 
 /// What the clients learned.
 #[derive(Default)]
 struct Record {
     /// Key → id of every 201.
     acked: HashMap<String, i64>,
-    /// Keys whose request failed without an answer.
+    /// Keys whose request failed without a 201.
     failed: Vec<String>,
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn sigkill_loses_no_acknowledged_comment() {
-    let dir = tempfile::tempdir().unwrap();
-    let (content, statics) = common::write_fixtures(dir.path());
-    let db: PathBuf = dir.path().join("fault.sqlite3");
-    let addr = free_addr();
-    let url = format!("http://{addr}/api/articles/thi-tran-1/comments");
+/// Server flags of the fault tests: publish at once, no limits.
+const ARGS: &[&str] = &[
+    "--rate-limit",
+    "off",
+    "--min-elapsed-ms",
+    "0",
+    "--moderation",
+    "post",
+];
 
-    let mut server = start(&addr, &db, &content, &statics);
+/// Waits until `n` more comments than `before` have been acknowledged, or 10 s passed.
+async fn wait_for_progress(record: &Mutex<Record>, before: usize, n: usize) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while record.lock().unwrap().acked.len() < before + n && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Runs the script that crash-restarts the test PostgreSQL server; returns how long it took.
+fn restart_postgres(script: &str) -> Duration {
+    let started = Instant::now();
+    let status = std::process::Command::new(script).status().unwrap();
+    assert!(status.success(), "restarting PostgreSQL failed");
+    started.elapsed()
+}
+
+/// The fault test on `backend`; with `restart_db` the PostgreSQL server is crash-restarted too.
+async fn kills_lose_no_acknowledged_comment(backend: Backend, restart_db: bool) {
+    let dir = tempfile::tempdir().unwrap();
+    common::write_fixtures(dir.path());
+    let db: DbTarget = common::db_target(backend, dir.path()).await;
+    let addr = common::free_addr();
+    let url = format!("http://{addr}/api/articles/thi-tran-1/comments");
+    let restart_script = restart_db.then(|| {
+        std::env::var("AV_TEST_POSTGRES_RESTART")
+            .expect("AV_TEST_POSTGRES_RESTART (set by scripts/with-postgres.sh)")
+    });
+
+    let mut server = ServerProcess::start(&addr, &db, dir.path(), ARGS);
     let record = Arc::new(Mutex::new(Record::default()));
     let stop = Arc::new(AtomicBool::new(false));
     let client = reqwest::Client::builder()
@@ -116,6 +94,11 @@ async fn sigkill_loses_no_acknowledged_comment() {
                             None => record.lock().unwrap().failed.push(key),
                         }
                     }
+                    // While the database restarts, the server answers 500: not acknowledged.
+                    Ok(res) if restart_db && res.status() == 500 => {
+                        record.lock().unwrap().failed.push(key);
+                        tokio::time::sleep(Duration::from_millis(100)).await;
+                    }
                     Ok(res) => panic!("unexpected status {} for {key}", res.status()),
                     Err(_) => {
                         record.lock().unwrap().failed.push(key);
@@ -127,16 +110,35 @@ async fn sigkill_loses_no_acknowledged_comment() {
     }
 
     let started = Instant::now();
+    let mut db_restarts = 0;
     for round in 0..KILLS {
-        tokio::time::sleep(Duration::from_millis(600 + 150 * round as u64)).await;
+        let before = record.lock().unwrap().acked.len();
+        wait_for_progress(&record, before, 200 + 50 * round).await;
         let before = record.lock().unwrap().acked.len();
         server.child.kill().unwrap(); // SIGKILL
         server.child.wait().unwrap();
-        tokio::time::sleep(Duration::from_millis(150)).await;
-        server = start(&addr, &db, &content, &statics);
-        eprintln!("kill {round}: {before} acknowledged so far");
+        if let Some(script) = &restart_script {
+            // The database crashes and recovers while the clients keep posting.
+            let took = restart_postgres(script);
+            eprintln!("database restart with the server down: {took:.1?}");
+            db_restarts += 1;
+        }
+        server = ServerProcess::start(&addr, &db, dir.path(), ARGS);
+        eprintln!(
+            "kill {round}: {before} acknowledged so far ({:.1} s)",
+            started.elapsed().as_secs_f64()
+        );
+        if let Some(script) = &restart_script {
+            // And once more with the server up: its pooled connections all break.
+            let before = record.lock().unwrap().acked.len();
+            wait_for_progress(&record, before, 100).await;
+            let took = restart_postgres(script);
+            eprintln!("database restart with the server up: {took:.1?}");
+            db_restarts += 1;
+        }
     }
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    let before = record.lock().unwrap().acked.len();
+    wait_for_progress(&record, before, 200).await;
     stop.store(true, Ordering::Relaxed);
     for t in tasks {
         t.await.unwrap();
@@ -154,26 +156,29 @@ async fn sigkill_loses_no_acknowledged_comment() {
         (r.failed.clone(), sample)
     };
     // Which interrupted posts had been committed although their answer was lost?
-    let committed_before_retry = {
-        let conn = rusqlite::Connection::open(&db).unwrap();
-        let mut stmt = conn
-            .prepare("SELECT COUNT(*) FROM comments WHERE idempotency_key = ?1")
-            .unwrap();
-        failed
-            .iter()
-            .filter(|k| {
-                stmt.query_row([k.as_str()], |r| r.get::<_, i64>(0))
-                    .unwrap()
-                    > 0
-            })
-            .count()
-    };
-    for key in &failed {
-        let body = common::comment(key, &format!("Bình luận {key} 😀"));
-        let res = client.post(&url).json(&body).send().await.unwrap();
-        assert_eq!(res.status(), 201, "retry of {key}");
-        let id = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
-        record.lock().unwrap().acked.insert(key.clone(), id);
+    let stored: HashSet<String> = common::keys_and_ids(&db)
+        .await
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    let committed_before_retry = failed.iter().filter(|k| stored.contains(*k)).count();
+    // Retried by as many clients as posted, each key by one of them.
+    let mut retries = Vec::new();
+    for chunk in failed.chunks(failed.len().div_ceil(CLIENTS).max(1)) {
+        let (client, url, record, keys) =
+            (client.clone(), url.clone(), record.clone(), chunk.to_vec());
+        retries.push(tokio::spawn(async move {
+            for key in keys {
+                let body = common::comment(&key, &format!("Bình luận {key} 😀"));
+                let res = client.post(&url).json(&body).send().await.unwrap();
+                assert_eq!(res.status(), 201, "retry of {key}");
+                let id = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+                record.lock().unwrap().acked.insert(key, id);
+            }
+        }));
+    }
+    for r in retries {
+        r.await.unwrap();
     }
     for (key, id) in &sample {
         let body = common::comment(key, "different text, same key");
@@ -185,22 +190,10 @@ async fn sigkill_loses_no_acknowledged_comment() {
         );
     }
 
-    // Graceful stop with SIGTERM.
-    let pid = i32::try_from(server.child.id()).unwrap();
-    // SAFETY: sending a signal to our own child process.
-    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
-    let status = server.child.wait().unwrap();
-    assert!(status.success(), "server exited with {status}");
+    server.terminate();
 
+    let rows = common::keys_and_ids(&db).await;
     let record = record.lock().unwrap();
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    let rows: Vec<(String, i64)> = conn
-        .prepare("SELECT idempotency_key, id FROM comments")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
     let in_db: HashMap<String, i64> = rows.iter().cloned().collect();
     let distinct: HashSet<&String> = rows.iter().map(|(k, _)| k).collect();
     assert_eq!(
@@ -221,8 +214,9 @@ async fn sigkill_loses_no_acknowledged_comment() {
         "the database holds comments nobody was told about"
     );
     eprintln!(
-        "fault test: {} comments acknowledged, {} requests failed during {} kills and were retried \
-         ({} of them had been committed before the kill), {:.1} s",
+        "fault test ({backend:?}): {} comments acknowledged, {} requests failed during {} kills \
+         and {db_restarts} database restarts and were retried ({} of them had been committed \
+         before the failure), {:.1} s",
         record.acked.len(),
         failed.len(),
         KILLS,
@@ -234,4 +228,17 @@ async fn sigkill_loses_no_acknowledged_comment() {
         !failed.is_empty(),
         "no request was interrupted by the kills"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sigkill_loses_no_acknowledged_comment_on_sqlite() {
+    kills_lose_no_acknowledged_comment(Backend::Sqlite, false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sigkill_and_database_restarts_lose_no_acknowledged_comment_on_postgres() {
+    if common::skip_postgres() {
+        return;
+    }
+    kills_lose_no_acknowledged_comment(Backend::Postgres, true).await;
 }

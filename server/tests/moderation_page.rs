@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{comment, reply, TestServer, TOKEN};
+use common::{comment, reply, Backend, TestServer, TOKEN};
 use serde_json::Value;
 
 /// GETs the moderation list with a query string, with the right token.
@@ -19,9 +19,8 @@ async fn queue(s: &TestServer, query: &str) -> Value {
     res.json().await.unwrap()
 }
 
-#[tokio::test]
-async fn the_queue_names_the_article_and_the_parent_and_counts_each_status() {
-    let s = TestServer::start().await;
+async fn the_queue_names_the_article_and_the_parent_and_counts_each_status(backend: Backend) {
+    let s = TestServer::start(backend).await;
     let parent = s
         .publish("thi-tran-1", &comment("key-page-001", "Bài gốc"))
         .await;
@@ -62,9 +61,8 @@ async fn the_queue_names_the_article_and_the_parent_and_counts_each_status() {
     s.stop().await;
 }
 
-#[tokio::test]
-async fn requeue_undoes_an_approval_and_needs_the_token() {
-    let s = TestServer::start().await;
+async fn requeue_undoes_an_approval_and_needs_the_token(backend: Backend) {
+    let s = TestServer::start(backend).await;
     let id = s
         .publish("thi-tran-1", &comment("key-undo-001", "Duyệt nhầm"))
         .await;
@@ -90,3 +88,33 @@ async fn requeue_undoes_an_approval_and_needs_the_token() {
     assert_eq!(s.moderate(999_999, "requeue").await.status(), 404);
     s.stop().await;
 }
+
+/// Runs each test above against SQLite and PostgreSQL.
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    super::$name(super::Backend::Sqlite).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    if super::common::skip_postgres() {
+                        return;
+                    }
+                    super::$name(super::Backend::Postgres).await;
+                }
+            )*
+        }
+    };
+}
+
+on_both_backends!(
+    the_queue_names_the_article_and_the_parent_and_counts_each_status,
+    requeue_undoes_an_approval_and_needs_the_token,
+);

@@ -4,8 +4,9 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
 
-use article_viewer_server::{RateLimit, Server, ServerConfig};
+use article_viewer_server::{DbTarget, RateLimit, Server, ServerConfig};
 use serde_json::{json, Value};
 use tempfile::TempDir;
 use tokio::sync::oneshot;
@@ -17,6 +18,124 @@ pub const TOKEN: &str = "test-moderation-token-0123456789";
 /// Bytes of the fake wasm file in the static directory.
 pub const WASM_BYTES: &[u8] = b"\0asm\x01\0\0\0";
 
+/// Environment variable with the admin URL of a PostgreSQL server for the tests
+/// (`scripts/with-postgres.sh` sets it).
+pub const POSTGRES_ENV: &str = "AV_TEST_POSTGRES";
+/// Set to `1` to skip the PostgreSQL variants of the tests instead of failing them.
+pub const SKIP_POSTGRES_ENV: &str = "AV_TEST_SKIP_POSTGRES";
+
+/// The storage engine a test runs against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// A SQLite file in the test's temporary directory.
+    Sqlite,
+    /// A fresh database on the PostgreSQL server named by `AV_TEST_POSTGRES`.
+    Postgres,
+}
+
+/// True when PostgreSQL tests are to be skipped (`AV_TEST_SKIP_POSTGRES=1`); panics when
+/// `AV_TEST_POSTGRES` is unset without that explicit permission, so CI cannot skip silently.
+pub fn skip_postgres() -> bool {
+    if std::env::var(POSTGRES_ENV).is_ok_and(|v| !v.is_empty()) {
+        return false;
+    }
+    if std::env::var(SKIP_POSTGRES_ENV).is_ok_and(|v| v == "1") {
+        eprintln!("skipping a PostgreSQL test: {SKIP_POSTGRES_ENV}=1");
+        return true;
+    }
+    panic!(
+        "{POSTGRES_ENV} is not set: run the tests under scripts/with-postgres.sh \
+         (or set {SKIP_POSTGRES_ENV}=1 to skip the PostgreSQL variants)"
+    );
+}
+
+/// Creates an empty database on the test PostgreSQL server; returns its URL.
+pub async fn fresh_postgres_db() -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let admin = std::env::var(POSTGRES_ENV).expect("AV_TEST_POSTGRES");
+    let name = format!(
+        "av_test_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .subsec_nanos()
+    );
+    let (client, conn) = tokio_postgres::connect(&admin, tokio_postgres::NoTls)
+        .await
+        .unwrap();
+    let task = tokio::spawn(conn);
+    client
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .await
+        .unwrap();
+    drop(client);
+    let _ = task.await;
+    let base = admin.rsplit_once('/').unwrap().0;
+    format!("{base}/{name}")
+}
+
+/// The database target of a new test: a file in `dir` or a fresh PostgreSQL database.
+pub async fn db_target(backend: Backend, dir: &std::path::Path) -> DbTarget {
+    match backend {
+        Backend::Sqlite => DbTarget::Sqlite(dir.join("db/comments.sqlite3")),
+        Backend::Postgres => DbTarget::Postgres(fresh_postgres_db().await),
+    }
+}
+
+/// Counts rows of `comments` matching a SQL condition, on either engine.
+pub async fn count_rows_in(db: &DbTarget, condition: &str) -> i64 {
+    let sql = format!("SELECT COUNT(*) FROM comments WHERE {condition}");
+    match db {
+        DbTarget::Sqlite(path) => {
+            let conn = rusqlite::Connection::open(path).unwrap();
+            conn.query_row(&sql, [], |r| r.get(0)).unwrap()
+        }
+        DbTarget::Postgres(url) => {
+            let (client, conn) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+                .await
+                .unwrap();
+            let task = tokio::spawn(conn);
+            let n: i64 = client.query_one(&sql, &[]).await.unwrap().get(0);
+            drop(client);
+            let _ = task.await;
+            n
+        }
+    }
+}
+
+/// Every (idempotency key, id) stored, on either engine.
+pub async fn keys_and_ids(db: &DbTarget) -> Vec<(String, i64)> {
+    let sql = "SELECT idempotency_key, id FROM comments";
+    match db {
+        DbTarget::Sqlite(path) => {
+            let conn = rusqlite::Connection::open(path).unwrap();
+            let mut stmt = conn.prepare(sql).unwrap();
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+        }
+        DbTarget::Postgres(url) => {
+            let (client, conn) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+                .await
+                .unwrap();
+            let task = tokio::spawn(conn);
+            let rows = client
+                .query(sql, &[])
+                .await
+                .unwrap()
+                .iter()
+                .map(|r| (r.get(0), r.get(1)))
+                .collect();
+            drop(client);
+            let _ = task.await;
+            rows
+        }
+    }
+}
+
 /// A running in-process server and the temporary files behind it.
 pub struct TestServer {
     /// Bound address.
@@ -25,8 +144,8 @@ pub struct TestServer {
     pub base: String,
     /// HTTP client.
     pub client: reqwest::Client,
-    /// Database file.
-    pub db_path: PathBuf,
+    /// The database (file or PostgreSQL URL).
+    pub db: DbTarget,
     /// Keeps the temporary directory alive.
     pub dir: TempDir,
     shutdown: Option<oneshot::Sender<()>>,
@@ -83,12 +202,13 @@ pub fn base_config(dir: &std::path::Path) -> ServerConfig {
 }
 
 impl TestServer {
-    /// Starts a server with the base configuration changed by `tweak`.
-    pub async fn start_with(tweak: impl FnOnce(&mut ServerConfig)) -> TestServer {
+    /// Starts a server on `backend` with the base configuration changed by `tweak`.
+    pub async fn start_with(backend: Backend, tweak: impl FnOnce(&mut ServerConfig)) -> TestServer {
         let dir = tempfile::tempdir().unwrap();
         let mut config = base_config(dir.path());
+        config.db = db_target(backend, dir.path()).await;
         tweak(&mut config);
-        let db_path = config.db_path.clone();
+        let db = config.db.clone();
         let server = Server::bind(config).await.unwrap();
         let addr = server.local_addr();
         let (tx, rx) = oneshot::channel::<()>();
@@ -104,16 +224,16 @@ impl TestServer {
             addr,
             base: format!("http://{addr}"),
             client: reqwest::Client::new(),
-            db_path,
+            db,
             dir,
             shutdown: Some(tx),
             task: Some(task),
         }
     }
 
-    /// Starts a server with the base configuration.
-    pub async fn start() -> TestServer {
-        Self::start_with(|_| {}).await
+    /// Starts a server on `backend` with the base configuration.
+    pub async fn start(backend: Backend) -> TestServer {
+        Self::start_with(backend, |_| {}).await
     }
 
     /// Absolute URL of `path`.
@@ -174,25 +294,21 @@ impl TestServer {
         id
     }
 
-    /// Stops the server gracefully.
-    pub async fn stop(mut self) {
+    /// Stops the server gracefully; returns its temporary directory (deleted when dropped).
+    pub async fn stop(mut self) -> TempDir {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
         if let Some(task) = self.task.take() {
             task.await.unwrap();
         }
+        let placeholder = tempfile::tempdir().unwrap();
+        std::mem::replace(&mut self.dir, placeholder)
     }
 
-    /// Counts rows in the database file, optionally filtered by a SQL condition.
-    pub fn count_rows(&self, condition: &str) -> i64 {
-        let conn = rusqlite::Connection::open(&self.db_path).unwrap();
-        conn.query_row(
-            &format!("SELECT COUNT(*) FROM comments WHERE {condition}"),
-            [],
-            |r| r.get(0),
-        )
-        .unwrap()
+    /// Counts rows in the database, optionally filtered by a SQL condition.
+    pub async fn count_rows(&self, condition: &str) -> i64 {
+        count_rows_in(&self.db, condition).await
     }
 }
 
@@ -214,4 +330,87 @@ pub fn reply(key: &str, text: &str, parent: i64) -> Value {
     let mut v = comment(key, text);
     v["parent_id"] = json!(parent);
     v
+}
+
+/// Path of the server binary built by cargo for the integration tests.
+pub const BIN: &str = env!("CARGO_BIN_EXE_article-viewer-server");
+
+/// A server binary running as a child process.
+pub struct ServerProcess {
+    /// The child process.
+    pub child: std::process::Child,
+    /// `http://addr`.
+    pub base: String,
+    _stdout: std::io::BufReader<std::process::ChildStdout>,
+}
+
+/// The `--db` argument for a database target.
+pub fn db_arg(db: &DbTarget) -> std::ffi::OsString {
+    match db {
+        DbTarget::Sqlite(path) => path.clone().into_os_string(),
+        DbTarget::Postgres(url) => url.into(),
+    }
+}
+
+/// A free loopback address.
+pub fn free_addr() -> String {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap().to_string()
+}
+
+impl ServerProcess {
+    /// Starts the server binary on `addr` with the fixtures in `dir` and `args`; waits until it listens.
+    ///
+    /// Its log (warnings and errors) is appended to `dir/server.log`.
+    pub fn start(addr: &str, db: &DbTarget, dir: &std::path::Path, args: &[&str]) -> ServerProcess {
+        use std::io::BufRead;
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(dir.join("server.log"))
+            .unwrap();
+        let mut child = std::process::Command::new(BIN)
+            .args(["serve", "--addr", addr])
+            .arg("--db")
+            .arg(db_arg(db))
+            .arg("--content-dir")
+            .arg(dir.join("content"))
+            .arg("--static-dir")
+            .arg(dir.join("static"))
+            .args(args)
+            .env("RUST_LOG", "warn")
+            .env_remove("AV_DB")
+            .stdout(std::process::Stdio::piped())
+            .stderr(log)
+            .spawn()
+            .unwrap();
+        let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        stdout.read_line(&mut line).unwrap();
+        assert!(
+            line.starts_with("listening on"),
+            "unexpected first line {line:?}"
+        );
+        ServerProcess {
+            child,
+            base: format!("http://{addr}"),
+            _stdout: stdout,
+        }
+    }
+
+    /// Sends SIGTERM and asserts a clean exit.
+    pub fn terminate(mut self) {
+        let pid = i32::try_from(self.child.id()).unwrap();
+        // SAFETY: sending a signal to our own child process.
+        assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+        let status = self.child.wait().unwrap();
+        assert!(status.success(), "server exited with {status}");
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
