@@ -454,10 +454,11 @@ impl<'d> Attempt<'d> {
         let mut text_len = 0;
         for &p in &parts {
             self.serialize(p, p == body, &mut html);
-            text_len += self.visible(p).iter().map(|&n| match &dom.nodes[n].kind {
-                Kind::Text(t) => collapsed_len(t),
-                _ => 0,
-            }).sum::<usize>();
+            let text: String = self.visible(p).iter().filter_map(|&n| match &dom.nodes[n].kind {
+                Kind::Text(t) => Some(t.as_str()),
+                _ => None,
+            }).collect();
+            text_len += squash(&text).chars().count();
         }
         Some(Extracted { html, text_len })
     }
