@@ -114,14 +114,26 @@ impl Article {
 pub fn normalize_date(raw: &str, assume: &str) -> Option<(String, bool)> {
     let s = raw.trim();
     let b = s.as_bytes();
-    let is_digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
-    if b.len() < 10 || !is_digits(0..4) || b[4] != b'-' || !is_digits(5..7) || b[7] != b'-' || !is_digits(8..10) {
+    let is_digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    if b.len() < 10
+        || !is_digits(0..4)
+        || b[4] != b'-'
+        || !is_digits(5..7)
+        || b[7] != b'-'
+        || !is_digits(8..10)
+    {
         return None;
     }
     if b.len() == 10 {
         return Some((format!("{s}T00:00:00Z"), true));
     }
-    if !matches!(b[10], b'T' | b't' | b' ') || b.len() < 16 || !is_digits(11..13) || b[13] != b':' || !is_digits(14..16) {
+    if !matches!(b[10], b'T' | b't' | b' ')
+        || b.len() < 16
+        || !is_digits(11..13)
+        || b[13] != b':'
+        || !is_digits(14..16)
+    {
         return None;
     }
     let date = &s[..10];
@@ -150,11 +162,21 @@ pub fn normalize_date(raw: &str, assume: &str) -> Option<(String, bool)> {
     let offset = match rb {
         [] => return Some((format!("{date}T{time}{assume}"), true)),
         [b'Z' | b'z'] => "Z".to_string(),
-        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] if [h1, h2, m1, m2].iter().all(|c| c.is_ascii_digit()) => {
-            format!("{}{}{}:{}{}", *sign as char, *h1 as char, *h2 as char, *m1 as char, *m2 as char)
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2]
+            if [h1, h2, m1, m2].iter().all(|c| c.is_ascii_digit()) =>
+        {
+            format!(
+                "{}{}{}:{}{}",
+                *sign as char, *h1 as char, *h2 as char, *m1 as char, *m2 as char
+            )
         }
-        [sign @ (b'+' | b'-'), h1, h2, m1, m2] if [h1, h2, m1, m2].iter().all(|c| c.is_ascii_digit()) => {
-            format!("{}{}{}:{}{}", *sign as char, *h1 as char, *h2 as char, *m1 as char, *m2 as char)
+        [sign @ (b'+' | b'-'), h1, h2, m1, m2]
+            if [h1, h2, m1, m2].iter().all(|c| c.is_ascii_digit()) =>
+        {
+            format!(
+                "{}{}{}:{}{}",
+                *sign as char, *h1 as char, *h2 as char, *m1 as char, *m2 as char
+            )
         }
         [sign @ (b'+' | b'-'), h1, h2] if h1.is_ascii_digit() && h2.is_ascii_digit() => {
             format!("{}{}{}:00", *sign as char, *h1 as char, *h2 as char)
@@ -191,7 +213,11 @@ pub fn escape_html(text: &str, out: &mut String) {
 pub fn text_to_paragraphs(text: &str) -> String {
     let normalized = text.replace("\r\n", "\n");
     let mut out = String::new();
-    for para in normalized.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+    for para in normalized
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         out.push_str("<p>");
         for (i, line) in para.lines().enumerate() {
             if i > 0 {
@@ -210,18 +236,36 @@ mod tests {
 
     #[test]
     fn dates_get_an_offset() {
-        assert_eq!(normalize_date("2024-03-02T09:30:00", "Z"), Some(("2024-03-02T09:30:00Z".into(), true)));
-        assert_eq!(normalize_date("2024-03-02", "Z"), Some(("2024-03-02T00:00:00Z".into(), true)));
-        assert_eq!(normalize_date("2024-03-02T09:30:00+0700", "Z"), Some(("2024-03-02T09:30:00+07:00".into(), false)));
-        assert_eq!(normalize_date("2024-03-02 09:30+07:00", "Z"), Some(("2024-03-02T09:30:00+07:00".into(), false)));
-        assert_eq!(normalize_date("2024-03-02T09:30:00.123-05:00", "Z"), Some(("2024-03-02T09:30:00.123-05:00".into(), false)));
+        assert_eq!(
+            normalize_date("2024-03-02T09:30:00", "Z"),
+            Some(("2024-03-02T09:30:00Z".into(), true))
+        );
+        assert_eq!(
+            normalize_date("2024-03-02", "Z"),
+            Some(("2024-03-02T00:00:00Z".into(), true))
+        );
+        assert_eq!(
+            normalize_date("2024-03-02T09:30:00+0700", "Z"),
+            Some(("2024-03-02T09:30:00+07:00".into(), false))
+        );
+        assert_eq!(
+            normalize_date("2024-03-02 09:30+07:00", "Z"),
+            Some(("2024-03-02T09:30:00+07:00".into(), false))
+        );
+        assert_eq!(
+            normalize_date("2024-03-02T09:30:00.123-05:00", "Z"),
+            Some(("2024-03-02T09:30:00.123-05:00".into(), false))
+        );
         assert_eq!(normalize_date("March 2, 2024", "Z"), None);
         assert_eq!(normalize_date("2024-03-02Tjunk", "Z"), None);
     }
 
     #[test]
     fn text_becomes_escaped_paragraphs() {
-        assert_eq!(text_to_paragraphs("a <b>\nc\n\n\nd & e"), "<p>a &lt;b&gt;<br>c</p><p>d &amp; e</p>");
+        assert_eq!(
+            text_to_paragraphs("a <b>\nc\n\n\nd & e"),
+            "<p>a &lt;b&gt;<br>c</p><p>d &amp; e</p>"
+        );
     }
 
     #[test]

@@ -17,42 +17,133 @@ const ALWAYS_DROP: &[&str] = &[
 
 /// Class/id fragments of blocks that are unlikely to be content.
 const UNLIKELY: &[&str] = &[
-    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap",
-    "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
-    "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
-    "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "newsletter", "subscribe",
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
+    "newsletter",
+    "subscribe",
 ];
 
 /// Class/id fragments that save an unlikely-looking block.
-const MAYBE: &[&str] = &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
+const MAYBE: &[&str] = &[
+    "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
+];
 
 /// Class/id fragments that lower a block's score.
 const NEGATIVE: &[&str] = &[
-    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
-    "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox",
-    "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
+    "-ad-",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
 ];
 
 /// Class/id fragments that raise a block's score.
 const POSITIVE: &[&str] = &[
-    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
-    "post", "text", "blog", "story",
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "h-entry",
+    "main",
+    "page",
+    "pagination",
+    "post",
+    "text",
+    "blog",
+    "story",
 ];
 
 /// ARIA roles of blocks that are never content.
 const UNLIKELY_ROLES: &[&str] = &[
-    "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog",
+    "menu",
+    "menubar",
+    "complementary",
+    "navigation",
+    "alert",
+    "alertdialog",
+    "dialog",
 ];
 
 /// Children that make a `<div>` a container rather than a paragraph.
 const BLOCKS: &[&str] = &[
-    "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", "section", "article",
-    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "aside", "main", "video",
+    "blockquote",
+    "dl",
+    "div",
+    "img",
+    "ol",
+    "p",
+    "pre",
+    "table",
+    "ul",
+    "section",
+    "article",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "footer",
+    "aside",
+    "main",
+    "video",
     "iframe",
 ];
 
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
 ];
 
 /// Attributes the extracted HTML keeps (the viewer's sanitiser checks them again).
@@ -86,17 +177,39 @@ pub fn extract(dom: &Dom, title: Option<&str>) -> Option<Extracted> {
 }
 
 /// Like [`extract`], making link and image addresses absolute against `base`.
-pub fn extract_with_base(dom: &Dom, title: Option<&str>, base: Option<&url::Url>) -> Option<Extracted> {
+pub fn extract_with_base(
+    dom: &Dom,
+    title: Option<&str>,
+    base: Option<&url::Url>,
+) -> Option<Extracted> {
     let body = dom.first("body")?;
     let mut best: Option<Extracted> = None;
     let all = [
-        Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+        Flags {
+            strip_unlikely: true,
+            weight_classes: true,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: true,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: false,
+        },
     ];
     for flags in all {
-        let Some(found) = Attempt::new(dom, flags, base).run(body, title) else { continue };
+        let Some(found) = Attempt::new(dom, flags, base).run(body, title) else {
+            continue;
+        };
         if found.text_len >= MIN_TEXT {
             return Some(found);
         }
@@ -124,12 +237,19 @@ fn any_in(hay: &str, needles: &[&str]) -> bool {
 }
 
 fn is_hidden(dom: &Dom, n: Id) -> bool {
-    let style = dom.attr(n, "style").unwrap_or("").to_ascii_lowercase().replace(' ', "");
+    let style = dom
+        .attr(n, "style")
+        .unwrap_or("")
+        .to_ascii_lowercase()
+        .replace(' ', "");
     style.contains("display:none")
         || style.contains("visibility:hidden")
         || dom.attr(n, "hidden").is_some()
         || (dom.attr(n, "aria-hidden") == Some("true")
-            && !dom.attr(n, "class").unwrap_or("").contains("fallback-image"))
+            && !dom
+                .attr(n, "class")
+                .unwrap_or("")
+                .contains("fallback-image"))
 }
 
 #[derive(Clone, Copy, Default)]
@@ -149,7 +269,13 @@ struct Attempt<'d> {
 
 impl<'d> Attempt<'d> {
     fn new(dom: &'d Dom, flags: Flags, base: Option<&'d url::Url>) -> Self {
-        Attempt { dom, flags, removed: vec![false; dom.nodes.len()], scores: HashMap::new(), base }
+        Attempt {
+            dom,
+            flags,
+            removed: vec![false; dom.nodes.len()],
+            scores: HashMap::new(),
+            base,
+        }
     }
 
     fn class_weight(&self, n: Id) -> f64 {
@@ -196,12 +322,27 @@ impl<'d> Attempt<'d> {
                 let unlikely = self.flags.strip_unlikely
                     && ((any_in(&ci, UNLIKELY)
                         && !any_in(&ci, MAYBE)
-                        && !matches!(name, "a" | "body" | "table" | "tbody" | "tr" | "td" | "th" | "figure" | "figcaption" | "article" | "main")
+                        && !matches!(
+                            name,
+                            "a" | "body"
+                                | "table"
+                                | "tbody"
+                                | "tr"
+                                | "td"
+                                | "th"
+                                | "figure"
+                                | "figcaption"
+                                | "article"
+                                | "main"
+                        )
                         && !self.has_ancestor(n, &["table", "code", "figure"]))
                         || UNLIKELY_ROLES.contains(&role.as_str())
                         || (name == "aside"));
                 let noscript_fallback = name == "noscript" && self.noscript_image(n).is_some();
-                if (ALWAYS_DROP.contains(&name) && !noscript_fallback) || is_hidden(dom, n) || unlikely {
+                if (ALWAYS_DROP.contains(&name) && !noscript_fallback)
+                    || is_hidden(dom, n)
+                    || unlikely
+                {
                     self.removed[n] = true;
                     continue;
                 }
@@ -213,7 +354,11 @@ impl<'d> Attempt<'d> {
     /// The single image inside a `<noscript>` that stands in for a lazy placeholder just before it.
     fn noscript_image(&self, n: Id) -> Option<Id> {
         let dom = self.dom;
-        let imgs: Vec<Id> = dom.descendants(n).into_iter().filter(|&d| dom.name(d) == "img").collect();
+        let imgs: Vec<Id> = dom
+            .descendants(n)
+            .into_iter()
+            .filter(|&d| dom.name(d) == "img")
+            .collect();
         let [img] = imgs.as_slice() else { return None };
         let parent = dom.parent(n)?;
         let siblings: Vec<Id> = dom.element_children(parent).collect();
@@ -222,7 +367,9 @@ impl<'d> Attempt<'d> {
         let prev_img = if dom.name(prev) == "img" {
             Some(prev)
         } else {
-            dom.descendants(prev).into_iter().find(|&d| dom.name(d) == "img")
+            dom.descendants(prev)
+                .into_iter()
+                .find(|&d| dom.name(d) == "img")
         }?;
         (!has_real_src(dom, prev_img)).then_some(*img)
     }
@@ -242,7 +389,9 @@ impl<'d> Attempt<'d> {
                     link: 0.0,
                     commas: t.matches([',', '，', '、', '،']).count(),
                 },
-                Kind::Element { name, .. } if ALWAYS_DROP.contains(&name.as_str()) => Stat::default(),
+                Kind::Element { name, .. } if ALWAYS_DROP.contains(&name.as_str()) => {
+                    Stat::default()
+                }
                 _ => {
                     let mut acc = Stat::default();
                     for &c in dom.children(n) {
@@ -299,14 +448,19 @@ impl<'d> Attempt<'d> {
         let mut scored: Vec<(usize, usize, Id)> = Vec::new(); // (text, commas, first ancestor)
         for n in self.visible(body) {
             let name = dom.name(n);
-            let has_block_child = || dom.element_children(n).any(|c| BLOCKS.contains(&dom.name(c)) && !self.removed[c]);
+            let has_block_child = || {
+                dom.element_children(n)
+                    .any(|c| BLOCKS.contains(&dom.name(c)) && !self.removed[c])
+            };
             match name {
                 "p" | "td" | "pre" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                     if let Some(parent) = dom.parent(n) {
                         scored.push((st[n].text, st[n].commas, parent));
                     }
                 }
-                "div" | "section" | "article" | "span" | "font" | "center" | "main" if name != "span" || dom.parent(n).is_some_and(|p| dom.name(p) == "body") => {
+                "div" | "section" | "article" | "span" | "font" | "center" | "main"
+                    if name != "span" || dom.parent(n).is_some_and(|p| dom.name(p) == "body") =>
+                {
                     if !has_block_child() {
                         if let Some(parent) = dom.parent(n) {
                             scored.push((st[n].text, st[n].commas, parent));
@@ -347,7 +501,13 @@ impl<'d> Attempt<'d> {
                 cur = parent;
             }
         }
-        let density = |n: Id| if st[n].text == 0 { 0.0 } else { st[n].link / st[n].text as f64 };
+        let density = |n: Id| {
+            if st[n].text == 0 {
+                0.0
+            } else {
+                st[n].link / st[n].text as f64
+            }
+        };
         let mut ranked: Vec<(Id, f64)> = self
             .scores
             .iter()
@@ -374,7 +534,10 @@ impl<'d> Attempt<'d> {
             if alternatives.len() >= 3 {
                 let mut parent = dom.parent(top);
                 while let Some(p) = parent.filter(|&p| p != body && !dom.name(p).is_empty()) {
-                    let containing = alternatives.iter().filter(|&&a| self.is_ancestor(p, a)).count();
+                    let containing = alternatives
+                        .iter()
+                        .filter(|&&a| self.is_ancestor(p, a))
+                        .count();
                     if containing >= 3 {
                         top = p;
                         break;
@@ -402,8 +565,16 @@ impl<'d> Attempt<'d> {
                 parent = dom.parent(p);
             }
             // An only child stands for its parent.
-            while let Some(p) = dom.parent(top).filter(|&p| p != body && !dom.name(p).is_empty()) {
-                if dom.element_children(p).filter(|&c| !self.removed[c]).count() != 1 {
+            while let Some(p) = dom
+                .parent(top)
+                .filter(|&p| p != body && !dom.name(p).is_empty())
+            {
+                if dom
+                    .element_children(p)
+                    .filter(|&c| !self.removed[c])
+                    .count()
+                    != 1
+                {
                     break;
                 }
                 top = p;
@@ -437,7 +608,10 @@ impl<'d> Attempt<'d> {
                         let ld = density(s);
                         let text = squash(&dom.text(s));
                         (len > 80 && ld < 0.25)
-                            || (len < 80 && len > 0 && ld == 0.0 && (text.contains(". ") || text.ends_with('.')))
+                            || (len < 80
+                                && len > 0
+                                && ld == 0.0
+                                && (text.contains(". ") || text.ends_with('.')))
                     } else {
                         false
                     };
@@ -454,10 +628,14 @@ impl<'d> Attempt<'d> {
         let mut text_len = 0;
         for &p in &parts {
             self.serialize(p, p == body, &mut html);
-            let text: String = self.visible(p).iter().filter_map(|&n| match &dom.nodes[n].kind {
-                Kind::Text(t) => Some(t.as_str()),
-                _ => None,
-            }).collect();
+            let text: String = self
+                .visible(p)
+                .iter()
+                .filter_map(|&n| match &dom.nodes[n].kind {
+                    Kind::Text(t) => Some(t.as_str()),
+                    _ => None,
+                })
+                .collect();
             text_len += squash(&text).chars().count();
         }
         Some(Extracted { html, text_len })
@@ -521,7 +699,8 @@ impl<'d> Attempt<'d> {
         if c("table") > 0 {
             return false;
         }
-        if c("caption") > 0 || c("th") > 0 || c("thead") > 0 || c("tfoot") > 0 || c("colgroup") > 0 {
+        if c("caption") > 0 || c("th") > 0 || c("thead") > 0 || c("tfoot") > 0 || c("colgroup") > 0
+        {
             return true;
         }
         let rows = c("tr");
@@ -547,19 +726,34 @@ impl<'d> Attempt<'d> {
             let (s, counts) = self.subtree(n);
             let c = |k: &str| counts.get(k).copied().unwrap_or(0);
             // Share bars and tool rows.
-            if (ci.contains("share") || ci.contains("sharedaddy") || ci.contains("social")) && s.text < 500 && !matches!(name, "p" | "figure") {
+            if (ci.contains("share") || ci.contains("sharedaddy") || ci.contains("social"))
+                && s.text < 500
+                && !matches!(name, "p" | "figure")
+            {
                 self.removed[n] = true;
                 continue;
             }
             if matches!(name, "h1" | "h2") {
                 let text = squash(&dom.text(n)).to_lowercase();
-                let dup = title_norm.as_ref().is_some_and(|t| !t.is_empty() && (text == *t || t.contains(&text) && text.len() * 2 > t.len()));
+                let dup = title_norm.as_ref().is_some_and(|t| {
+                    !t.is_empty() && (text == *t || t.contains(&text) && text.len() * 2 > t.len())
+                });
                 if self.class_weight(n) < 0.0 || dup || (name == "h1" && title_norm.is_none()) {
                     self.removed[n] = true;
                     continue;
                 }
             }
-            if name == "p" && s.text == 0 && c("img") + c("iframe") + c("video") + c("audio") + c("picture") + c("embed") + c("object") == 0 {
+            if name == "p"
+                && s.text == 0
+                && c("img")
+                    + c("iframe")
+                    + c("video")
+                    + c("audio")
+                    + c("picture")
+                    + c("embed")
+                    + c("object")
+                    == 0
+            {
                 self.removed[n] = true;
                 continue;
             }
@@ -567,7 +761,12 @@ impl<'d> Attempt<'d> {
                 self.removed[n] = true;
                 continue;
             }
-            if !self.flags.clean_conditionally || !matches!(name, "form" | "fieldset" | "table" | "ul" | "ol" | "div" | "section") {
+            if !self.flags.clean_conditionally
+                || !matches!(
+                    name,
+                    "form" | "fieldset" | "table" | "ul" | "ol" | "div" | "section"
+                )
+            {
                 continue;
             }
             if name == "table" && self.is_data_table(n) {
@@ -591,18 +790,35 @@ impl<'d> Attempt<'d> {
             let li = c("li") as f64 - 100.0;
             let input = c("input") as f64;
             let embeds = (c("iframe") + c("video") + c("audio") + c("embed") + c("object")) as f64;
-            let headings: usize = ["h1", "h2", "h3", "h4", "h5", "h6"].iter().map(|h| c(h)).sum();
-            let heading_density = if s.text == 0 { 0.0 } else { headings as f64 / s.text as f64 };
-            let link_density = if s.text == 0 { 0.0 } else { s.link / s.text as f64 };
+            let headings: usize = ["h1", "h2", "h3", "h4", "h5", "h6"]
+                .iter()
+                .map(|h| c(h))
+                .sum();
+            let heading_density = if s.text == 0 {
+                0.0
+            } else {
+                headings as f64 / s.text as f64
+            };
+            let link_density = if s.text == 0 {
+                0.0
+            } else {
+                s.link / s.text as f64
+            };
             let in_figure = self.has_ancestor(n, &["figure"]) || c("figure") > 0;
             let len = s.text as f64;
             let remove = (img > 1.0 && p / img < 0.5 && !in_figure)
                 || (!is_list && li > p)
                 || (input > (p / 3.0).floor())
-                || (!is_list && heading_density < 0.9 && len < 25.0 && (img == 0.0 || img > 2.0) && !in_figure && embeds == 0.0)
+                || (!is_list
+                    && heading_density < 0.9
+                    && len < 25.0
+                    && (img == 0.0 || img > 2.0)
+                    && !in_figure
+                    && embeds == 0.0)
                 || (!is_list && weight < 25.0 && link_density > 0.2)
                 || (weight >= 25.0 && link_density > 0.5)
-                || ((embeds == 1.0 && len < 75.0 && c("iframe") == 0 && c("video") == 0) || embeds > 1.0 && c("video") + c("audio") == 0 && len < 75.0);
+                || ((embeds == 1.0 && len < 75.0 && c("iframe") == 0 && c("video") == 0)
+                    || embeds > 1.0 && c("video") + c("audio") == 0 && len < 75.0);
             if remove {
                 self.removed[n] = true;
             }
@@ -627,7 +843,11 @@ impl<'d> Attempt<'d> {
             Close(&'static str),
         }
         let mut stack: Vec<Step> = if children_only {
-            dom.children(root).iter().rev().map(|&c| Step::Open(c)).collect()
+            dom.children(root)
+                .iter()
+                .rev()
+                .map(|&c| Step::Open(c))
+                .collect()
         } else {
             vec![Step::Open(root)]
         };
@@ -657,9 +877,12 @@ impl<'d> Attempt<'d> {
                     if name == "img" {
                         let next_is_fallback = dom.parent(n).is_some_and(|p| {
                             let sib: Vec<Id> = dom.element_children(p).collect();
-                            sib.iter().position(|&s| s == n).and_then(|i| sib.get(i + 1)).is_some_and(|&s| {
-                                dom.name(s) == "noscript" && self.noscript_image(s).is_some()
-                            })
+                            sib.iter()
+                                .position(|&s| s == n)
+                                .and_then(|i| sib.get(i + 1))
+                                .is_some_and(|&s| {
+                                    dom.name(s) == "noscript" && self.noscript_image(s).is_some()
+                                })
                         });
                         if !next_is_fallback {
                             write_img(dom, n, self.base, out);
@@ -675,7 +898,11 @@ impl<'d> Attempt<'d> {
                     out.push_str(tag);
                     for (k, v) in attrs {
                         if KEEP_ATTRS.contains(&k.as_str()) {
-                            let v = if matches!(k.as_str(), "href" | "src" | "cite" | "poster") { absolutize(self.base, v) } else { v.clone() };
+                            let v = if matches!(k.as_str(), "href" | "src" | "cite" | "poster") {
+                                absolutize(self.base, v)
+                            } else {
+                                v.clone()
+                            };
                             write_attr(k, &v, out);
                         }
                     }
@@ -695,13 +922,77 @@ impl<'d> Attempt<'d> {
 /// Names of elements written out as themselves (others are unwrapped).
 fn static_name(name: &str) -> Option<&'static str> {
     const NAMES: &[&str] = &[
-        "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote",
-        "figure", "figcaption", "a", "strong", "em", "b", "i", "u", "s", "sub", "sup", "br", "hr",
-        "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "pre", "code", "div",
-        "section", "article", "picture", "source", "video", "audio", "track", "iframe", "span",
-        "small", "mark", "q", "cite", "abbr", "time", "math", "mi", "mn", "mo", "ms", "mtext",
-        "mrow", "msup", "msub", "msubsup", "mfrac", "msqrt", "mroot", "mtable", "mtr", "mtd",
-        "semantics", "annotation",
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "a",
+        "strong",
+        "em",
+        "b",
+        "i",
+        "u",
+        "s",
+        "sub",
+        "sup",
+        "br",
+        "hr",
+        "table",
+        "caption",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "th",
+        "td",
+        "pre",
+        "code",
+        "div",
+        "section",
+        "article",
+        "picture",
+        "source",
+        "video",
+        "audio",
+        "track",
+        "iframe",
+        "span",
+        "small",
+        "mark",
+        "q",
+        "cite",
+        "abbr",
+        "time",
+        "math",
+        "mi",
+        "mn",
+        "mo",
+        "ms",
+        "mtext",
+        "mrow",
+        "msup",
+        "msub",
+        "msubsup",
+        "mfrac",
+        "msqrt",
+        "mroot",
+        "mtable",
+        "mtr",
+        "mtd",
+        "semantics",
+        "annotation",
     ];
     NAMES.iter().copied().find(|&n| n == name)
 }
@@ -715,8 +1006,18 @@ fn has_real_src(dom: &Dom, img: Id) -> bool {
 
 /// The address an image really shows: lazy-loading attributes first, then `src`, then `srcset`.
 pub fn image_src(dom: &Dom, img: Id) -> Option<String> {
-    for key in ["data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src"] {
-        if let Some(v) = dom.attr(img, key).map(str::trim).filter(|v| !v.is_empty() && !v.starts_with("data:")) {
+    for key in [
+        "data-src",
+        "data-lazy-src",
+        "data-original",
+        "data-url",
+        "data-hi-res-src",
+    ] {
+        if let Some(v) = dom
+            .attr(img, key)
+            .map(str::trim)
+            .filter(|v| !v.is_empty() && !v.starts_with("data:"))
+        {
             return Some(v.to_string());
         }
     }
@@ -724,15 +1025,26 @@ pub fn image_src(dom: &Dom, img: Id) -> Option<String> {
         return dom.attr(img, "src").map(|s| s.trim().to_string());
     }
     for key in ["data-srcset", "srcset", "data-lazy-srcset"] {
-        if let Some(best) = dom.attr(img, key).and_then(|s| s.split(',').filter_map(|c| c.split_whitespace().next()).last()) {
+        if let Some(best) = dom.attr(img, key).and_then(|s| {
+            s.split(',')
+                .filter_map(|c| c.split_whitespace().next())
+                .next_back()
+        }) {
             return Some(best.to_string());
         }
     }
     // `<picture><source srcset>` without a usable `src` on the image.
     let parent = dom.parent(img)?;
     if dom.name(parent) == "picture" {
-        for s in dom.element_children(parent).filter(|&s| dom.name(s) == "source") {
-            if let Some(first) = dom.attr(s, "srcset").and_then(|v| v.split(',').next()).and_then(|c| c.split_whitespace().next()) {
+        for s in dom
+            .element_children(parent)
+            .filter(|&s| dom.name(s) == "source")
+        {
+            if let Some(first) = dom
+                .attr(s, "srcset")
+                .and_then(|v| v.split(',').next())
+                .and_then(|c| c.split_whitespace().next())
+            {
                 return Some(first.to_string());
             }
         }
@@ -743,13 +1055,18 @@ pub fn image_src(dom: &Dom, img: Id) -> Option<String> {
 /// `v` made absolute against `base` (unchanged when there is none, or for `#` fragments).
 fn absolutize(base: Option<&url::Url>, v: &str) -> String {
     match base {
-        Some(b) if !v.trim_start().starts_with('#') => b.join(v.trim()).map(|u| u.to_string()).unwrap_or_else(|_| v.to_string()),
+        Some(b) if !v.trim_start().starts_with('#') => b
+            .join(v.trim())
+            .map(|u| u.to_string())
+            .unwrap_or_else(|_| v.to_string()),
         _ => v.to_string(),
     }
 }
 
 fn write_img(dom: &Dom, img: Id, base: Option<&url::Url>, out: &mut String) {
-    let Some(src) = image_src(dom, img) else { return };
+    let Some(src) = image_src(dom, img) else {
+        return;
+    };
     out.push_str("<img");
     write_attr("src", &absolutize(base, &src), out);
     for key in ["alt", "title", "width", "height"] {
@@ -782,9 +1099,13 @@ fn escape_text(t: &str, out: &mut String) {
 /// Whether an iframe address is a known video player (kept for the viewer's click-to-load card).
 pub fn is_video_embed(src: &str) -> bool {
     let s = src.to_ascii_lowercase();
-    ["youtube.com/embed/", "youtube-nocookie.com/embed/", "player.vimeo.com/video/"]
-        .iter()
-        .any(|h| s.contains(h))
+    [
+        "youtube.com/embed/",
+        "youtube-nocookie.com/embed/",
+        "player.vimeo.com/video/",
+    ]
+    .iter()
+    .any(|h| s.contains(h))
 }
 
 /// Characters of `t` with runs of white space counted once.

@@ -1,6 +1,8 @@
 //! A JSON Feed 1.1 (or 1.0) document or a single item; `#id`/`?item=` picks the item.
 
-use crate::article::{normalize_date, normalize_lang, text_to_paragraphs, Article, Author, Image, Source};
+use crate::article::{
+    normalize_date, normalize_lang, text_to_paragraphs, Article, Author, Image, Source,
+};
 use crate::dom::squash;
 use crate::error::ConvertError;
 use crate::lenient::{join, kind, Warnings};
@@ -34,17 +36,30 @@ fn id_text(v: &Value) -> Option<String> {
 /// Converts a feed (picking `opts.item`, else the first item) or a single item.
 pub fn convert(v: &Value, opts: &Options<'_>, w: &mut Warnings) -> Result<Article, ConvertError> {
     if !v.is_object() {
-        return Err(ConvertError::field("(document)", format!("must be an object, not {}", kind(v))));
+        return Err(ConvertError::field(
+            "(document)",
+            format!("must be an object, not {}", kind(v)),
+        ));
     }
     if !is_feed(v) {
         return item(v, "", None, opts, w);
     }
     let items = match v.get("items") {
         Some(Value::Array(items)) => items,
-        None | Some(Value::Null) => return Err(ConvertError::field("items", "is required but missing")),
-        Some(other) => return Err(ConvertError::field("items", format!("must be a list, not {}", kind(other)))),
+        None | Some(Value::Null) => {
+            return Err(ConvertError::field("items", "is required but missing"))
+        }
+        Some(other) => {
+            return Err(ConvertError::field(
+                "items",
+                format!("must be a list, not {}", kind(other)),
+            ))
+        }
     };
-    let wanted = opts.item.map(str::to_string).or_else(|| item_from_url(opts.url));
+    let wanted = opts
+        .item
+        .map(str::to_string)
+        .or_else(|| item_from_url(opts.url));
     let index = match &wanted {
         Some(id) => items
             .iter()
@@ -76,25 +91,54 @@ fn percent_decode(s: &str) -> String {
         .unwrap_or_else(|| s.to_string())
 }
 
-fn item(it: &Value, p: &str, feed: Option<&Value>, opts: &Options<'_>, w: &mut Warnings) -> Result<Article, ConvertError> {
+fn item(
+    it: &Value,
+    p: &str,
+    feed: Option<&Value>,
+    opts: &Options<'_>,
+    w: &mut Warnings,
+) -> Result<Article, ConvertError> {
     if !it.is_object() {
-        return Err(ConvertError::field(if p.is_empty() { "(document)" } else { p }, format!("must be an object, not {}", kind(it))));
+        return Err(ConvertError::field(
+            if p.is_empty() { "(document)" } else { p },
+            format!("must be an object, not {}", kind(it)),
+        ));
     }
     let id = match it.get("id") {
         Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
         Some(Value::Number(n)) => {
-            w.note(&join(p, "id"), "is a number (JSON Feed asks for text); used as text");
+            w.note(
+                &join(p, "id"),
+                "is a number (JSON Feed asks for text); used as text",
+            );
             n.to_string()
         }
-        None | Some(Value::Null) => return Err(ConvertError::field(join(p, "id"), "is required but missing")),
-        Some(Value::String(_)) => return Err(ConvertError::field(join(p, "id"), "is required but empty")),
-        Some(other) => return Err(ConvertError::field(join(p, "id"), format!("must be text, not {}", kind(other)))),
+        None | Some(Value::Null) => {
+            return Err(ConvertError::field(
+                join(p, "id"),
+                "is required but missing",
+            ))
+        }
+        Some(Value::String(_)) => {
+            return Err(ConvertError::field(join(p, "id"), "is required but empty"))
+        }
+        Some(other) => {
+            return Err(ConvertError::field(
+                join(p, "id"),
+                format!("must be text, not {}", kind(other)),
+            ))
+        }
     };
     let content_html = match w.opt_str(it, p, "content_html") {
         Some(html) => html,
         None => match w.opt_str(it, p, "content_text") {
             Some(text) => text_to_paragraphs(&text),
-            None => return Err(ConvertError::field(join(p, "content_html"), "is required (or `content_text`) but missing")),
+            None => {
+                return Err(ConvertError::field(
+                    join(p, "content_html"),
+                    "is required (or `content_text`) but missing",
+                ))
+            }
         },
     };
     let feed_str = |w: &mut Warnings, key: &str| feed.and_then(|f| w.opt_str(f, "", key));
@@ -103,7 +147,10 @@ fn item(it: &Value, p: &str, feed: Option<&Value>, opts: &Options<'_>, w: &mut W
         .or_else(|| w.opt_str(it, p, "external_url"))
         .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
         .unwrap_or_else(|| {
-            w.note(&join(p, "url"), "missing or not absolute; the feed's address is used");
+            w.note(
+                &join(p, "url"),
+                "missing or not absolute; the feed's address is used",
+            );
             opts.url.to_string()
         });
     let summary = w.opt_str(it, p, "summary");
@@ -111,10 +158,15 @@ fn item(it: &Value, p: &str, feed: Option<&Value>, opts: &Options<'_>, w: &mut W
         Some(t) => t,
         None => {
             // Microblog items have no title: the summary or the start of the text stands in.
-            let fallback = summary.clone().unwrap_or_else(|| squash(&crate::dom::html_to_text(&content_html)));
+            let fallback = summary
+                .clone()
+                .unwrap_or_else(|| squash(&crate::dom::html_to_text(&content_html)));
             let short: String = fallback.chars().take(80).collect();
             if short.is_empty() {
-                return Err(ConvertError::field(join(p, "title"), "is missing and the item has no text to stand in"));
+                return Err(ConvertError::field(
+                    join(p, "title"),
+                    "is missing and the item has no text to stand in",
+                ));
             }
             w.note(&join(p, "title"), "missing; the start of the text is used");
             if fallback.chars().count() > 80 {
@@ -134,7 +186,10 @@ fn item(it: &Value, p: &str, feed: Option<&Value>, opts: &Options<'_>, w: &mut W
                 Some(d)
             }
             None => {
-                w.note(&join(p, key), &format!("`{raw}` is not an RFC 3339 date; ignored"));
+                w.note(
+                    &join(p, key),
+                    &format!("`{raw}` is not an RFC 3339 date; ignored"),
+                );
                 None
             }
         }
@@ -144,10 +199,18 @@ fn item(it: &Value, p: &str, feed: Option<&Value>, opts: &Options<'_>, w: &mut W
         Some(d) => d,
         None => match &updated {
             Some(u) => {
-                w.note(&join(p, "date_published"), "missing; `date_modified` is used");
+                w.note(
+                    &join(p, "date_published"),
+                    "missing; `date_modified` is used",
+                );
                 u.clone()
             }
-            None => return Err(ConvertError::field(join(p, "date_published"), "is required but missing")),
+            None => {
+                return Err(ConvertError::field(
+                    join(p, "date_published"),
+                    "is required but missing",
+                ))
+            }
         },
     };
     let lang = w
@@ -165,10 +228,17 @@ fn item(it: &Value, p: &str, feed: Option<&Value>, opts: &Options<'_>, w: &mut W
     let image = w
         .opt_str(it, p, "image")
         .or_else(|| w.opt_str(it, p, "banner_image"))
-        .map(|src| Image { src, alt: None, caption: None });
+        .map(|src| Image {
+            src,
+            alt: None,
+            caption: None,
+        });
     let source = feed_str(w, "title").map(|name| Source {
         name,
-        url: feed.and_then(|f| f.get("home_page_url")).and_then(Value::as_str).map(str::to_string),
+        url: feed
+            .and_then(|f| f.get("home_page_url"))
+            .and_then(Value::as_str)
+            .map(str::to_string),
     });
     Ok(Article {
         id,

@@ -1,7 +1,9 @@
 //! An HTML article page: metadata from schema.org JSON-LD (`NewsArticle`, `Article`, …), then
 //! Open Graph and `<meta>` fallbacks; the body from [`crate::extract`].
 
-use crate::article::{normalize_date, normalize_lang, text_to_paragraphs, Article, Author, Image, Source};
+use crate::article::{
+    normalize_date, normalize_lang, text_to_paragraphs, Article, Author, Image, Source,
+};
 use crate::dom::{html_to_text, squash, Dom, Kind};
 use crate::error::ConvertError;
 use crate::extract::extract_with_base;
@@ -11,9 +13,21 @@ use serde_json::Value;
 
 /// schema.org types read as the article.
 const ARTICLE_TYPES: &[&str] = &[
-    "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
-    "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "ScholarlyArticle",
-    "TechArticle", "Report", "LiveBlogPosting", "SocialMediaPosting", "Blog", "WebPage",
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "ScholarlyArticle",
+    "TechArticle",
+    "Report",
+    "LiveBlogPosting",
+    "SocialMediaPosting",
+    "Blog",
+    "WebPage",
 ];
 
 /// The metadata of a page, gathered before the article is built.
@@ -86,10 +100,17 @@ fn json_ld(dom: &Dom, w: &mut Warnings) -> Option<Value> {
                 _ => None,
             })
             .collect();
-        let cleaned = text.trim().trim_start_matches("<!--").trim_end_matches("-->").trim();
+        let cleaned = text
+            .trim()
+            .trim_start_matches("<!--")
+            .trim_end_matches("-->")
+            .trim();
         match serde_json::from_str::<Value>(cleaned) {
             Ok(v) => found.push(v),
-            Err(e) => w.note("ld+json", &format!("a JSON-LD block is not JSON ({e}); ignored")),
+            Err(e) => w.note(
+                "ld+json",
+                &format!("a JSON-LD block is not JSON ({e}); ignored"),
+            ),
         }
     }
     let mut queue: Vec<Value> = found;
@@ -110,16 +131,25 @@ fn json_ld(dom: &Dom, w: &mut Warnings) -> Option<Value> {
     let specific = &ARTICLE_TYPES[..ARTICLE_TYPES.len() - 1];
     flat.iter()
         .find(|v| has_type(v, specific))
-        .or_else(|| flat.iter().find(|v| has_type(v, &["WebPage"]) && v.get("headline").is_some()))
+        .or_else(|| {
+            flat.iter()
+                .find(|v| has_type(v, &["WebPage"]) && v.get("headline").is_some())
+        })
         .cloned()
 }
 
 /// Text of a JSON-LD value that may be a string, an object with `name`, or a list of either.
 fn ld_names(v: &Value, field: &str, w: &mut Warnings) -> Vec<String> {
     match v {
-        Value::String(s) => vec![html_to_text(s)].into_iter().filter(|s| !s.is_empty()).collect(),
+        Value::String(s) => vec![html_to_text(s)]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect(),
         Value::Object(o) => match o.get("name") {
-            Some(Value::String(s)) => vec![html_to_text(s)].into_iter().filter(|s| !s.is_empty()).collect(),
+            Some(Value::String(s)) => vec![html_to_text(s)]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect(),
             Some(Value::Array(_)) | Some(Value::Object(_)) => ld_names(&o["name"], field, w),
             _ => Vec::new(),
         },
@@ -136,7 +166,10 @@ fn ld_str(ld: Option<&Value>, key: &str, w: &mut Warnings) -> Option<String> {
     let ld = ld?;
     match ld.get(key)? {
         Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-        Value::Array(items) => items.iter().find_map(Value::as_str).map(|s| s.trim().to_string()),
+        Value::Array(items) => items
+            .iter()
+            .find_map(Value::as_str)
+            .map(|s| s.trim().to_string()),
         Value::Null => None,
         other => {
             w.wrong_type(&format!("ld+json.{key}"), "text", other);
@@ -147,12 +180,31 @@ fn ld_str(ld: Option<&Value>, key: &str, w: &mut Warnings) -> Option<String> {
 
 fn ld_image(v: &Value, w: &mut Warnings) -> Option<Image> {
     match v {
-        Value::String(s) => Some(Image { src: s.trim().to_string(), alt: None, caption: None }),
+        Value::String(s) => Some(Image {
+            src: s.trim().to_string(),
+            alt: None,
+            caption: None,
+        }),
         Value::Object(o) => {
-            let src = o.get("url").or_else(|| o.get("contentUrl")).and_then(Value::as_str)?;
-            let caption = o.get("caption").and_then(Value::as_str).map(html_to_text).filter(|c| !c.is_empty());
-            let alt = o.get("description").and_then(Value::as_str).map(html_to_text).filter(|c| !c.is_empty());
-            Some(Image { src: src.trim().to_string(), alt, caption })
+            let src = o
+                .get("url")
+                .or_else(|| o.get("contentUrl"))
+                .and_then(Value::as_str)?;
+            let caption = o
+                .get("caption")
+                .and_then(Value::as_str)
+                .map(html_to_text)
+                .filter(|c| !c.is_empty());
+            let alt = o
+                .get("description")
+                .and_then(Value::as_str)
+                .map(html_to_text)
+                .filter(|c| !c.is_empty());
+            Some(Image {
+                src: src.trim().to_string(),
+                alt,
+                caption,
+            })
         }
         Value::Array(items) => items.iter().find_map(|i| ld_image(i, w)),
         Value::Null => None,
@@ -200,8 +252,14 @@ pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Artic
         meta: dom
             .elements_named("meta")
             .filter_map(|m| {
-                let key = dom.attr(m, "property").or_else(|| dom.attr(m, "name")).or_else(|| dom.attr(m, "itemprop"))?;
-                Some((key.trim().to_ascii_lowercase(), dom.attr(m, "content")?.to_string()))
+                let key = dom
+                    .attr(m, "property")
+                    .or_else(|| dom.attr(m, "name"))
+                    .or_else(|| dom.attr(m, "itemprop"))?;
+                Some((
+                    key.trim().to_ascii_lowercase(),
+                    dom.attr(m, "content")?.to_string(),
+                ))
             })
             .collect(),
     };
@@ -221,9 +279,22 @@ pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Artic
         .or_else(|| ld_str(ld, "name", w))
         .map(|t| html_to_text(&t))
         .or_else(|| meta.first_of(&["og:title", "twitter:title", "title"]))
-        .or_else(|| dom.first("title").map(|t| clean_title(&dom.text(t))).filter(|t| !t.is_empty()))
-        .or_else(|| dom.first("h1").map(|h| squash(&dom.text(h))).filter(|t| !t.is_empty()))
-        .ok_or_else(|| ConvertError::field("headline", "no title in JSON-LD `headline`, `og:title`, `<title>` or `<h1>`"))?;
+        .or_else(|| {
+            dom.first("title")
+                .map(|t| clean_title(&dom.text(t)))
+                .filter(|t| !t.is_empty())
+        })
+        .or_else(|| {
+            dom.first("h1")
+                .map(|h| squash(&dom.text(h)))
+                .filter(|t| !t.is_empty())
+        })
+        .ok_or_else(|| {
+            ConvertError::field(
+                "headline",
+                "no title in JSON-LD `headline`, `og:title`, `<title>` or `<h1>`",
+            )
+        })?;
 
     let url = meta
         .link("canonical")
@@ -231,16 +302,29 @@ pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Artic
         .or_else(|| ld_str(ld, "url", w))
         .and_then(|u| absolute(base.as_ref(), &u))
         .or_else(|| fetched.as_ref().map(|f| f.to_string()))
-        .ok_or_else(|| ConvertError::field("url", "the page has no canonical address and was not fetched from an http(s) one"))?;
+        .ok_or_else(|| {
+            ConvertError::field(
+                "url",
+                "the page has no canonical address and was not fetched from an http(s) one",
+            )
+        })?;
 
     let lang = ld
         .and_then(|l| l.get("inLanguage"))
         .and_then(|v| match v {
             Value::String(s) => Some(s.clone()),
-            Value::Object(o) => o.get("alternateName").or_else(|| o.get("name")).and_then(Value::as_str).map(str::to_string),
+            Value::Object(o) => o
+                .get("alternateName")
+                .or_else(|| o.get("name"))
+                .and_then(Value::as_str)
+                .map(str::to_string),
             _ => None,
         })
-        .or_else(|| dom.first("html").and_then(|h| dom.attr(h, "lang")).map(str::to_string))
+        .or_else(|| {
+            dom.first("html")
+                .and_then(|h| dom.attr(h, "lang"))
+                .map(str::to_string)
+        })
         .or_else(|| meta.first_of(&["og:locale", "content-language", "language", "dc.language"]))
         .and_then(|l| normalize_lang(&l))
         .or_else(|| opts.lang.and_then(normalize_lang))
@@ -248,7 +332,11 @@ pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Artic
 
     let time_el = dom
         .first("body")
-        .and_then(|b| dom.descendants(b).into_iter().find(|&t| dom.name(t) == "time" && dom.attr(t, "datetime").is_some()))
+        .and_then(|b| {
+            dom.descendants(b)
+                .into_iter()
+                .find(|&t| dom.name(t) == "time" && dom.attr(t, "datetime").is_some())
+        })
         .and_then(|t| dom.attr(t, "datetime"))
         .map(str::to_string);
     let published_raw = ld_str(ld, "datePublished", w)
@@ -263,10 +351,22 @@ pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Artic
             }
             d
         }
-        None => return Err(ConvertError::field("datePublished", format!("`{published_raw}` is not an ISO 8601 date"))),
+        None => {
+            return Err(ConvertError::field(
+                "datePublished",
+                format!("`{published_raw}` is not an ISO 8601 date"),
+            ))
+        }
     };
     let updated = ld_str(ld, "dateModified", w)
-        .or_else(|| meta.first_of(&["article:modified_time", "og:updated_time", "datemodified", "dcterms.modified"]))
+        .or_else(|| {
+            meta.first_of(&[
+                "article:modified_time",
+                "og:updated_time",
+                "datemodified",
+                "dcterms.modified",
+            ])
+        })
         .and_then(|d| normalize_date(&d, "Z"))
         .map(|(d, _)| d);
 
@@ -303,25 +403,45 @@ pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Artic
         None => None,
     };
     if image.is_none() {
-        image = meta.first_of(&["og:image", "og:image:url", "og:image:secure_url", "twitter:image"]).map(|src| Image {
-            src,
-            alt: meta.first_of(&["og:image:alt", "twitter:image:alt"]),
-            caption: None,
-        });
+        image = meta
+            .first_of(&[
+                "og:image",
+                "og:image:url",
+                "og:image:secure_url",
+                "twitter:image",
+            ])
+            .map(|src| Image {
+                src,
+                alt: meta.first_of(&["og:image:alt", "twitter:image:alt"]),
+                caption: None,
+            });
     }
     if let Some(img) = image.as_mut() {
         match absolute(base.as_ref(), &img.src) {
             Some(abs) => img.src = abs,
             None => {
-                w.note("image", &format!("`{}` is not an http(s) address; ignored", img.src));
+                w.note(
+                    "image",
+                    &format!("`{}` is not an http(s) address; ignored", img.src),
+                );
                 image = None;
             }
         }
     }
 
     let mut tags: Vec<String> = match ld.and_then(|l| l.get("keywords")) {
-        Some(Value::String(s)) => s.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect(),
-        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+        Some(Value::String(s)) => s
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect(),
         Some(Value::Null) | None => Vec::new(),
         Some(other) => {
             w.wrong_type("ld+json.keywords", "text or a list of text", other);
@@ -333,7 +453,12 @@ pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Artic
     }
     if tags.is_empty() {
         if let Some(k) = meta.get("keywords") {
-            tags = k.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
+            tags = k
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect();
         }
     }
 
@@ -341,7 +466,10 @@ pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Artic
         Some(found) if found.text_len > 0 => found.html,
         _ => match ld.and_then(|l| l.get("articleBody")) {
             Some(Value::String(body)) if !body.trim().is_empty() => {
-                w.note("body", "no article text found in the page; JSON-LD `articleBody` is used");
+                w.note(
+                    "body",
+                    "no article text found in the page; JSON-LD `articleBody` is used",
+                );
                 text_to_paragraphs(body)
             }
             Some(other) if !other.is_null() => {
@@ -365,7 +493,10 @@ pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Artic
         updated,
         category,
         lead,
-        authors: authors.into_iter().map(|name| Author { name, org: None }).collect(),
+        authors: authors
+            .into_iter()
+            .map(|name| Author { name, org: None })
+            .collect(),
         source,
         image,
         content_html,

@@ -25,9 +25,14 @@ pub fn looks_like(v: &Value) -> bool {
 pub fn convert(v: &Value, opts: &Options<'_>, w: &mut Warnings) -> Result<Article, ConvertError> {
     let (post, path) = match v {
         Value::Array(items) => {
-            let first = items.first().ok_or_else(|| ConvertError::Empty("[]".into()))?;
+            let first = items
+                .first()
+                .ok_or_else(|| ConvertError::Empty("[]".into()))?;
             if items.len() > 1 {
-                w.note("[0]", &format!("the list has {} posts; the first is shown", items.len()));
+                w.note(
+                    "[0]",
+                    &format!("the list has {} posts; the first is shown", items.len()),
+                );
             }
             (first, "[0]".to_string())
         }
@@ -35,7 +40,10 @@ pub fn convert(v: &Value, opts: &Options<'_>, w: &mut Warnings) -> Result<Articl
         other => {
             return Err(ConvertError::field(
                 "(document)",
-                format!("must be a post object or a list of posts, not {}", kind(other)),
+                format!(
+                    "must be a post object or a list of posts, not {}",
+                    kind(other)
+                ),
             ))
         }
     };
@@ -46,23 +54,40 @@ pub fn convert(v: &Value, opts: &Options<'_>, w: &mut Warnings) -> Result<Articl
     let id = match post.get("id") {
         Some(Value::Number(n)) => format!("wp-{n}"),
         Some(Value::String(s)) if !s.trim().is_empty() => format!("wp-{}", s.trim()),
-        None | Some(Value::Null) => return Err(ConvertError::field(join(p, "id"), "is required but missing")),
+        None | Some(Value::Null) => {
+            return Err(ConvertError::field(
+                join(p, "id"),
+                "is required but missing",
+            ))
+        }
         Some(other) => {
-            return Err(ConvertError::field(join(p, "id"), format!("must be a number, not {}", kind(other))))
+            return Err(ConvertError::field(
+                join(p, "id"),
+                format!("must be a number, not {}", kind(other)),
+            ))
         }
     };
     let title = html_to_text(&rendered("title")?);
     if title.is_empty() {
-        return Err(ConvertError::field(join(p, "title.rendered"), "is required but empty"));
+        return Err(ConvertError::field(
+            join(p, "title.rendered"),
+            "is required but empty",
+        ));
     }
     let content_html = rendered("content")?;
     if post.get("content").and_then(|c| c.get("protected")) == Some(&Value::Bool(true)) {
-        w.note(&join(p, "content.protected"), "the post is password-protected; its body may be empty");
+        w.note(
+            &join(p, "content.protected"),
+            "the post is password-protected; its body may be empty",
+        );
     }
     let url = match w.opt_str(post, p, "link") {
         Some(link) => link,
         None => {
-            w.note(&join(p, "link"), "missing; the address the post was fetched from is used");
+            w.note(
+                &join(p, "link"),
+                "missing; the address the post was fetched from is used",
+            );
             opts.url.to_string()
         }
     };
@@ -73,7 +98,12 @@ pub fn convert(v: &Value, opts: &Options<'_>, w: &mut Warnings) -> Result<Articl
         Some(ex) => w
             .opt_str(ex, &join(p, "excerpt"), "rendered")
             .map(|h| html_to_text(&h))
-            .map(|t| t.trim_end_matches("[…]").trim_end_matches("[&hellip;]").trim().to_string())
+            .map(|t| {
+                t.trim_end_matches("[…]")
+                    .trim_end_matches("[&hellip;]")
+                    .trim()
+                    .to_string()
+            })
             .filter(|t| !t.is_empty()),
         None => None,
     };
@@ -100,7 +130,10 @@ pub fn convert(v: &Value, opts: &Options<'_>, w: &mut Warnings) -> Result<Articl
     if let Some(embedded) = w.opt_obj(post, p, "_embedded") {
         embedded_fields(embedded, &join(p, "_embedded"), &mut article, w);
     } else if post.get("author").is_some() || post.get("featured_media").is_some() {
-        w.note(p_or_doc(p), "has no `_embedded` (fetch it with `?_embed`): no author, image or terms");
+        w.note(
+            p_or_doc(p),
+            "has no `_embedded` (fetch it with `?_embed`): no author, image or terms",
+        );
     }
     Ok(article)
 }
@@ -114,17 +147,29 @@ fn p_or_doc(p: &str) -> &str {
 }
 
 /// `date_gmt` (UTC without an offset), else the site-local `date` (offset unknown: taken as UTC).
-fn wp_date(post: &Value, p: &str, gmt: &str, local: &str, w: &mut Warnings) -> Result<Option<String>, ConvertError> {
+fn wp_date(
+    post: &Value,
+    p: &str,
+    gmt: &str,
+    local: &str,
+    w: &mut Warnings,
+) -> Result<Option<String>, ConvertError> {
     if let Some(raw) = w.opt_str(post, p, gmt) {
         return match normalize_date(&raw, "Z") {
             Some((d, _)) => Ok(Some(d)),
-            None => Err(ConvertError::field(join(p, gmt), format!("`{raw}` is not a date"))),
+            None => Err(ConvertError::field(
+                join(p, gmt),
+                format!("`{raw}` is not a date"),
+            )),
         };
     }
     if let Some(raw) = w.opt_str(post, p, local) {
         if let Some((d, assumed)) = normalize_date(&raw, "Z") {
             if assumed {
-                w.note(&join(p, local), "has no time zone and there is no `*_gmt` field; taken as UTC");
+                w.note(
+                    &join(p, local),
+                    "has no time zone and there is no `*_gmt` field; taken as UTC",
+                );
             }
             return Ok(Some(d));
         }
@@ -136,7 +181,10 @@ fn embedded_fields(e: &Value, path: &str, a: &mut Article, w: &mut Warnings) {
     for (i, au) in w.opt_list(e, path, "author").iter().enumerate() {
         let ap = format!("{path}.author[{i}]");
         if au.get("code").is_some() {
-            w.note(&ap, "is an error object (the author is not public); skipped");
+            w.note(
+                &ap,
+                "is an error object (the author is not public); skipped",
+            );
             continue;
         }
         if let Some(name) = w.opt_str(au, &ap, "name") {
@@ -172,10 +220,8 @@ fn embedded_fields(e: &Value, path: &str, a: &mut Article, w: &mut Warnings) {
                 continue;
             };
             match term.get("taxonomy").and_then(Value::as_str) {
-                Some("category") => {
-                    if a.category.is_none() && name != "Uncategorized" {
-                        a.category = Some(name);
-                    }
+                Some("category") if a.category.is_none() && name != "Uncategorized" => {
+                    a.category = Some(name);
                 }
                 Some("post_tag") => a.tags.push(name),
                 _ => {}
