@@ -211,6 +211,14 @@ pub struct Words {
     pub c_honeypot: &'static str,
     /// Retry button while waiting; {n} is seconds.
     pub c_retry_in: &'static str,
+    /// Name of an embedded video when the article gives it no title.
+    pub embed_video: &'static str,
+    /// Button of a video card that loads the third-party player.
+    pub embed_load: &'static str,
+    /// Link of a video card to the player's own page; {host} is its host.
+    pub embed_watch_on: &'static str,
+    /// Label of a table's scrolling box when the table has no caption.
+    pub table_label: &'static str,
 }
 
 const VI: Words = Words {
@@ -295,6 +303,10 @@ const VI: Words = Words {
     c_field_refused: "Máy chủ không chấp nhận nội dung ô này.",
     c_honeypot: "Để trống ô này",
     c_retry_in: "Thử lại sau {n} giây",
+    embed_video: "Video",
+    embed_load: "Phát video (tải trình phát từ {host})",
+    embed_watch_on: "Xem trên {host}",
+    table_label: "Bảng",
 };
 
 const EN: Words = Words {
@@ -379,6 +391,10 @@ const EN: Words = Words {
     c_field_refused: "The server did not accept this field.",
     c_honeypot: "Leave this empty",
     c_retry_in: "Try again in {n} s",
+    embed_video: "Video",
+    embed_load: "Play video (loads the player from {host})",
+    embed_watch_on: "Watch on {host}",
+    table_label: "Table",
 };
 
 #[cfg(test)]
