@@ -177,11 +177,7 @@ pub fn extract(dom: &Dom, title: Option<&str>) -> Option<Extracted> {
 }
 
 /// Like [`extract`], making link and image addresses absolute against `base`.
-pub fn extract_with_base(
-    dom: &Dom,
-    title: Option<&str>,
-    base: Option<&url::Url>,
-) -> Option<Extracted> {
+pub fn extract_with_base(dom: &Dom, title: Option<&str>, base: Option<&str>) -> Option<Extracted> {
     let body = dom.first("body")?;
     let mut best: Option<Extracted> = None;
     let all = [
@@ -264,11 +260,11 @@ struct Attempt<'d> {
     flags: Flags,
     removed: Vec<bool>,
     scores: HashMap<Id, f64>,
-    base: Option<&'d url::Url>,
+    base: Option<&'d str>,
 }
 
 impl<'d> Attempt<'d> {
-    fn new(dom: &'d Dom, flags: Flags, base: Option<&'d url::Url>) -> Self {
+    fn new(dom: &'d Dom, flags: Flags, base: Option<&'d str>) -> Self {
         Attempt {
             dom,
             flags,
@@ -1053,17 +1049,16 @@ pub fn image_src(dom: &Dom, img: Id) -> Option<String> {
 }
 
 /// `v` made absolute against `base` (unchanged when there is none, or for `#` fragments).
-fn absolutize(base: Option<&url::Url>, v: &str) -> String {
+fn absolutize(base: Option<&str>, v: &str) -> String {
     match base {
-        Some(b) if !v.trim_start().starts_with('#') => b
-            .join(v.trim())
-            .map(|u| u.to_string())
-            .unwrap_or_else(|_| v.to_string()),
+        Some(b) if !v.trim_start().starts_with('#') && crate::urls::scheme(v.trim()).is_none() => {
+            crate::urls::resolve(b, v.trim())
+        }
         _ => v.to_string(),
     }
 }
 
-fn write_img(dom: &Dom, img: Id, base: Option<&url::Url>, out: &mut String) {
+fn write_img(dom: &Dom, img: Id, base: Option<&str>, out: &mut String) {
     let Some(src) = image_src(dom, img) else {
         return;
     };

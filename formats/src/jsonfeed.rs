@@ -73,22 +73,10 @@ pub fn convert(v: &Value, opts: &Options<'_>, w: &mut Warnings) -> Result<Articl
 
 /// The item asked for in the feed's own address: `#id` or `?item=id`.
 pub fn item_from_url(url: &str) -> Option<String> {
-    let parsed = url::Url::parse(url).ok()?;
-    if let Some(f) = parsed.fragment().filter(|f| !f.is_empty()) {
-        return Some(percent_decode(f));
+    if let Some(f) = crate::urls::fragment(url).filter(|f| !f.is_empty()) {
+        return Some(crate::urls::percent_decode(f, false));
     }
-    parsed
-        .query_pairs()
-        .find(|(k, _)| k == "item")
-        .map(|(_, v)| v.into_owned())
-        .filter(|v| !v.is_empty())
-}
-
-fn percent_decode(s: &str) -> String {
-    url::form_urlencoded::parse(format!("x={}", s.replace('+', "%2B")).as_bytes())
-        .next()
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_else(|| s.to_string())
+    crate::urls::query_param(url, "item").filter(|v| !v.is_empty())
 }
 
 fn item(

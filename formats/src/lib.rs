@@ -11,6 +11,7 @@ pub mod extract;
 pub mod jsonfeed;
 pub mod lenient;
 pub mod page;
+pub mod urls;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 pub mod wordpress;

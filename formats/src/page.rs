@@ -235,14 +235,7 @@ fn clean_title(t: &str) -> String {
     t
 }
 
-/// Resolves `href` against `base`, keeping only http(s) results.
-fn absolute(base: Option<&url::Url>, href: &str) -> Option<String> {
-    let u = match base {
-        Some(b) => b.join(href.trim()).ok()?,
-        None => url::Url::parse(href.trim()).ok()?,
-    };
-    matches!(u.scheme(), "http" | "https").then(|| u.to_string())
-}
+use crate::urls::absolute;
 
 /// Converts an HTML article page.
 pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Article, ConvertError> {
@@ -265,14 +258,11 @@ pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Artic
     };
     let ld = json_ld(&dom, w);
     let ld = ld.as_ref();
-    let fetched = url::Url::parse(opts.url).ok();
+    let fetched = absolute(None, opts.url);
     let base = dom
         .first("base")
         .and_then(|b| dom.attr(b, "href"))
-        .and_then(|h| match &fetched {
-            Some(f) => f.join(h).ok(),
-            None => url::Url::parse(h).ok(),
-        })
+        .and_then(|h| absolute(fetched.as_deref(), h))
         .or(fetched.clone());
 
     let title = ld_str(ld, "headline", w)
@@ -300,8 +290,8 @@ pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Artic
         .link("canonical")
         .or_else(|| meta.get("og:url"))
         .or_else(|| ld_str(ld, "url", w))
-        .and_then(|u| absolute(base.as_ref(), &u))
-        .or_else(|| fetched.as_ref().map(|f| f.to_string()))
+        .and_then(|u| absolute(base.as_deref(), &u))
+        .or_else(|| fetched.clone())
         .ok_or_else(|| {
             ConvertError::field(
                 "url",
@@ -417,7 +407,7 @@ pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Artic
             });
     }
     if let Some(img) = image.as_mut() {
-        match absolute(base.as_ref(), &img.src) {
+        match absolute(base.as_deref(), &img.src) {
             Some(abs) => img.src = abs,
             None => {
                 w.note(
@@ -462,7 +452,7 @@ pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Artic
         }
     }
 
-    let content_html = match extract_with_base(&dom, Some(&title), base.as_ref()) {
+    let content_html = match extract_with_base(&dom, Some(&title), base.as_deref()) {
         Some(found) if found.text_len > 0 => found.html,
         _ => match ld.and_then(|l| l.get("articleBody")) {
             Some(Value::String(body)) if !body.trim().is_empty() => {
