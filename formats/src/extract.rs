@@ -218,7 +218,13 @@ pub fn extract_with_base(dom: &Dom, title: Option<&str>, base: Option<&str>) -> 
 
 /// Extracts the body of an HTML page given as text (for benchmarks and tests).
 pub fn extract_html(html: &str) -> Option<Extracted> {
-    extract(&Dom::parse(html), None)
+    let dom = Dom::parse(html);
+    // The page's own `<title>`, as Readability uses it to drop a heading that repeats it.
+    let title = dom
+        .first("title")
+        .map(|t| squash(&dom.text(t)))
+        .filter(|t| !t.is_empty());
+    extract(&dom, title.as_deref())
 }
 
 fn class_id(dom: &Dom, n: Id) -> String {
