@@ -567,7 +567,15 @@ impl<'a> Builder<'a> {
 
     fn pop(&mut self) {
         if let Some(element) = self.stack.pop() {
-            self.push_node(Node::Element(Box::new(element)));
+            // An empty formula or token shows nothing (`<math><mtext><table>` tricks leave them).
+            let empty_math = element.children.is_empty()
+                && matches!(
+                    element.tag,
+                    Tag::Math | Tag::Mi | Tag::Mn | Tag::Mo | Tag::Ms | Tag::Mtext
+                );
+            if !empty_math {
+                self.push_node(Node::Element(Box::new(element)));
+            }
         }
     }
 
@@ -927,6 +935,14 @@ mod tests {
             Attrs::default()
         );
         assert_eq!(text(&nodes), "x = a2bc end");
+    }
+
+    #[test]
+    fn the_mathml_table_trick_leaves_no_empty_formula() {
+        let nodes = sanitize("<math><mtext><table><tr><td>cell</td></tr></table>", BASE);
+        let mut tags = Vec::new();
+        all_tags(&nodes, &mut tags);
+        assert_eq!(tags, vec![Tag::Table, Tag::Tr, Tag::Td]);
     }
 
     #[test]
