@@ -26,3 +26,24 @@ for (const f of process.argv.slice(1)) {
   const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
   console.log(`[build-formats] ${f}: ${(raw.length / 1024).toFixed(1)} KB raw, ${(br.length / 1024).toFixed(1)} KB brotli`);
 }' "$out/formats_bg.wasm" "$out/formats.js"
+
+# Smoke check of the built module's JavaScript API on every sample input format.
+node --input-type=module -e '
+import { readFileSync } from "node:fs";
+const mod = await import(process.cwd() + "/dist/formats/formats.js");
+mod.initSync({ module: readFileSync("dist/formats/formats_bg.wasm") });
+const cases = [
+  ["samples/wordpress-post.json", "wordpress"],
+  ["samples/jsonfeed.json", "jsonfeed"],
+  ["samples/article-jsonld.html", "html"],
+  ["samples/article-plain.html", "html"],
+];
+for (const [file, want] of cases) {
+  const r = mod.convert(readFileSync(file, "utf8"), "", "https://portal.example/a", null, null, "en");
+  const a = JSON.parse(r.article);
+  if (r.format !== want || !a.title || !a.published || !a.content_html || !Array.isArray(r.warnings)) {
+    console.error(`[build-formats] ${file}: unexpected result`, r);
+    process.exit(1);
+  }
+}
+console.log(`[build-formats] convert() works on ${cases.length} samples`);'
