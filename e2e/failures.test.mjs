@@ -16,7 +16,9 @@ const cases = [
   { name: 'HTTP 404', src: '/fault/status?code=404', kind: 'not-found', message: /Không tìm thấy bài viết/ },
   { name: 'HTTP 403', src: '/fault/status?code=403', kind: 'http-client', message: /từ chối/ },
   { name: 'HTTP 500', src: '/fault/status?code=500', kind: 'http-server', message: /đang gặp sự cố/ },
-  { name: 'a body that is not JSON', src: '/fault/html', kind: 'not-json', message: /không phải JSON/ },
+  { name: 'a body that is not JSON', src: '/fault/text', kind: 'not-json', message: /không phải JSON/ },
+  // An HTML page is read as an article page (issue 10); a login page holds no article.
+  { name: 'an HTML page with no article in it', src: '/fault/html', kind: 'invalid', message: /không hợp lệ/ },
   { name: 'an invalid article', src: '/fault/invalid', kind: 'invalid', message: /không hợp lệ/, detail: /title/ },
 ];
 

@@ -3,6 +3,7 @@
 # target/parts/<name>/ for scripts/post-build.mjs to optimise, hash and copy into dist/.
 #   comments: the readers' comments widget (crate comments/)
 #   panel:    the display panel (crate panel/)
+#   formats:  the converter for other input formats (crate formats/), loaded only for them
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -17,3 +18,4 @@ build_part() {
 }
 build_part comments article-viewer-comments
 build_part panel article-viewer-panel
+build_part formats article-viewer-formats

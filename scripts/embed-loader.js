@@ -4,7 +4,7 @@
 //   <article-viewer src="/news/article.json"></article-viewer>
 // or, for CMSs that strip unknown tags: <div data-article-viewer data-src="/news/article.json"></div>
 // Attributes (data-* on the div): src, lang, comments="on|off", theme="auto|light|dark|sepia",
-// loading="lazy". Each viewer renders in a shadow root with a constructable stylesheet.
+// loading="lazy", format, embed-hosts. Each viewer renders in a shadow root with a constructable stylesheet.
 // What a viewer needs starts at once and in parallel: its article JSON, the stylesheet, the JS
 // glue and the wasm; the title, time, author and lead show as soon as the JSON and the stylesheet
 // are in, before the wasm.
@@ -88,6 +88,8 @@ class Host {
       o.lang = this.attr('lang');
       o.comments = this.attr('comments') !== 'off';
       o.theme = this.attr('theme');
+      o.format = this.attr('format');
+      o.embedHosts = this.attr('embed-hosts');
       o.pageUrl = new URL('./index.html', BASE).href;
       this.view = m.mountViewer(box, this.el, o);
     } catch (e) {
@@ -128,7 +130,7 @@ class Host {
 // The stored text size, for `fontScale` before any viewer has started (e.g. right after a reload).
 const storedScale = () => storedPrefs().size;
 
-const ATTRS = ['src', 'lang', 'comments', 'theme'];
+const ATTRS = ['src', 'lang', 'comments', 'theme', 'format', 'embed-hosts'];
 if (!customElements.get('article-viewer')) {
   customElements.define(
     'article-viewer',

@@ -18,7 +18,11 @@ function prefetch(url) {
   let entry = shared.answers.get(url);
   if (!entry) {
     const abort = new AbortController();
-    const answer = fetch(url, { headers: { Accept: 'application/json' }, signal: abort.signal }).then(async (r) => ({ status: r.status, text: await r.text() }));
+    const answer = fetch(url, { headers: { Accept: 'application/json, application/feed+json;q=0.9, text/html;q=0.8' }, signal: abort.signal }).then(async (r) => ({
+      status: r.status,
+      type: r.headers.get('content-type') ?? '',
+      text: await r.text(),
+    }));
     answer.catch(() => {}); // the viewer reports a failure, with Retry
     entry = { answer, abort };
     shared.answers.set(url, entry);

@@ -78,6 +78,9 @@ async function fault(name, url, req, res, root, seen) {
     case 'html':
       res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Login</title><p>Please log in');
       return;
+    case 'text':
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('Service temporarily unavailable. Please try again later.');
+      return;
     case 'invalid':
       res.writeHead(200, json).end(JSON.stringify({ id: 'x', url: 'https://a.example/x', lang: 'vi', published: '2022-04-18T17:09:00+07:00', content_html: '' }));
       return;

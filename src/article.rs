@@ -116,7 +116,20 @@ impl From<FieldError> for FormatError {
 /// Parses and validates an article from its JSON text.
 pub fn parse(json: &str) -> Result<Article, FormatError> {
     let value = crate::json::parse(json).map_err(FormatError::NotJson)?;
-    let o = Obj::new(crate::json::root(&value), "")?;
+    from_document(&value)
+}
+
+/// Whether a parsed document is in this project's own format (rather than one the formats part
+/// converts: a WordPress post, a JSON Feed): an object with `content_html` and `published`.
+pub fn is_own_format(doc: &crate::json::Document) -> bool {
+    use crate::json::Json;
+    let root = crate::json::root(doc);
+    root.is_object() && root.member("content_html").is_some() && root.member("published").is_some()
+}
+
+/// Validates an article from its parsed JSON.
+pub fn from_document(value: &crate::json::Document) -> Result<Article, FormatError> {
+    let o = Obj::new(crate::json::root(value), "")?;
     let article = Article {
         id: o.str("id")?,
         url: o.str("url")?,

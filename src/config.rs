@@ -9,6 +9,15 @@ pub const MAX_TIMEOUT_MS: u32 = 120_000;
 /// The sample article shown when no `src` is given, relative to the page.
 pub const DEFAULT_SRC: &str = "samples/ky-anh-2022-04-15.json";
 
+/// A list of hosts from an attribute or query value: space- or comma-separated, lower-cased.
+pub fn host_list(value: &str) -> Vec<String> {
+    value
+        .split([' ', ','])
+        .map(|h| h.trim().to_ascii_lowercase())
+        .filter(|h| !h.is_empty())
+        .collect()
+}
+
 /// Which layout to render.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ViewMode {
@@ -32,6 +41,10 @@ pub struct Config {
     pub view: ViewMode,
     /// Open the print dialog once the print view is ready (`autoprint=1`, used by the Print button).
     pub autoprint: bool,
+    /// A forced input format (`format`: `article`, `wordpress`, `jsonfeed`, `html`).
+    pub format: Option<String>,
+    /// Hosts whose players become click-to-load cards (`embed_hosts`, space- or comma-separated).
+    pub embed_hosts: Vec<String>,
 }
 
 impl Default for Config {
@@ -42,6 +55,8 @@ impl Default for Config {
             timeout_ms: DEFAULT_TIMEOUT_MS,
             view: ViewMode::Read,
             autoprint: false,
+            format: None,
+            embed_hosts: Vec::new(),
         }
     }
 }
@@ -73,6 +88,8 @@ impl Config {
                     }
                 }
                 "autoprint" => config.autoprint = value == "1",
+                "format" if !value.is_empty() => config.format = Some(value.to_string()),
+                "embed_hosts" => config.embed_hosts = host_list(value),
                 _ => {}
             }
         }
@@ -87,9 +104,14 @@ impl Config {
         let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
             return Config::default();
         };
-        let pairs = ["src", "lang", "timeout", "view", "autoprint"]
-            .into_iter()
-            .filter_map(|k| params.get(k).map(|v| (k, v)));
+        // Every pair in order (a repeated key: the last one wins, as the loader reads it).
+        let pairs = js_sys::Array::from(&params)
+            .iter()
+            .filter_map(|pair| {
+                let pair = js_sys::Array::from(&pair);
+                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+            })
+            .collect::<Vec<_>>();
         Config::from_pairs(pairs)
     }
 }
@@ -97,6 +119,26 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_repeated_key_takes_its_last_value_as_the_loader_does() {
+        let c = Config::from_pairs([("src", "a.json"), ("src", " b.json "), ("src", "")]);
+        assert_eq!(c.src, "b.json");
+    }
+
+    #[test]
+    fn reads_the_input_format_and_embed_hosts() {
+        let c = Config::from_pairs([
+            ("format", " wordpress "),
+            ("embed_hosts", "www.youtube-nocookie.com, Player.Vimeo.com"),
+        ]);
+        assert_eq!(c.format.as_deref(), Some("wordpress"));
+        assert_eq!(
+            c.embed_hosts,
+            ["www.youtube-nocookie.com", "player.vimeo.com"]
+        );
+        assert_eq!(Config::from_pairs([("format", "")]).format, None);
+    }
 
     #[test]
     fn defaults_to_the_sample() {

@@ -4,6 +4,7 @@
 use crate::components::viewer::Viewer;
 use crate::host_events::Host;
 use crate::i18n::UiLang;
+use crate::load::ReadOptions;
 use crate::reader::store::{update_prefs, use_prefs};
 use crate::reader::text_size::TextSize;
 use leptos::prelude::*;
@@ -20,6 +21,8 @@ pub struct EmbedOptions {
     comments: bool,
     theme: Option<String>,
     page_url: Option<String>,
+    format: Option<String>,
+    embed_hosts: Vec<String>,
 }
 
 #[wasm_bindgen]
@@ -50,6 +53,21 @@ impl EmbedOptions {
     #[wasm_bindgen(setter)]
     pub fn set_theme(&mut self, theme: Option<String>) {
         self.theme = theme;
+    }
+
+    /// A forced input format (`format` attribute: `article`, `wordpress`, `jsonfeed`, `html`).
+    #[wasm_bindgen(setter)]
+    pub fn set_format(&mut self, format: Option<String>) {
+        self.format = format.filter(|f| !f.trim().is_empty());
+    }
+
+    /// Hosts whose players become click-to-load cards (`embed-hosts` attribute).
+    #[wasm_bindgen(setter = embedHosts)]
+    pub fn set_embed_hosts(&mut self, hosts: Option<String>) {
+        self.embed_hosts = hosts
+            .as_deref()
+            .map(crate::config::host_list)
+            .unwrap_or_default();
     }
 
     /// The standalone page next to the loader, for the print view.
@@ -111,6 +129,11 @@ pub fn mount_viewer(
                 comments=options.comments
                 host_theme=options.theme.clone()
                 page_url=options.page_url.clone()
+                read=ReadOptions {
+                    format: options.format.clone(),
+                    embed_hosts: options.embed_hosts.clone(),
+                    lang: options.lang.clone(),
+                }
             />
         }
     });

@@ -57,20 +57,29 @@ where
     })
 }
 
-/// GETs `url` with `Accept: application/json` and the abort `signal`: the status and the body text.
-/// Plain `fetch` through web-sys (no HTTP client crate on the viewer's critical path).
-pub async fn get_text(url: &str, signal: &AbortSignal) -> Result<(u16, String), JsValue> {
+/// GETs `url` with `Accept: application/json` (then HTML) and the abort `signal`: the status, the
+/// `Content-Type` and the body text. Plain `fetch` through web-sys (no HTTP client crate on the
+/// viewer's critical path).
+pub async fn get_text(url: &str, signal: &AbortSignal) -> Result<(u16, String, String), JsValue> {
     let window = web_sys::window().ok_or(JsValue::NULL)?;
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(signal));
     let headers = web_sys::Headers::new()?;
-    headers.set("Accept", "application/json")?;
+    headers.set(
+        "Accept",
+        "application/json, application/feed+json;q=0.9, text/html;q=0.8",
+    )?;
     init.set_headers(&headers);
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await?
         .dyn_into()?;
+    let content_type = response.headers().get("content-type")?.unwrap_or_default();
     let text = JsFuture::from(response.text()?).await?;
-    Ok((response.status(), text.as_string().unwrap_or_default()))
+    Ok((
+        response.status(),
+        content_type,
+        text.as_string().unwrap_or_default(),
+    ))
 }
 
 /// The abort controller of a view's current request: starting a new request aborts the one

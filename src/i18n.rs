@@ -135,6 +135,14 @@ pub struct Words {
     pub printed_at: &'static str,
     /// Label of the canonical address in the print view.
     pub article_address: &'static str,
+    /// Name of an embedded video when the article gives it no title.
+    pub embed_video: &'static str,
+    /// Button of a video card that loads the third-party player.
+    pub embed_load: &'static str,
+    /// Link of a video card to the player's own page; {host} is its host.
+    pub embed_watch_on: &'static str,
+    /// Label of a table's scrolling box when the table has no caption.
+    pub table_label: &'static str,
     /// Heading of the comments section.
     pub comments_title: &'static str,
     /// Shown while comments load.
@@ -188,6 +196,10 @@ const VI: Words = Words {
     theme_sepia: "Giấy ngà (sepia)",
     printed_at: "In lúc",
     article_address: "Địa chỉ bài viết",
+    embed_video: "Video",
+    embed_load: "Phát video (tải trình phát từ {host})",
+    embed_watch_on: "Xem trên {host}",
+    table_label: "Bảng",
     comments_title: "Ý kiến bạn đọc",
     comments_loading: "Đang tải ý kiến…",
     comments_unavailable:
@@ -239,6 +251,10 @@ const EN: Words = Words {
     theme_sepia: "Sepia",
     printed_at: "Printed",
     article_address: "Article address",
+    embed_video: "Video",
+    embed_load: "Play video (loads the player from {host})",
+    embed_watch_on: "Watch on {host}",
+    table_label: "Table",
     comments_title: "Readers' comments",
     comments_loading: "Loading comments…",
     comments_unavailable:

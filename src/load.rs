@@ -1,7 +1,8 @@
 //! Fetching an article: timeout, abort, and one typed error per way it can fail.
 
 use crate::article::{self, Article, FormatError};
-use crate::content::{sanitize::sanitize, tree::Node};
+use crate::content::sanitize::{sanitize_with, Policy};
+use crate::content::tree::Node;
 use crate::http::{get_text, with_timeout, HttpError};
 use crate::i18n::UiLang;
 use js_sys::{Promise, Reflect};
@@ -110,16 +111,145 @@ impl From<FormatError> for LoadError {
     }
 }
 
-/// Parses a fetched body into a [`Loaded`] article (pure; used after the network part).
+/// How to read what an article's address answers, besides the address itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// A forced input format (`?format=`, the `format` attribute): `article`, `wordpress`,
+    /// `jsonfeed` or `html`; detected from the document when absent.
+    pub format: Option<String>,
+    /// Hosts whose players become click-to-load cards (`embed-hosts`); empty: the default list.
+    pub embed_hosts: Vec<String>,
+    /// Language assumed when a converted input names none.
+    pub lang: Option<String>,
+}
+
+impl ReadOptions {
+    fn policy(&self) -> Policy {
+        if self.embed_hosts.is_empty() {
+            Policy::default()
+        } else {
+            Policy {
+                embed_hosts: self.embed_hosts.clone(),
+            }
+        }
+    }
+}
+
+/// Parses a fetched body in this project's format into a [`Loaded`] article (pure; used after the
+/// network part).
 pub fn prepare(json: &str, json_url: &str) -> Result<Loaded, LoadError> {
-    let article = article::parse(json)?;
-    let body = sanitize(&article.content_html, Some(&article.url));
+    prepare_with(json, json_url, &ReadOptions::default())
+}
+
+/// [`prepare`] with reading options (the embed hosts of the sanitiser).
+pub fn prepare_with(
+    json: &str,
+    json_url: &str,
+    options: &ReadOptions,
+) -> Result<Loaded, LoadError> {
+    let doc = crate::json::parse(json).map_err(FormatError::NotJson)?;
+    finish(&doc, json_url, options)
+}
+
+fn finish(
+    doc: &crate::json::Document,
+    json_url: &str,
+    options: &ReadOptions,
+) -> Result<Loaded, LoadError> {
+    let article = article::from_document(doc)?;
+    let body = sanitize_with(&article.content_html, Some(&article.url), &options.policy());
     Ok(Loaded {
         article,
         body,
         json_url: json_url.to_string(),
     })
 }
+
+/// Reads a fetched body: this project's format directly; anything else (a WordPress post, a JSON
+/// Feed, an HTML article page) through the formats part, loaded only then.
+pub async fn read(
+    text: &str,
+    content_type: &str,
+    url: &str,
+    options: &ReadOptions,
+) -> Result<Loaded, LoadError> {
+    let forced = options
+        .format
+        .as_deref()
+        .map(str::trim)
+        .filter(|f| !f.is_empty());
+    if forced.is_none() || forced == Some("article") {
+        match crate::json::parse(text) {
+            Ok(doc) if forced.is_some() || article::is_own_format(&doc) => {
+                return finish(&doc, url, options)
+            }
+            // Not JSON and not a page either: say so, as before.
+            Err(e) if !looks_like_html(text, content_type) => {
+                return Err(FormatError::NotJson(e).into())
+            }
+            _ => {}
+        }
+    }
+    let converted = convert(text, content_type, url, forced, options.lang.as_deref()).await?;
+    prepare_with(&converted, url, options)
+}
+
+/// Whether a body that is not JSON may be an HTML page.
+fn looks_like_html(text: &str, content_type: &str) -> bool {
+    content_type.contains("html")
+        || text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('<')
+}
+
+/// Converts another input format through the formats part; its warnings go to the console.
+async fn convert(
+    text: &str,
+    content_type: &str,
+    url: &str,
+    format: Option<&str>,
+    lang: Option<&str>,
+) -> Result<String, LoadError> {
+    use wasm_bindgen::JsValue;
+    let module = crate::lazy::load_part(FORMATS_PART)
+        .await
+        .map_err(|_| LoadError::Network)?;
+    let opt = |v: Option<&str>| v.map_or(JsValue::NULL, JsValue::from_str);
+    let args = [
+        JsValue::from_str(text),
+        JsValue::from_str(content_type),
+        JsValue::from_str(url),
+        opt(format),
+        JsValue::NULL,
+        opt(lang),
+    ];
+    let f = Reflect::get(&module, &JsValue::from_str("convert"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or(LoadError::Network)?;
+    let result = f
+        .apply(&JsValue::UNDEFINED, &args.iter().collect::<js_sys::Array>())
+        .map_err(|e| {
+            let message = Reflect::get(&e, &JsValue::from_str("message"))
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_default();
+            LoadError::Invalid(message)
+        })?;
+    if let Ok(warnings) = Reflect::get(&result, &JsValue::from_str("warnings")) {
+        for w in js_sys::Array::from(&warnings).iter() {
+            web_sys::console::warn_2(&JsValue::from_str("[article-viewer]"), &w);
+        }
+    }
+    Reflect::get(&result, &JsValue::from_str("article"))
+        .ok()
+        .and_then(|a| a.as_string())
+        .ok_or_else(|| LoadError::Invalid("the converter gave no article".into()))
+}
+
+/// Name of the formats part, as the loaders know it.
+pub const FORMATS_PART: &str = "formats";
 
 /// Resolves `src` against the page's address, as `fetch` would.
 pub fn absolute_url(src: &str) -> String {
@@ -135,11 +265,12 @@ pub fn absolute_url(src: &str) -> String {
 }
 
 /// The answer the page's loader already asked for at `url` (`shared.take(url, signal)`, see
-/// `scripts/loader-common.js`), as `(status, text)`; each prefetch is used once (Retry fetches anew).
+/// `scripts/loader-common.js`), as `(status, content type, text)`; each prefetch is used once
+/// (Retry fetches anew).
 fn take_prefetched(
     url: &str,
     signal: &web_sys::AbortSignal,
-) -> Option<impl std::future::Future<Output = Result<(u16, String), JsValue>>> {
+) -> Option<impl std::future::Future<Output = Result<(u16, String, String), JsValue>>> {
     let shared = crate::lazy::shared()?;
     let take = Reflect::get(&shared, &JsValue::from_str("take"))
         .ok()?
@@ -158,7 +289,10 @@ fn take_prefetched(
         let text = Reflect::get(&answer, &JsValue::from_str("text"))?
             .as_string()
             .unwrap_or_default();
-        Ok((status, text))
+        let content_type = Reflect::get(&answer, &JsValue::from_str("type"))?
+            .as_string()
+            .unwrap_or_default();
+        Ok((status, content_type, text))
     })
 }
 
@@ -167,10 +301,11 @@ pub async fn load(
     src: &str,
     timeout: Duration,
     controller: &AbortController,
+    options: &ReadOptions,
 ) -> Result<Loaded, LoadError> {
     let url = absolute_url(src);
     let signal = controller.signal();
-    let (status, text) = with_timeout(timeout, controller, async {
+    let (status, content_type, text) = with_timeout(timeout, controller, async {
         // The page's loader may have asked for the article already, in parallel with the wasm.
         match take_prefetched(&url, &signal) {
             Some(answer) => answer.await,
@@ -186,7 +321,7 @@ pub async fn load(
     if let Some(err) = LoadError::from_status(status) {
         return Err(err);
     }
-    prepare(&text, &url)
+    read(&text, &content_type, &url, options).await
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 use crate::components::viewer::Viewer;
 use crate::config::Config;
 use crate::i18n::UiLang;
+use crate::load::ReadOptions;
 use leptos::prelude::*;
 
 /// The standalone single-page app.
@@ -22,6 +23,11 @@ pub fn App() -> impl IntoView {
                 timeout_ms=config.timeout_ms
                 mode=config.view
                 autoprint=config.autoprint
+                read=ReadOptions {
+                    format: config.format.clone(),
+                    embed_hosts: config.embed_hosts.clone(),
+                    lang: config.lang.clone(),
+                }
             />
         </main>
     }

@@ -32,6 +32,8 @@ pub fn ArticleView(
 ) -> impl IntoView {
     let a = &loaded.article;
     let lang = UiLang::from_tag(&a.lang);
+    // The body's own pieces (video cards, table boxes) speak the article's language.
+    provide_context(lang);
     let w = lang.words();
     let id_prefix = id_prefix.unwrap_or_else(|| "av".to_string());
     let title_id = format!("{id_prefix}-title");

@@ -7,7 +7,7 @@ use crate::config::ViewMode;
 use crate::host_events::{self, emit, use_host};
 use crate::http::AbortSlot;
 use crate::i18n::UiLang;
-use crate::load::{load, LoadError, Loaded};
+use crate::load::{load, LoadError, Loaded, ReadOptions};
 use crate::reader::appearance::Theme;
 use crate::reader::store::use_prefs;
 use leptos::html::Div;
@@ -101,7 +101,11 @@ pub fn Viewer(
     /// The host's default theme, used while the reader keeps "system".
     #[prop(default = None)]
     host_theme: Option<String>,
+    /// How to read the answer: forced input format, embed hosts.
+    #[prop(optional)]
+    read: ReadOptions,
 ) -> impl IntoView {
+    let read = StoredValue::new(read);
     let id_prefix = next_id_prefix();
     let requests = AbortSlot::new();
 
@@ -111,6 +115,7 @@ pub fn Viewer(
     let root = NodeRef::<Div>::new();
     let fetch = move || {
         let src = src.get_untracked();
+        let read_options = read.get_value();
         let Some(controller) = requests.next() else {
             state.set(Loading::Failed(LoadError::Network));
             return;
@@ -118,7 +123,7 @@ pub fn Viewer(
         state.set(Loading::Pending);
         leptos::task::spawn_local(async move {
             let timeout = Duration::from_millis(u64::from(timeout_ms));
-            match load(&src, timeout, &controller).await {
+            match load(&src, timeout, &controller, &read_options).await {
                 Ok(loaded) => {
                     // With the loader's pre-paint on screen, let it show for a frame before the
                     // work of building the whole article.

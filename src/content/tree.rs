@@ -61,6 +61,51 @@ pub enum Tag {
     Th,
     /// `<td>`
     Td,
+    /// `<video>`, always rendered with controls and never autoplaying.
+    Video,
+    /// `<audio>`, always rendered with controls and never autoplaying.
+    Audio,
+    /// `<source>` of a video or audio element.
+    Source,
+    /// `<track>` (captions, subtitles) of a video or audio element.
+    Track,
+    /// A third-party player (`<iframe>` from an allowed embed host): rendered as a click-to-load
+    /// card; `src` is the player address, `href` the page to watch it on, `title` its title.
+    Embed,
+    /// MathML `<math>`.
+    Math,
+    /// MathML `<mi>`.
+    Mi,
+    /// MathML `<mn>`.
+    Mn,
+    /// MathML `<mo>`.
+    Mo,
+    /// MathML `<ms>`.
+    Ms,
+    /// MathML `<mtext>`.
+    Mtext,
+    /// MathML `<mrow>`.
+    Mrow,
+    /// MathML `<msup>`.
+    Msup,
+    /// MathML `<msub>`.
+    Msub,
+    /// MathML `<msubsup>`.
+    Msubsup,
+    /// MathML `<mfrac>`.
+    Mfrac,
+    /// MathML `<msqrt>`.
+    Msqrt,
+    /// MathML `<mroot>`.
+    Mroot,
+    /// MathML `<mtable>`.
+    Mtable,
+    /// MathML `<mtr>`.
+    Mtr,
+    /// MathML `<mtd>`.
+    Mtd,
+    /// MathML `<semantics>` (its annotations are dropped).
+    Semantics,
 }
 
 impl Tag {
@@ -96,8 +141,60 @@ impl Tag {
             "tr" => Tag::Tr,
             "th" => Tag::Th,
             "td" => Tag::Td,
+            "video" => Tag::Video,
+            "audio" => Tag::Audio,
+            "source" => Tag::Source,
+            "track" => Tag::Track,
             _ => return None,
         })
+    }
+
+    /// Maps a MathML element name (inside `<math>`) to an allowed tag.
+    pub fn from_mathml_name(name: &str) -> Option<Tag> {
+        Some(match name {
+            "math" => Tag::Math,
+            "mi" => Tag::Mi,
+            "mn" => Tag::Mn,
+            "mo" => Tag::Mo,
+            "ms" => Tag::Ms,
+            "mtext" => Tag::Mtext,
+            "mrow" => Tag::Mrow,
+            "msup" => Tag::Msup,
+            "msub" => Tag::Msub,
+            "msubsup" => Tag::Msubsup,
+            "mfrac" => Tag::Mfrac,
+            "msqrt" => Tag::Msqrt,
+            "mroot" => Tag::Mroot,
+            "mtable" => Tag::Mtable,
+            "mtr" => Tag::Mtr,
+            "mtd" => Tag::Mtd,
+            "semantics" => Tag::Semantics,
+            _ => return None,
+        })
+    }
+
+    /// Whether the element is MathML (created in the MathML namespace).
+    pub fn is_mathml(self) -> bool {
+        matches!(
+            self,
+            Tag::Math
+                | Tag::Mi
+                | Tag::Mn
+                | Tag::Mo
+                | Tag::Ms
+                | Tag::Mtext
+                | Tag::Mrow
+                | Tag::Msup
+                | Tag::Msub
+                | Tag::Msubsup
+                | Tag::Mfrac
+                | Tag::Msqrt
+                | Tag::Mroot
+                | Tag::Mtable
+                | Tag::Mtr
+                | Tag::Mtd
+                | Tag::Semantics
+        )
     }
 
     /// The lower-case HTML name of the tag.
@@ -132,12 +229,37 @@ impl Tag {
             Tag::Tr => "tr",
             Tag::Th => "th",
             Tag::Td => "td",
+            Tag::Video => "video",
+            Tag::Audio => "audio",
+            Tag::Source => "source",
+            Tag::Track => "track",
+            Tag::Embed => "figure",
+            Tag::Math => "math",
+            Tag::Mi => "mi",
+            Tag::Mn => "mn",
+            Tag::Mo => "mo",
+            Tag::Ms => "ms",
+            Tag::Mtext => "mtext",
+            Tag::Mrow => "mrow",
+            Tag::Msup => "msup",
+            Tag::Msub => "msub",
+            Tag::Msubsup => "msubsup",
+            Tag::Mfrac => "mfrac",
+            Tag::Msqrt => "msqrt",
+            Tag::Mroot => "mroot",
+            Tag::Mtable => "mtable",
+            Tag::Mtr => "mtr",
+            Tag::Mtd => "mtd",
+            Tag::Semantics => "semantics",
         }
     }
 
     /// Whether the element never has children (`<img>`, `<br>`, `<hr>`).
     pub fn is_void(self) -> bool {
-        matches!(self, Tag::Img | Tag::Br | Tag::Hr)
+        matches!(
+            self,
+            Tag::Img | Tag::Br | Tag::Hr | Tag::Source | Tag::Track | Tag::Embed
+        )
     }
 
     /// Whether the element is block-level, so that an open `<p>` closes before it.
@@ -154,6 +276,9 @@ impl Tag {
                 | Tag::Figure
                 | Tag::Hr
                 | Tag::Table
+                | Tag::Video
+                | Tag::Audio
+                | Tag::Embed
         )
     }
 }
@@ -189,6 +314,20 @@ pub struct Attrs {
     pub dir: Option<&'static str>,
     /// `cite` of a blockquote, resolved and allowed by the URL policy.
     pub cite: Option<String>,
+    /// `poster` of a video, resolved and allowed by the URL policy.
+    pub poster: Option<String>,
+    /// `type` of a media source (a MIME type).
+    pub media_type: Option<String>,
+    /// `kind` of a track (`subtitles`, `captions`, `descriptions`, `chapters`).
+    pub kind: Option<&'static str>,
+    /// `srclang` of a track (a language tag).
+    pub srclang: Option<String>,
+    /// `label` of a track.
+    pub label: Option<String>,
+    /// `default` of a track.
+    pub default: bool,
+    /// `display` of a MathML `<math>` (`block` or `inline`).
+    pub display: Option<&'static str>,
 }
 
 /// One node of the sanitised article body.

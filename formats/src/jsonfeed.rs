@@ -1,0 +1,264 @@
+//! A JSON Feed 1.1 (or 1.0) document or a single item; `#id`/`?item=` picks the item.
+
+use crate::article::{
+    normalize_date, normalize_lang, text_to_paragraphs, Article, Author, Image, Source,
+};
+use crate::dom::squash;
+use crate::error::ConvertError;
+use crate::lenient::{join, kind, Warnings};
+use crate::Options;
+use serde_json::Value;
+
+/// Whether a JSON value is a feed document (its `version` names jsonfeed.org, or it has `items`).
+pub fn is_feed(v: &Value) -> bool {
+    v.get("version")
+        .and_then(Value::as_str)
+        .is_some_and(|s| s.contains("jsonfeed.org"))
+        || v.get("items").is_some_and(Value::is_array)
+}
+
+/// Whether a JSON value looks like a lone feed item.
+pub fn is_item(v: &Value) -> bool {
+    v.is_object()
+        && v.get("id").is_some()
+        && (v.get("content_html").is_some() || v.get("content_text").is_some())
+        && v.get("published").is_none()
+}
+
+fn id_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// Converts a feed (picking `opts.item`, else the first item) or a single item.
+pub fn convert(v: &Value, opts: &Options<'_>, w: &mut Warnings) -> Result<Article, ConvertError> {
+    if !v.is_object() {
+        return Err(ConvertError::field(
+            "(document)",
+            format!("must be an object, not {}", kind(v)),
+        ));
+    }
+    if !is_feed(v) {
+        return item(v, "", None, opts, w);
+    }
+    let items = match v.get("items") {
+        Some(Value::Array(items)) => items,
+        None | Some(Value::Null) => {
+            return Err(ConvertError::field("items", "is required but missing"))
+        }
+        Some(other) => {
+            return Err(ConvertError::field(
+                "items",
+                format!("must be a list, not {}", kind(other)),
+            ))
+        }
+    };
+    let wanted = opts
+        .item
+        .map(str::to_string)
+        .or_else(|| item_from_url(opts.url));
+    let index = match &wanted {
+        Some(id) => items
+            .iter()
+            .position(|it| it.get("id").and_then(id_text).as_deref() == Some(id.as_str()))
+            .ok_or_else(|| ConvertError::ItemNotFound(id.clone()))?,
+        None if items.is_empty() => return Err(ConvertError::Empty("items".into())),
+        None => 0,
+    };
+    item(&items[index], &format!("items[{index}]"), Some(v), opts, w)
+}
+
+/// The item asked for in the feed's own address: `#id` or `?item=id`.
+pub fn item_from_url(url: &str) -> Option<String> {
+    if let Some(f) = crate::urls::fragment(url).filter(|f| !f.is_empty()) {
+        return Some(crate::urls::percent_decode(f, false));
+    }
+    crate::urls::query_param(url, "item").filter(|v| !v.is_empty())
+}
+
+fn item(
+    it: &Value,
+    p: &str,
+    feed: Option<&Value>,
+    opts: &Options<'_>,
+    w: &mut Warnings,
+) -> Result<Article, ConvertError> {
+    if !it.is_object() {
+        return Err(ConvertError::field(
+            if p.is_empty() { "(document)" } else { p },
+            format!("must be an object, not {}", kind(it)),
+        ));
+    }
+    let id = match it.get("id") {
+        Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+        Some(Value::Number(n)) => {
+            w.note(
+                &join(p, "id"),
+                "is a number (JSON Feed asks for text); used as text",
+            );
+            n.to_string()
+        }
+        None | Some(Value::Null) => {
+            return Err(ConvertError::field(
+                join(p, "id"),
+                "is required but missing",
+            ))
+        }
+        Some(Value::String(_)) => {
+            return Err(ConvertError::field(join(p, "id"), "is required but empty"))
+        }
+        Some(other) => {
+            return Err(ConvertError::field(
+                join(p, "id"),
+                format!("must be text, not {}", kind(other)),
+            ))
+        }
+    };
+    let content_html = match w.opt_str(it, p, "content_html") {
+        Some(html) => html,
+        None => match w.opt_str(it, p, "content_text") {
+            Some(text) => text_to_paragraphs(&text),
+            None => {
+                return Err(ConvertError::field(
+                    join(p, "content_html"),
+                    "is required (or `content_text`) but missing",
+                ))
+            }
+        },
+    };
+    let feed_str = |w: &mut Warnings, key: &str| feed.and_then(|f| w.opt_str(f, "", key));
+    let url = w
+        .opt_str(it, p, "url")
+        .or_else(|| w.opt_str(it, p, "external_url"))
+        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+        .unwrap_or_else(|| {
+            w.note(
+                &join(p, "url"),
+                "missing or not absolute; the feed's address is used",
+            );
+            opts.url.to_string()
+        });
+    let summary = w.opt_str(it, p, "summary");
+    let title = match w.opt_str(it, p, "title") {
+        Some(t) => t,
+        None => {
+            // Microblog items have no title: the summary or the start of the text stands in.
+            let fallback = summary
+                .clone()
+                .unwrap_or_else(|| squash(&crate::dom::html_to_text(&content_html)));
+            let short: String = fallback.chars().take(80).collect();
+            if short.is_empty() {
+                return Err(ConvertError::field(
+                    join(p, "title"),
+                    "is missing and the item has no text to stand in",
+                ));
+            }
+            w.note(&join(p, "title"), "missing; the start of the text is used");
+            if fallback.chars().count() > 80 {
+                format!("{}…", short.trim_end())
+            } else {
+                short
+            }
+        }
+    };
+    let date = |w: &mut Warnings, key: &str| -> Option<String> {
+        let raw = w.opt_str(it, p, key)?;
+        match normalize_date(&raw, "Z") {
+            Some((d, assumed)) => {
+                if assumed {
+                    w.note(&join(p, key), "has no time zone; taken as UTC");
+                }
+                Some(d)
+            }
+            None => {
+                w.note(
+                    &join(p, key),
+                    &format!("`{raw}` is not an RFC 3339 date; ignored"),
+                );
+                None
+            }
+        }
+    };
+    let updated = date(w, "date_modified");
+    let published = match date(w, "date_published") {
+        Some(d) => d,
+        None => match &updated {
+            Some(u) => {
+                w.note(
+                    &join(p, "date_published"),
+                    "missing; `date_modified` is used",
+                );
+                u.clone()
+            }
+            None => {
+                return Err(ConvertError::field(
+                    join(p, "date_published"),
+                    "is required but missing",
+                ))
+            }
+        },
+    };
+    let lang = w
+        .opt_str(it, p, "language")
+        .or_else(|| feed_str(w, "language"))
+        .and_then(|l| normalize_lang(&l))
+        .or_else(|| opts.lang.and_then(normalize_lang))
+        .unwrap_or_else(|| "und".to_string());
+    let mut authors = authors_of(it, p, w);
+    if authors.is_empty() {
+        if let Some(f) = feed {
+            authors = authors_of(f, "", w);
+        }
+    }
+    let image = w
+        .opt_str(it, p, "image")
+        .or_else(|| w.opt_str(it, p, "banner_image"))
+        .map(|src| Image {
+            src,
+            alt: None,
+            caption: None,
+        });
+    let source = feed_str(w, "title").map(|name| Source {
+        name,
+        url: feed
+            .and_then(|f| f.get("home_page_url"))
+            .and_then(Value::as_str)
+            .map(str::to_string),
+    });
+    Ok(Article {
+        id,
+        url,
+        lang,
+        title,
+        published,
+        updated,
+        category: None,
+        lead: summary,
+        authors,
+        source,
+        image,
+        content_html,
+        tags: w.str_list(it, p, "tags"),
+    })
+}
+
+/// `authors` (1.1), else the 1.0 `author` object.
+fn authors_of(o: &Value, p: &str, w: &mut Warnings) -> Vec<Author> {
+    let mut out = Vec::new();
+    for (i, a) in w.opt_list(o, p, "authors").iter().enumerate() {
+        if let Some(name) = w.opt_str(a, &format!("{}[{i}]", join(p, "authors")), "name") {
+            out.push(Author { name, org: None });
+        }
+    }
+    if out.is_empty() {
+        if let Some(a) = w.opt_obj(o, p, "author") {
+            if let Some(name) = w.opt_str(a, &join(p, "author"), "name") {
+                out.push(Author { name, org: None });
+            }
+        }
+    }
+    out
+}
