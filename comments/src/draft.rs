@@ -2,12 +2,28 @@
 
 use article_viewer::json::{self, object, Field as JsonField, Obj};
 
-/// Longest comment, in characters (Unicode scalar values), as the server counts them.
-pub const MAX_TEXT_CHARS: usize = 2000;
-/// Longest name, in characters.
-pub const MAX_NAME_CHARS: usize = 80;
-/// Longest e-mail address, in characters.
-pub const MAX_EMAIL_CHARS: usize = 254;
+use article_viewer_rules::RuleError;
+pub use article_viewer_rules::{MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+
+/// `s` in Unicode normalisation form C: in the browser through `String.prototype.normalize` (no
+/// tables in the wasm), natively through `unicode-normalization` (for the tests).
+pub fn nfc(s: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        String::from(js_sys::JsString::from(s).normalize("NFC"))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use unicode_normalization::UnicodeNormalization;
+        s.nfc().collect()
+    }
+}
+
+/// A field as the server will see it: cleaned (controls removed, newlines kept in the text) and in
+/// NFC, so "ệ" typed as e + U+0323 + U+0302 counts as one character, as the server counts it.
+pub fn as_sent(field: Field, value: &str) -> String {
+    nfc(&article_viewer_rules::clean(value, field == Field::Text))
+}
 
 /// What the reader typed, kept per article while typing and after a failed post.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -65,52 +81,38 @@ pub enum Problem {
     Refused,
 }
 
-/// Characters in `s` as the server counts them.
-pub fn char_count(s: &str) -> usize {
-    s.trim().chars().count()
-}
-
-/// A plausible e-mail address: one `@`, something before it, a dotted domain after it, no spaces.
-pub fn plausible_email(s: &str) -> bool {
-    let s = s.trim();
-    let Some((local, domain)) = s.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && local.len() <= 64
-        && !domain.contains('@')
-        && !s.chars().any(char::is_whitespace)
-        && domain.split('.').count() >= 2
-        && domain.split('.').all(|label| !label.is_empty())
+impl Problem {
+    fn from_rule(e: RuleError) -> Problem {
+        match e {
+            RuleError::Empty => Problem::Missing,
+            RuleError::TooLong { .. } => Problem::TooLong,
+            RuleError::Invalid => Problem::BadEmail,
+        }
+    }
 }
 
 impl Draft {
-    /// Checks the fields the way the server will; empty when the draft can be sent.
+    /// Checks the fields with the server's own rules (`rules/`) on what will be sent; empty when
+    /// the draft can be sent.
     pub fn check(&self) -> Vec<(Field, Problem)> {
-        let mut out = Vec::new();
-        let name = char_count(&self.name);
-        if name == 0 {
-            out.push((Field::Name, Problem::Missing));
-        } else if name > MAX_NAME_CHARS {
-            out.push((Field::Name, Problem::TooLong));
-        }
-        if self.email.trim().is_empty() {
-            out.push((Field::Email, Problem::Missing));
-        } else if char_count(&self.email) > MAX_EMAIL_CHARS || !plausible_email(&self.email) {
-            out.push((Field::Email, Problem::BadEmail));
-        }
-        let text = char_count(&self.text);
-        if text == 0 {
-            out.push((Field::Text, Problem::Missing));
-        } else if text > MAX_TEXT_CHARS {
-            out.push((Field::Text, Problem::TooLong));
-        }
-        out
+        use article_viewer_rules::{check_email, check_name, check_text};
+        [
+            (Field::Name, check_name(&as_sent(Field::Name, &self.name))),
+            (
+                Field::Email,
+                check_email(&as_sent(Field::Email, &self.email)),
+            ),
+            (Field::Text, check_text(&as_sent(Field::Text, &self.text))),
+        ]
+        .into_iter()
+        .filter_map(|(f, r)| r.err().map(|e| (f, Problem::from_rule(e))))
+        .collect()
     }
 
-    /// Characters left for the text (negative when over).
+    /// Characters left for the text (negative when over), counted as the server counts them.
     pub fn chars_left(&self) -> i64 {
-        MAX_TEXT_CHARS as i64 - self.text.chars().count() as i64
+        let used = as_sent(Field::Text, &self.text).chars().count();
+        MAX_TEXT_CHARS as i64 - used as i64
     }
 
     /// Whether nothing worth keeping was typed.
@@ -211,14 +213,74 @@ mod tests {
     }
 
     #[test]
-    fn checks_email_shape() {
+    fn checks_email_shape_as_the_server_does() {
+        let email = |e: &str| Draft {
+            email: e.into(),
+            ..ok()
+        };
         for bad in [
-            "an", "an@", "@x.vn", "an@x", "a n@x.vn", "a@b@c.vn", "an@x..vn",
+            "an",
+            "an@",
+            "@x.vn",
+            "an@x",
+            "a n@x.vn",
+            "a@b@c.vn",
+            "an@x..vn",
+            "an@example.c",
         ] {
-            assert!(!plausible_email(bad), "{bad}");
+            assert_eq!(
+                email(bad).check(),
+                vec![(Field::Email, Problem::BadEmail)],
+                "{bad}"
+            );
         }
         for good in ["an@example.vn", "a.b+c@sub.example.com", " an@x.vn "] {
-            assert!(plausible_email(good), "{good}");
+            assert!(email(good).check().is_empty(), "{good}");
+        }
+    }
+
+    #[test]
+    fn decomposed_vietnamese_counts_as_composed() {
+        let mut d = ok();
+        // "ệ" typed as e + U+0323 + U+0302 (Unikey's "Unicode tổ hợp"): 3 code points, 1 after NFC.
+        d.text = "e\u{323}\u{302}".repeat(MAX_TEXT_CHARS);
+        assert!(d.check().is_empty());
+        assert_eq!(d.chars_left(), 0);
+        d.text.push('x');
+        assert_eq!(d.check(), vec![(Field::Text, Problem::TooLong)]);
+    }
+
+    /// The shared vectors (`rules/vectors.json`), with NFC as the viewer does it.
+    #[test]
+    fn the_shared_rule_vectors_hold() {
+        let doc: serde_json::Value =
+            serde_json::from_str(include_str!("../../rules/vectors.json")).unwrap();
+        let vectors = doc["vectors"].as_array().unwrap();
+        assert!(vectors.len() > 30);
+        for v in vectors {
+            let input = v["input"]
+                .as_str()
+                .unwrap()
+                .repeat(v["repeat"].as_u64().unwrap_or(1) as usize);
+            let field = match v["field"].as_str().unwrap() {
+                "name" => Field::Name,
+                "email" => Field::Email,
+                "text" => Field::Text,
+                _ => continue,
+            };
+            let mut d = ok();
+            match field {
+                Field::Name => d.name = input,
+                Field::Email => d.email = input,
+                _ => d.text = input,
+            }
+            let got = match d.check().iter().find(|(f, _)| *f == field) {
+                None => "ok",
+                Some((_, Problem::Missing)) => "empty",
+                Some((_, Problem::TooLong)) => "too_long",
+                Some((_, _)) => "invalid",
+            };
+            assert_eq!(got, v["expect_nfc"].as_str().unwrap(), "{}", v["name"]);
         }
     }
 

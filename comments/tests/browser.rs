@@ -141,3 +141,46 @@ async fn load_more_adds_nodes_and_keeps_the_ones_shown() {
         "no more pages"
     );
 }
+
+/// The shared rule vectors (`rules/vectors.json`) with the browser's own NFC
+/// (`String.prototype.normalize`), as the form counts and checks them.
+#[wasm_bindgen_test]
+fn the_shared_rule_vectors_hold_with_the_browsers_normalisation() {
+    use article_viewer_comments::draft::{Draft, Field, Problem};
+    let doc: serde_json::Value =
+        serde_json::from_str(include_str!("../../rules/vectors.json")).unwrap();
+    let vectors = doc["vectors"].as_array().unwrap();
+    let mut checked = 0;
+    for v in vectors {
+        let input = v["input"]
+            .as_str()
+            .unwrap()
+            .repeat(v["repeat"].as_u64().unwrap_or(1) as usize);
+        let field = match v["field"].as_str().unwrap() {
+            "name" => Field::Name,
+            "email" => Field::Email,
+            "text" => Field::Text,
+            _ => continue,
+        };
+        let mut d = Draft {
+            name: "Nguyễn Văn An".into(),
+            email: "an@example.vn".into(),
+            text: "Bài viết hay.".into(),
+            ..Draft::default()
+        };
+        match field {
+            Field::Name => d.name = input,
+            Field::Email => d.email = input,
+            _ => d.text = input,
+        }
+        let got = match d.check().iter().find(|(f, _)| *f == field) {
+            None => "ok",
+            Some((_, Problem::Missing)) => "empty",
+            Some((_, Problem::TooLong)) => "too_long",
+            Some(_) => "invalid",
+        };
+        assert_eq!(got, v["expect_nfc"].as_str().unwrap(), "{}", v["name"]);
+        checked += 1;
+    }
+    assert!(checked > 30);
+}
