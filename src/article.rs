@@ -39,6 +39,9 @@ pub struct Article {
     pub tags: Vec<String>,
     /// Where readers' comments live, if anywhere.
     pub comments: Option<Comments>,
+    /// Optional fields that were dropped because of their type or value, as sentences for the
+    /// console (a portal's data varies; only required fields fail an article).
+    pub warnings: Vec<String>,
 }
 
 /// One author of an article.
@@ -127,51 +130,109 @@ pub fn is_own_format(doc: &crate::json::Document) -> bool {
     root.is_object() && root.member("content_html").is_some() && root.member("published").is_some()
 }
 
-/// Validates an article from its parsed JSON.
+/// Keeps an optional field's value, or drops it with a warning when it has the wrong type.
+fn lenient<T>(result: Result<Option<T>, FieldError>, warnings: &mut Vec<String>) -> Option<T> {
+    match result {
+        Ok(value) => value,
+        Err(e) => {
+            warnings.push(format!("field `{}` {}; it is left out", e.field, e.problem));
+            None
+        }
+    }
+}
+
+/// Validates an article from its parsed JSON. Required fields fail it, naming the field; an
+/// optional field of the wrong type is dropped with a warning (`source` given as a plain string is
+/// taken as the source's name).
 pub fn from_document(value: &crate::json::Document) -> Result<Article, FormatError> {
     let o = Obj::new(crate::json::root(value), "")?;
-    let article = Article {
+    let mut w = Vec::new();
+    let authors = lenient(
+        o.list("authors", |v, path| {
+            Ok(Obj::new(v, &path).and_then(|a| {
+                Ok(Author {
+                    name: a.str("name")?,
+                    org: a.opt_str("org").ok().flatten(),
+                })
+            }))
+        })
+        .map(Some),
+        &mut w,
+    )
+    .unwrap_or_default()
+    .into_iter()
+    .filter_map(|a| lenient(a.map(Some), &mut w))
+    .collect();
+    let source = match o.opt_str("source") {
+        // A plain string names the source.
+        Ok(Some(name)) if !name.trim().is_empty() => Some(Source { name, url: None }),
+        Ok(_) => None,
+        Err(_) => lenient(
+            o.opt_obj("source").and_then(|s| match s {
+                Some(s) => Ok(Some(Source {
+                    name: s.str("name")?,
+                    url: s.opt_str("url").ok().flatten(),
+                })),
+                None => Ok(None),
+            }),
+            &mut w,
+        ),
+    };
+    let image = lenient(
+        o.opt_obj("image").and_then(|i| match i {
+            Some(i) => Ok(Some(Image {
+                src: i.str("src")?,
+                alt: i.opt_str("alt").ok().flatten(),
+                caption: i.opt_str("caption").ok().flatten(),
+            })),
+            None => Ok(None),
+        }),
+        &mut w,
+    );
+    let comments = lenient(
+        o.opt_obj("comments").and_then(|c| match c {
+            Some(c) => Ok(Some(Comments {
+                enabled: c.opt_bool("enabled")?.unwrap_or(false),
+                url: c.opt_str("url")?,
+            })),
+            None => Ok(None),
+        }),
+        &mut w,
+    );
+    let tags = lenient(
+        o.list("tags", |v, path| Ok(str_item(v, path).ok()))
+            .map(Some),
+        &mut w,
+    )
+    .unwrap_or_default()
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut article = Article {
         id: o.str("id")?,
         url: o.str("url")?,
         lang: o.str("lang")?,
         title: o.str("title")?,
         published: o.str("published")?,
-        updated: o.opt_str("updated")?,
-        category: o.opt_str("category")?,
-        lead: o.opt_str("lead")?,
-        authors: o.list("authors", |v, path| {
-            let a = Obj::new(v, &path)?;
-            Ok(Author {
-                name: a.str("name")?,
-                org: a.opt_str("org")?,
-            })
-        })?,
-        source: match o.opt_obj("source")? {
-            Some(s) => Some(Source {
-                name: s.str("name")?,
-                url: s.opt_str("url")?,
-            }),
-            None => None,
-        },
-        image: match o.opt_obj("image")? {
-            Some(i) => Some(Image {
-                src: i.str("src")?,
-                alt: i.opt_str("alt")?,
-                caption: i.opt_str("caption")?,
-            }),
-            None => None,
-        },
+        updated: lenient(o.opt_str("updated"), &mut w),
+        category: lenient(o.opt_str("category"), &mut w),
+        lead: lenient(o.opt_str("lead"), &mut w),
+        authors,
+        source,
+        image,
         content_html: o.str("content_html")?,
-        tags: o.list("tags", str_item)?,
-        comments: match o.opt_obj("comments")? {
-            Some(c) => Some(Comments {
-                enabled: c.opt_bool("enabled")?.unwrap_or(false),
-                url: c.opt_str("url")?,
-            }),
-            None => None,
-        },
+        tags,
+        comments,
+        warnings: Vec::new(),
     };
     article.validate()?;
+    if let Some(updated) = &article.updated {
+        if let Err(e) = Timestamp::parse(updated) {
+            w.push(format!("field `updated` {e}; it is left out"));
+            article.updated = None;
+        }
+    }
+    article.warnings = w;
     Ok(article)
 }
 
@@ -205,9 +266,6 @@ impl Article {
         }
         Timestamp::parse(&self.published)
             .map_err(|e| FormatError::field("published", &e.to_string()))?;
-        if let Some(updated) = &self.updated {
-            Timestamp::parse(updated).map_err(|e| FormatError::field("updated", &e.to_string()))?;
-        }
         if self.content_html.len() > MAX_CONTENT_BYTES {
             return Err(FormatError::field("content_html", "is larger than 8 MiB"));
         }
@@ -287,16 +345,49 @@ mod tests {
     }
 
     #[test]
-    fn names_a_mistyped_field_with_its_path() {
+    fn names_a_mistyped_required_field() {
         let mut v = minimal();
         v["title"] = serde_json::json!(42);
         assert_eq!(field_of(parse(&v.to_string()).unwrap_err()), "title");
+    }
+
+    #[test]
+    fn drops_mistyped_optional_fields_with_a_warning_naming_them() {
         let mut v = minimal();
-        v["authors"] = serde_json::json!([{ "name": "A" }, { "name": 3 }]);
+        v["authors"] = serde_json::json!([{ "name": "A" }, { "name": 3 }, "B"]);
+        v["image"] = serde_json::json!("x.jpg");
+        v["tags"] = serde_json::json!(["a", 2, "b"]);
+        v["lead"] = serde_json::json!(7);
+        v["updated"] = serde_json::json!("yesterday");
+        v["comments"] = serde_json::json!(true);
+        let a = parse(&v.to_string()).unwrap();
+        assert_eq!(a.authors.len(), 1);
+        assert_eq!(a.authors[0].name, "A");
         assert_eq!(
-            field_of(parse(&v.to_string()).unwrap_err()),
-            "authors[1].name"
+            (a.image, a.lead, a.updated, a.comments),
+            (None, None, None, None)
         );
+        assert_eq!(a.tags, ["a", "b"]);
+        let all = a.warnings.join("\n");
+        for field in [
+            "authors[1].name",
+            "authors[2]",
+            "image",
+            "lead",
+            "updated",
+            "comments",
+        ] {
+            assert!(all.contains(&format!("`{field}`")), "{field} in {all}");
+        }
+    }
+
+    #[test]
+    fn takes_a_plain_string_source_as_its_name() {
+        let mut v = minimal();
+        v["source"] = serde_json::json!("Báo Hà Tĩnh");
+        let a = parse(&v.to_string()).unwrap();
+        assert_eq!(a.source.map(|s| s.name).as_deref(), Some("Báo Hà Tĩnh"));
+        assert!(a.warnings.is_empty());
     }
 
     #[test]

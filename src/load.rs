@@ -157,6 +157,13 @@ fn finish(
     options: &ReadOptions,
 ) -> Result<Loaded, LoadError> {
     let article = article::from_document(doc)?;
+    #[cfg(target_arch = "wasm32")]
+    for warning in &article.warnings {
+        web_sys::console::warn_2(
+            &wasm_bindgen::JsValue::from_str("[article-viewer]"),
+            &wasm_bindgen::JsValue::from_str(warning),
+        );
+    }
     let body = sanitize_with(&article.content_html, Some(&article.url), &options.policy());
     Ok(Loaded {
         article,
