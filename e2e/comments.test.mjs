@@ -18,6 +18,9 @@ async function open(url = server.url, options = {}) {
   await opened.page.getByTestId('av-article').waitFor();
   const comments = new CommentsPage(opened.page, opened.page.getByTestId('av-viewer'));
   await comments.scrollTo();
+  // The list has answered (its count is in the heading): nothing above the form moves any more
+  // while a test types and clicks.
+  await comments.section.getByTestId('av-comments-title').getByText(/\(\d+\)/).waitFor();
   return { ...opened, comments };
 }
 
