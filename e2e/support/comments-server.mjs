@@ -9,6 +9,13 @@ import { root } from './harness.mjs';
 const binary = join(root, 'target', 'release', 'article-viewer-server');
 export const TOKEN = 'e2e-moderation-token-0123456789';
 
+// Servers still running when the test process ends (a test that failed before its `stop()`) are
+// killed then; they never keep the process alive.
+const running = new Set();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** Starts the server; `env` overrides its settings. Resolves to a handle. */
 export async function startCommentsServer(env = {}, state = {}) {
   if (!existsSync(binary)) throw new Error(`${binary} is missing: run cargo build --release -p article-viewer-server`);
@@ -29,6 +36,10 @@ export async function startCommentsServer(env = {}, state = {}) {
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  child.unref();
+  child.stdout.unref();
   const url = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {
