@@ -74,6 +74,61 @@ pub fn call_export(object: &JsValue, name: &str, args: &[JsValue]) -> Result<JsV
     })
 }
 
+/// A lazy part mounted by a view: the handle its mount function returned, freed (`free()`: the
+/// part unmounts, aborting its requests and removing its listeners) when the view's owner is
+/// cleaned up — also when that happens while the part is still loading.
+#[derive(Clone, Copy)]
+pub struct MountedPart(
+    leptos::prelude::StoredValue<Option<JsValue>, leptos::prelude::LocalStorage>,
+);
+
+impl MountedPart {
+    /// A slot for one mounted part, tied to the current owner.
+    pub fn new() -> MountedPart {
+        let part = MountedPart(leptos::prelude::StoredValue::new_local(None));
+        leptos::prelude::on_cleanup(move || part.free());
+        part
+    }
+
+    fn free(self) {
+        use leptos::prelude::UpdateValue;
+        if let Some(handle) = self.0.try_update_value(Option::take).flatten() {
+            let _ = call_export(&handle, "free", &[]);
+        }
+    }
+
+    /// Loads the part `name` and calls its `export` with `container` followed by `args`; keeps the
+    /// handle it returns, or frees it at once when the view went away meanwhile.
+    pub async fn mount(
+        self,
+        name: &str,
+        export: &str,
+        container: Option<web_sys::HtmlElement>,
+        args: &[JsValue],
+    ) -> Result<(), PartError> {
+        use leptos::prelude::UpdateValue;
+        let module = load_part(name).await?;
+        let container = container.ok_or(PartError::Missing)?;
+        let mut all = vec![JsValue::from(container)];
+        all.extend_from_slice(args);
+        let handle = call_export(&module, export, &all)?;
+        if self
+            .0
+            .try_update_value(|slot| *slot = Some(handle.clone()))
+            .is_none()
+        {
+            let _ = call_export(&handle, "free", &[]);
+        }
+        Ok(())
+    }
+}
+
+impl Default for MountedPart {
+    fn default() -> Self {
+        MountedPart::new()
+    }
+}
+
 /// A plain JS object from string pairs (options handed to a part).
 pub fn options(pairs: &[(&str, &str)]) -> Object {
     let object = Object::new();

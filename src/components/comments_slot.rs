@@ -4,7 +4,7 @@
 
 use crate::host_events::{use_host, Host};
 use crate::i18n::UiLang;
-use crate::lazy::{call_export, load_part, options, PartError};
+use crate::lazy::{options, MountedPart, PartError};
 use crate::observe::when_near;
 use leptos::html::{Div, Section};
 use leptos::prelude::*;
@@ -44,13 +44,7 @@ pub fn CommentsSlot(
     let section = NodeRef::<Section>::new();
     let mount = NodeRef::<Div>::new();
     let slot = RwSignal::new(Slot::Waiting);
-    let handle: StoredValue<Option<JsValue>, LocalStorage> = StoredValue::new_local(None);
-    on_cleanup(move || {
-        // `free()` unmounts the widget: its requests are aborted, its listeners removed.
-        if let Some(h) = handle.try_update_value(Option::take).flatten() {
-            let _ = call_export(&h, "free", &[]);
-        }
-    });
+    let widget = MountedPart::new();
     let host = use_host();
     let start = move || {
         if matches!(slot.get_untracked(), Slot::Loading | Slot::Mounted) {
@@ -64,32 +58,21 @@ pub fn CommentsSlot(
             host.clone(),
         );
         leptos::task::spawn_local(async move {
-            let result = load_part(PART).await.and_then(|module| {
-                let Some(el) = mount.get_untracked() else {
-                    return Err(PartError::Missing);
-                };
-                let host = host.map_or(JsValue::NULL, |Host(h)| JsValue::from(h.take()));
-                let opts = options(&[
-                    ("url", &url),
-                    ("articleId", &article_id),
-                    ("lang", lang.tag()),
-                    ("idPrefix", &id_prefix),
-                ]);
-                call_export(&module, "mountComments", &[el.into(), host, opts.into()])
+            let host = host.map_or(JsValue::NULL, |Host(h)| JsValue::from(h.take()));
+            let opts = options(&[
+                ("url", &url),
+                ("articleId", &article_id),
+                ("lang", lang.tag()),
+                ("idPrefix", &id_prefix),
+            ]);
+            let el = mount.get_untracked().map(|el| el.into());
+            let mounted = widget
+                .mount(PART, "mountComments", el, &[host, opts.into()])
+                .await;
+            let _ = slot.try_set(match mounted {
+                Ok(()) => Slot::Mounted,
+                Err(e) => Slot::Failed(e),
             });
-            match result {
-                Ok(h) => {
-                    // `try_set` hands the value back when the slot went away while the part loaded.
-                    if slot.try_set(Slot::Mounted).is_none() {
-                        handle.set_value(Some(h));
-                    } else {
-                        let _ = call_export(&h, "free", &[]);
-                    }
-                }
-                Err(e) => {
-                    let _ = slot.try_set(Slot::Failed(e));
-                }
-            }
         });
     };
     let start_near = start.clone();

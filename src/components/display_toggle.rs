@@ -3,10 +3,9 @@
 //! loading line meanwhile and Retry if it cannot be loaded.
 
 use crate::i18n::UiLang;
-use crate::lazy::{call_export, load_part, options, PartError};
+use crate::lazy::{options, MountedPart, PartError};
 use leptos::html::Div;
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 
 /// Name of the display panel's part, as the loaders know it.
 pub const PART: &str = "panel";
@@ -37,12 +36,7 @@ pub fn DisplayToggle(
     let part = RwSignal::new(Part::Idle);
     let panel_id = format!("{id_prefix}-display");
     let mount = NodeRef::<Div>::new();
-    let handle: StoredValue<Option<JsValue>, LocalStorage> = StoredValue::new_local(None);
-    on_cleanup(move || {
-        if let Some(h) = handle.try_update_value(Option::take).flatten() {
-            let _ = call_export(&h, "free", &[]);
-        }
-    });
+    let panel = MountedPart::new();
     let load = move || {
         if matches!(part.get_untracked(), Part::Loading | Part::Ready) {
             return;
@@ -50,23 +44,13 @@ pub fn DisplayToggle(
         part.set(Part::Loading);
         let id_prefix = id_prefix.clone();
         leptos::task::spawn_local(async move {
-            let result = load_part(PART).await.and_then(|module| {
-                let el = mount.get_untracked().ok_or(PartError::Missing)?;
-                let opts = options(&[("lang", lang.tag()), ("idPrefix", &id_prefix)]);
-                call_export(&module, "mountPanel", &[el.into(), opts.into()])
+            let opts = options(&[("lang", lang.tag()), ("idPrefix", &id_prefix)]);
+            let el = mount.get_untracked().map(|el| el.into());
+            let mounted = panel.mount(PART, "mountPanel", el, &[opts.into()]).await;
+            let _ = part.try_set(match mounted {
+                Ok(()) => Part::Ready,
+                Err(e) => Part::Failed(e),
             });
-            match result {
-                // `try_set` hands the value back when the toolbar went away meanwhile.
-                Ok(h) => match part.try_set(Part::Ready) {
-                    None => handle.set_value(Some(h)),
-                    Some(_) => {
-                        let _ = call_export(&h, "free", &[]);
-                    }
-                },
-                Err(e) => {
-                    let _ = part.try_set(Part::Failed(e));
-                }
-            }
         });
     };
     let toggle = {
