@@ -1,15 +1,12 @@
 //! The API the embed loader (`embed.js`) uses: mount a viewer into a shadow root, change its
 //! article, reload it, unmount it; read and set the page-wide text size.
 
-use crate::components::viewer::Viewer;
 use crate::host_events::Host;
 use crate::i18n::UiLang;
 use crate::load::ReadOptions;
-use crate::reader::store::{update_prefs, use_prefs};
+use crate::reader::store::{prefs, update_prefs};
 use crate::reader::text_size::TextSize;
-use leptos::prelude::*;
-use send_wrapper::SendWrapper;
-use std::any::Any;
+use crate::view::viewer::{Viewer, ViewerOptions};
 use wasm_bindgen::prelude::*;
 
 /// Options of one embedded viewer, read from the element's attributes.
@@ -79,28 +76,28 @@ impl EmbedOptions {
 
 /// One mounted viewer; dropping or `unmount()` removes it and aborts its requests.
 #[wasm_bindgen]
-pub struct EmbeddedViewer {
-    handle: Option<Box<dyn Any>>,
-    src: RwSignal<String>,
-    reload: RwSignal<u32>,
-}
+pub struct EmbeddedViewer(Option<Viewer>);
 
 #[wasm_bindgen]
 impl EmbeddedViewer {
     /// Loads another article in this viewer.
     #[wasm_bindgen(js_name = setSrc)]
     pub fn set_src(&self, src: String) {
-        self.src.set(src);
+        if let Some(v) = &self.0 {
+            v.set_src(src);
+        }
     }
 
     /// Fetches the article again.
     pub fn reload(&self) {
-        self.reload.update(|n| *n += 1);
+        if let Some(v) = &self.0 {
+            v.reload();
+        }
     }
 
     /// Removes the viewer: its requests are aborted and its listeners removed.
     pub fn unmount(&mut self) {
-        self.handle.take();
+        self.0.take();
     }
 }
 
@@ -111,43 +108,37 @@ pub fn mount_viewer(
     host: web_sys::HtmlElement,
     options: &EmbedOptions,
 ) -> EmbeddedViewer {
-    let src = RwSignal::new(options.src.clone());
-    let reload = RwSignal::new(0u32);
-    let options = options.clone();
-    let handle = leptos::mount::mount_to(container, move || {
-        provide_context(Host(SendWrapper::new(host)));
-        let lang = options
-            .lang
-            .as_deref()
-            .map(UiLang::from_tag)
-            .unwrap_or_default();
-        view! {
-            <Viewer
-                src
-                reload
-                lang
-                comments=options.comments
-                host_theme=options.theme.clone()
-                page_url=options.page_url.clone()
-                read=ReadOptions {
-                    format: options.format.clone(),
-                    embed_hosts: options.embed_hosts.clone(),
-                    lang: options.lang.clone(),
-                }
-            />
+    let o = options.clone();
+    let mounted = Viewer::mount(
+        &container,
+        ViewerOptions {
+            lang: o.lang.as_deref().map(UiLang::from_tag).unwrap_or_default(),
+            comments: o.comments,
+            host_theme: o.theme,
+            page_url: o.page_url,
+            read: ReadOptions {
+                format: o.format,
+                embed_hosts: o.embed_hosts,
+                lang: o.lang,
+            },
+            src: o.src,
+            host: Some(Host(host)),
+            ..ViewerOptions::default()
+        },
+    );
+    match mounted {
+        Ok(v) => EmbeddedViewer(Some(v)),
+        Err(e) => {
+            web_sys::console::error_2(&"[article-viewer] could not start:".into(), &e);
+            EmbeddedViewer(None)
         }
-    });
-    EmbeddedViewer {
-        handle: Some(Box::new(handle)),
-        src,
-        reload,
     }
 }
 
 /// The reader's text size in percent, shared by every viewer on the page.
 #[wasm_bindgen(js_name = fontScale)]
 pub fn font_scale() -> u16 {
-    use_prefs().get_untracked().size.percent()
+    prefs().size.percent()
 }
 
 /// Sets the text size of every viewer on the page to the step nearest `percent`.

@@ -1,13 +1,11 @@
 //! Events an embedded viewer sends to its host page: `CustomEvent`s that bubble out of the
 //! `<article-viewer>` element (see README, "Host events").
 
-use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 use wasm_bindgen::JsValue;
 
 /// The element that hosts a viewer (absent on the standalone page).
 #[derive(Clone)]
-pub struct Host(pub SendWrapper<web_sys::HtmlElement>);
+pub struct Host(pub web_sys::HtmlElement);
 
 /// The article loaded: `detail = { id, title }`.
 pub const LOADED: &str = "article-loaded";
@@ -17,12 +15,6 @@ pub const ERROR: &str = "article-error";
 pub const COMMENT_SUBMITTED: &str = "comment-submitted";
 /// The reader changed the text size: `detail = { percent }`.
 pub const TEXT_SIZE_CHANGE: &str = "text-size-change";
-
-/// The host of the current component, if any. Take it while the component is set up: in async
-/// tasks there is no current owner to read the context from.
-pub fn use_host() -> Option<Host> {
-    use_context::<Host>()
-}
 
 /// Dispatches `name` with `detail` on the host element, if this viewer has one.
 pub fn emit(host: Option<&Host>, name: &str, detail: &[(&str, JsValue)]) {

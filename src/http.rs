@@ -1,6 +1,5 @@
 //! One fetch with a timeout and an abort signal; shared by the article and comments clients.
 
-use leptos::prelude::{on_cleanup, LocalStorage, StoredValue, UpdateValue};
 use std::cell::Cell;
 use std::future::Future;
 use std::rc::Rc;
@@ -33,19 +32,14 @@ where
     let timer = {
         let timed_out = Rc::clone(&timed_out);
         let controller = controller.clone();
-        leptos::prelude::set_timeout_with_handle(
-            move || {
-                timed_out.set(true);
-                controller.abort();
-            },
-            timeout,
-        )
-        .ok()
+        let ms = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+        crate::dom::timeout(ms, move || {
+            timed_out.set(true);
+            controller.abort();
+        })
     };
     let result = request.await;
-    if let Some(timer) = timer {
-        timer.clear();
-    }
+    drop(timer);
     result.map_err(|_| {
         if timed_out.get() {
             HttpError::Timeout
@@ -83,21 +77,14 @@ pub async fn get_text(url: &str, signal: &AbortSignal) -> Result<(u16, String, S
 }
 
 /// The abort controller of a view's current request: starting a new request aborts the one
-/// before it, and the view's cleanup aborts the last one.
-#[derive(Clone, Copy)]
-pub struct AbortSlot(StoredValue<Option<AbortController>, LocalStorage>);
+/// before it, and dropping the slot aborts the last one.
+#[derive(Default)]
+pub struct Requests(std::cell::RefCell<Option<AbortController>>);
 
-impl AbortSlot {
-    /// A slot tied to the current owner (its cleanup aborts what is in flight).
-    pub fn new() -> AbortSlot {
-        let slot = AbortSlot(StoredValue::new_local(None));
-        on_cleanup(move || slot.abort());
-        slot
-    }
-
+impl Requests {
     /// Aborts the request in flight, if any.
     pub fn abort(&self) {
-        if let Some(c) = self.0.try_update_value(Option::take).flatten() {
+        if let Some(c) = self.0.borrow_mut().take() {
             c.abort();
         }
     }
@@ -106,11 +93,53 @@ impl AbortSlot {
     pub fn next(&self) -> Option<AbortController> {
         self.abort();
         let c = AbortController::new().ok()?;
+        *self.0.borrow_mut() = Some(c.clone());
+        Some(c)
+    }
+}
+
+impl Drop for Requests {
+    fn drop(&mut self) {
+        self.abort();
+    }
+}
+
+/// [`Requests`] tied to the current Leptos owner (its cleanup aborts what is in flight), for the
+/// lazy parts.
+#[cfg(feature = "leptos")]
+#[derive(Clone, Copy)]
+pub struct AbortSlot(
+    leptos::prelude::StoredValue<Option<AbortController>, leptos::prelude::LocalStorage>,
+);
+
+#[cfg(feature = "leptos")]
+impl AbortSlot {
+    /// A slot tied to the current owner (its cleanup aborts what is in flight).
+    pub fn new() -> AbortSlot {
+        let slot = AbortSlot(leptos::prelude::StoredValue::new_local(None));
+        leptos::prelude::on_cleanup(move || slot.abort());
+        slot
+    }
+
+    /// Aborts the request in flight, if any.
+    pub fn abort(&self) {
+        use leptos::prelude::UpdateValue;
+        if let Some(c) = self.0.try_update_value(Option::take).flatten() {
+            c.abort();
+        }
+    }
+
+    /// Aborts the request in flight and gives the controller for the next one.
+    pub fn next(&self) -> Option<AbortController> {
+        use leptos::prelude::UpdateValue;
+        self.abort();
+        let c = AbortController::new().ok()?;
         self.0.try_update_value(|slot| *slot = Some(c.clone()));
         Some(c)
     }
 }
 
+#[cfg(feature = "leptos")]
 impl Default for AbortSlot {
     fn default() -> Self {
         AbortSlot::new()

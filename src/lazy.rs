@@ -55,7 +55,7 @@ pub async fn load_part(name: &str) -> Result<JsValue, PartError> {
 
 /// Starts fetching the part `name` without waiting for it (when the browser is idle).
 pub fn preload_part(name: &'static str) {
-    leptos::task::spawn_local(async move {
+    wasm_bindgen_futures::spawn_local(async move {
         let _ = load_part(name).await;
     });
 }
@@ -74,14 +74,51 @@ pub fn call_export(object: &JsValue, name: &str, args: &[JsValue]) -> Result<JsV
     })
 }
 
-/// A lazy part mounted by a view: the handle its mount function returned, freed (`free()`: the
-/// part unmounts, aborting its requests and removing its listeners) when the view's owner is
-/// cleaned up — also when that happens while the part is still loading.
+/// A lazy part mounted by a plain view: the handle its mount function returned, freed (`free()`:
+/// the part unmounts, aborting its requests and removing its listeners) when this is dropped.
+#[derive(Default)]
+pub struct PartHandle(std::cell::RefCell<Option<JsValue>>);
+
+impl PartHandle {
+    /// Keeps the handle a part's mount function returned.
+    pub fn set(&self, handle: JsValue) {
+        if let Some(old) = self.0.borrow_mut().replace(handle) {
+            let _ = call_export(&old, "free", &[]);
+        }
+    }
+}
+
+impl Drop for PartHandle {
+    fn drop(&mut self) {
+        if let Some(handle) = self.0.borrow_mut().take() {
+            let _ = call_export(&handle, "free", &[]);
+        }
+    }
+}
+
+/// Loads the part `name` and calls its `export` with `container` followed by `args`; resolves to
+/// the handle it returns (call `free()` on it to unmount the part).
+pub async fn mount_part(
+    name: &str,
+    export: &str,
+    container: &web_sys::Element,
+    args: &[JsValue],
+) -> Result<JsValue, PartError> {
+    let module = load_part(name).await?;
+    let mut all = vec![JsValue::from(container)];
+    all.extend_from_slice(args);
+    call_export(&module, export, &all)
+}
+
+/// A lazy part mounted by a Leptos view: the handle its mount function returned, freed when the
+/// view's owner is cleaned up — also when that happens while the part is still loading.
+#[cfg(feature = "leptos")]
 #[derive(Clone, Copy)]
 pub struct MountedPart(
     leptos::prelude::StoredValue<Option<JsValue>, leptos::prelude::LocalStorage>,
 );
 
+#[cfg(feature = "leptos")]
 impl MountedPart {
     /// A slot for one mounted part, tied to the current owner.
     pub fn new() -> MountedPart {
@@ -107,11 +144,8 @@ impl MountedPart {
         args: &[JsValue],
     ) -> Result<(), PartError> {
         use leptos::prelude::UpdateValue;
-        let module = load_part(name).await?;
         let container = container.ok_or(PartError::Missing)?;
-        let mut all = vec![JsValue::from(container)];
-        all.extend_from_slice(args);
-        let handle = call_export(&module, export, &all)?;
+        let handle = mount_part(name, export, &container, args).await?;
         if self
             .0
             .try_update_value(|slot| *slot = Some(handle.clone()))
@@ -123,6 +157,7 @@ impl MountedPart {
     }
 }
 
+#[cfg(feature = "leptos")]
 impl Default for MountedPart {
     fn default() -> Self {
         MountedPart::new()

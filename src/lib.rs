@@ -2,10 +2,10 @@
 #![forbid(unsafe_code)]
 
 pub mod article;
-pub mod components;
 pub mod config;
 pub mod content;
 pub mod date;
+pub mod dom;
 #[cfg(feature = "exports")]
 pub mod embed;
 pub mod host_events;
@@ -18,6 +18,7 @@ pub mod observe;
 pub mod reader;
 pub mod share;
 pub mod url_policy;
+pub mod view;
 
 /// Runs when the wasm starts: installs the panic hook (a panic logs its message before the app stops).
 #[cfg(feature = "exports")]
@@ -30,5 +31,52 @@ pub fn start() {
 #[cfg(feature = "exports")]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = mountStandalone)]
 pub fn mount_standalone() {
-    leptos::mount::mount_to_body(components::app::App);
+    if let Err(e) = standalone::mount() {
+        web_sys::console::error_2(&"[article-viewer] could not start:".into(), &e);
+    }
+}
+
+#[cfg(feature = "exports")]
+mod standalone {
+    //! The standalone page: reads the query string and shows one viewer for the page's lifetime.
+
+    use crate::config::Config;
+    use crate::dom::{self, Dom};
+    use crate::i18n::UiLang;
+    use crate::load::ReadOptions;
+    use crate::view::viewer::{Viewer, ViewerOptions};
+    use std::cell::RefCell;
+
+    thread_local! {
+        static VIEWER: RefCell<Option<Viewer>> = const { RefCell::new(None) };
+    }
+
+    /// Mounts `<main class="av-main">` with the viewer at the end of the page body.
+    pub fn mount() -> Dom<()> {
+        let config = Config::from_location();
+        let body = dom::document()?.body().ok_or(wasm_bindgen::JsValue::NULL)?;
+        let main = dom::child(&body, "main", &[("class", "av-main")])?;
+        let viewer = Viewer::mount(
+            &main,
+            ViewerOptions {
+                lang: config
+                    .lang
+                    .as_deref()
+                    .map(UiLang::from_tag)
+                    .unwrap_or_default(),
+                timeout_ms: config.timeout_ms,
+                mode: config.view,
+                autoprint: config.autoprint,
+                read: ReadOptions {
+                    format: config.format.clone(),
+                    embed_hosts: config.embed_hosts.clone(),
+                    lang: config.lang.clone(),
+                },
+                src: config.src,
+                ..ViewerOptions::default()
+            },
+        )?;
+        VIEWER.with(|v| *v.borrow_mut() = Some(viewer));
+        Ok(())
+    }
 }

@@ -1,15 +1,26 @@
-//! Browser observers whose callbacks belong to the current owner: the owner's cleanup disconnects
-//! them, and nothing is leaked per mount (the callback is handed to JS, which frees it with the
-//! observer, as leptos-use's hooks do).
+//! Browser observers owned by a guard: dropping the guard disconnects them, and nothing is leaked
+//! per mount (the callback is handed to JS, which frees it with the observer).
 
-use leptos::prelude::on_cleanup;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+/// An observer that disconnects when dropped.
+pub struct Observer(web_sys::IntersectionObserver);
+
+impl Drop for Observer {
+    fn drop(&mut self) {
+        self.0.disconnect();
+    }
+}
+
 /// Calls `on_near` once, when `target` comes within `margin_px` of the viewport (at once where
-/// IntersectionObserver is missing). Disconnects when called or when the current owner is cleaned up.
-pub fn when_near(target: &web_sys::Element, margin_px: u32, on_near: impl Fn() + 'static) {
+/// IntersectionObserver is missing). Disconnects when called or when the guard is dropped.
+pub fn when_near(
+    target: &web_sys::Element,
+    margin_px: u32,
+    on_near: impl Fn() + 'static,
+) -> Option<Observer> {
     let on_near = Rc::new(on_near);
     let near_cb = Rc::clone(&on_near);
     let callback = Closure::<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>::new(
@@ -30,9 +41,12 @@ pub fn when_near(target: &web_sys::Element, margin_px: u32, on_near: impl Fn() +
     match web_sys::IntersectionObserver::new_with_options(callback.unchecked_ref(), &options) {
         Ok(observer) => {
             observer.observe(target);
-            on_cleanup(move || observer.disconnect());
+            Some(Observer(observer))
         }
         // No IntersectionObserver: behave as if the target were already near.
-        Err(_) => on_near(),
+        Err(_) => {
+            on_near();
+            None
+        }
     }
 }

@@ -99,10 +99,15 @@ pub fn print_when_ready(max_wait_ms: u32) {
                 let _ = w.print();
             }
         } else {
-            leptos::prelude::set_timeout(
-                move || tick(start, max_wait_ms),
-                std::time::Duration::from_millis(100),
-            );
+            let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+                tick(start, max_wait_ms);
+            });
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    callback.unchecked_ref(),
+                    100,
+                );
+            }
         }
     }
     tick(start, max_wait_ms);

@@ -2,15 +2,16 @@
 //! policy checked against the browser's own URL parser, and the components mounted for real.
 #![cfg(target_arch = "wasm32")]
 
-use article_viewer::components::article_view::ArticleView;
-use article_viewer::components::error_panel::ErrorPanel;
-use article_viewer::content::render::render_nodes;
+use article_viewer::config::ViewMode;
+use article_viewer::content::render::{render_nodes, BodyOptions};
 use article_viewer::content::sanitize::sanitize;
+use article_viewer::dom::Scope;
 use article_viewer::i18n::UiLang;
 use article_viewer::load::{prepare, LoadError};
 use article_viewer::url_policy::{allow, resolve, UrlUse};
-use leptos::prelude::*;
-use leptos::task::tick;
+use article_viewer::view::article::{article_view, ArticleOptions};
+use article_viewer::view::error_panel::error_panel;
+use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -21,9 +22,13 @@ wasm_bindgen_test_configure!(run_in_browser);
 const SEED: &str = include_str!("../samples/ky-anh-2022-04-15.json");
 const HOSTILE: &str = include_str!("../samples/hostile.json");
 
+fn window() -> web_sys::Window {
+    web_sys::window().unwrap()
+}
+
 /// A fresh container in the page body.
 fn container() -> HtmlElement {
-    let doc = document();
+    let doc = window().document().unwrap();
     let div = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&div).unwrap();
     div.unchecked_into()
@@ -57,13 +62,12 @@ fn all_names(root: &Element) -> (Vec<String>, Vec<String>) {
 async fn hostile_body_renders_only_allowed_nodes() {
     let loaded = prepare(HOSTILE, "http://localhost/samples/hostile.json").unwrap();
     let root = container();
-    let body = loaded.body.clone();
-    mount_to(
-        root.clone(),
-        move || view! { <div>{render_nodes(&body, true)}</div> },
-    )
-    .forget();
-    tick().await;
+    let scope = Scope::new();
+    let options = BodyOptions {
+        lang: UiLang::Vi,
+        lazy_images: true,
+    };
+    render_nodes(&root, &loaded.body, options, &scope).unwrap();
     let (elements, attrs) = all_names(&root);
     let allowed = [
         "div",
@@ -179,10 +183,17 @@ fn url_policy_refuses_what_the_browser_would_run() {
 
 #[wasm_bindgen_test]
 async fn article_view_shows_the_seed_in_portal_style() {
-    let loaded = Rc::new(prepare(SEED, "http://localhost/samples/ky-anh.json").unwrap());
+    let loaded = prepare(SEED, "http://localhost/samples/ky-anh.json").unwrap();
     let root = container();
-    mount_to(root.clone(), move || view! { <ArticleView loaded /> }).forget();
-    tick().await;
+    let scope = Scope::new();
+    let options = ArticleOptions {
+        mode: ViewMode::Read,
+        page_url: None,
+        id_prefix: "t".to_string(),
+        comments: false,
+        host: None,
+    };
+    article_view(&root, &loaded, &options, &scope).unwrap();
     let root: Element = root.unchecked_into();
     assert_eq!(
         query(&root, "av-published").text_content().unwrap(),
@@ -204,13 +215,13 @@ async fn article_view_shows_the_seed_in_portal_style() {
 #[wasm_bindgen_test]
 async fn error_panel_retry_calls_back() {
     let root = container();
-    let clicks = RwSignal::new(0);
-    let on_retry = Callback::new(move |()| clicks.update(|n| *n += 1));
-    mount_to(root.clone(), move || {
-        view! { <ErrorPanel error=LoadError::Timeout lang=UiLang::En on_retry /> }
+    let clicks = Rc::new(Cell::new(0));
+    let counted = Rc::clone(&clicks);
+    let scope = Scope::new();
+    error_panel(&root, &LoadError::Timeout, UiLang::En, &scope, move || {
+        counted.set(counted.get() + 1)
     })
-    .forget();
-    tick().await;
+    .unwrap();
     let root: Element = root.unchecked_into();
     assert_eq!(
         query(&root, "av-error")
@@ -225,37 +236,33 @@ async fn error_panel_retry_calls_back() {
     let button: HtmlElement = query(&root, "av-retry").unchecked_into();
     button.click();
     button.click();
-    tick().await;
-    assert_eq!(clicks.get_untracked(), 2);
+    assert_eq!(clicks.get(), 2);
+    // Once the panel's scope ends, its button no longer calls back.
+    drop(scope);
+    button.click();
+    assert_eq!(clicks.get(), 2);
 }
 
 #[wasm_bindgen_test]
 async fn text_size_buttons_change_the_shared_size_and_stop_at_the_ends() {
-    use article_viewer::components::text_size_control::TextSizeControl;
-    use article_viewer::reader::store::use_prefs;
+    use article_viewer::reader::store::prefs;
+    use article_viewer::view::text_size_control::text_size_control;
     let root = container();
-    mount_to(
-        root.clone(),
-        || view! { <TextSizeControl lang=UiLang::Vi /> },
-    )
-    .forget();
-    tick().await;
+    let scope = Scope::new();
+    text_size_control(&root, UiLang::Vi, &scope).unwrap();
     let root: Element = root.unchecked_into();
     let up: HtmlElement = query(&root, "av-size-up").unchecked_into();
     let reset: HtmlElement = query(&root, "av-size-reset").unchecked_into();
     reset.click();
-    tick().await;
     for _ in 0..12 {
         up.click();
     }
-    tick().await;
-    assert_eq!(use_prefs().get_untracked().size.percent(), 300);
+    assert_eq!(prefs().size.percent(), 300);
     assert_eq!(up.get_attribute("aria-disabled").as_deref(), Some("true"));
     assert!(query(&root, "av-size-value")
         .text_content()
         .unwrap()
         .contains("300"));
     reset.click();
-    tick().await;
-    assert_eq!(use_prefs().get_untracked().size.percent(), 100);
+    assert_eq!(prefs().size.percent(), 100);
 }

@@ -3,17 +3,18 @@
 //! scroll in a focusable, labelled box; MathML is created in the MathML namespace.
 #![cfg(target_arch = "wasm32")]
 
-use article_viewer::content::render::render_nodes;
+use article_viewer::content::render::{render_nodes, BodyOptions};
 use article_viewer::content::sanitize::sanitize;
-use leptos::prelude::*;
-use leptos::task::tick;
+use article_viewer::dom::Scope;
+use article_viewer::i18n::UiLang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-async fn mounted(html: &str) -> HtmlElement {
+/// A container with `html` sanitised and rendered in it; the cards listen while `scope` lives.
+async fn mounted_in(html: &str, scope: &Scope) -> HtmlElement {
     let doc = web_sys::window()
         .and_then(|w| w.document())
         .expect("document");
@@ -23,9 +24,17 @@ async fn mounted(html: &str) -> HtmlElement {
         .append_child(&root)
         .expect("append");
     let nodes = sanitize(html, Some("https://portal.example/tin/bai.html"));
-    mount_to(root.clone(), move || render_nodes(&nodes, false)).forget();
-    tick().await;
+    let options = BodyOptions {
+        lang: UiLang::Vi,
+        lazy_images: false,
+    };
+    render_nodes(&root, &nodes, options, scope).expect("render");
     root
+}
+
+/// A container with `html` rendered in it (nothing listening).
+async fn mounted(html: &str) -> HtmlElement {
+    mounted_in(html, &Scope::new()).await
 }
 
 fn one(root: &Element, selector: &str) -> Option<Element> {
@@ -34,8 +43,10 @@ fn one(root: &Element, selector: &str) -> Option<Element> {
 
 #[wasm_bindgen_test]
 async fn a_video_card_loads_nothing_until_the_reader_asks() {
-    let root = mounted(
+    let scope = Scope::new();
+    let root = mounted_in(
         r#"<p>Trước</p><iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ?autoplay=1" title="Lễ khánh thành"></iframe><p>Sau</p>"#,
+        &scope,
     )
     .await;
     let card = one(&root, "[data-testid=av-embed]").expect("a card");
@@ -59,7 +70,6 @@ async fn a_video_card_loads_nothing_until_the_reader_asks() {
         .expect("button")
         .unchecked_into();
     button.click();
-    tick().await;
     let frame = one(&root, "iframe").expect("a frame after the click");
     assert_eq!(
         frame.get_attribute("src").as_deref(),

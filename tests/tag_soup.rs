@@ -8,10 +8,10 @@
 #[path = "support/soup.rs"]
 mod soup;
 
-use article_viewer::content::render::render_nodes;
+use article_viewer::content::render::{render_nodes, BodyOptions};
 use article_viewer::content::sanitize::sanitize;
-use leptos::prelude::*;
-use leptos::task::tick;
+use article_viewer::dom::Scope;
+use article_viewer::i18n::UiLang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{DomParser, Element, HtmlElement, SupportedType};
@@ -80,17 +80,17 @@ async fn every_word_the_browser_shows_is_shown_in_order() {
             .iter()
             .map(|(_, html)| sanitize(html, Some("https://portal.example/a/b.html")))
             .collect();
-        let handle = mount_to(root.clone(), move || {
-            trees
-                .iter()
-                .map(|t| {
-                    leptos::html::div()
-                        .class("case")
-                        .child(render_nodes(t, false))
-                })
-                .collect::<Vec<_>>()
-        });
-        tick().await;
+        let scope = Scope::new();
+        let options = BodyOptions {
+            lang: UiLang::Vi,
+            lazy_images: false,
+        };
+        for t in &trees {
+            let case = doc.create_element("div").expect("div");
+            case.set_class_name("case");
+            render_nodes(&case, t, options, &scope).expect("render");
+            root.append_child(&case).expect("append");
+        }
         let rendered = root.children();
         assert_eq!(rendered.length() as usize, cases.len());
         for (i, (case, html)) in cases.iter().enumerate() {
@@ -111,7 +111,7 @@ async fn every_word_the_browser_shows_is_shown_in_order() {
                 }
             }
         }
-        drop(handle);
+        drop(scope);
         root.remove();
         start = end;
     }

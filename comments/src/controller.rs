@@ -10,7 +10,6 @@ use article_viewer::http::AbortSlot;
 use article_viewer::i18n::UiLang;
 use article_viewer::reader::store::storage;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 use std::time::Duration;
 use wasm_bindgen::JsValue;
 
@@ -65,7 +64,7 @@ impl CommentsController {
             model,
             lang,
             url: StoredValue::new(url),
-            host: StoredValue::new_local(host.map(|h| Host(SendWrapper::new(h)))),
+            host: StoredValue::new_local(host.map(Host)),
             list_requests: AbortSlot::new(),
             post_requests: AbortSlot::new(),
             opened_at: js_sys::Date::now(),

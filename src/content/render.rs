@@ -1,91 +1,156 @@
-//! Renders the sanitised body tree through Leptos as DOM nodes (no HTML strings, no HTML sinks).
+//! Renders the sanitised body tree as DOM nodes through web-sys (no HTML strings, no HTML sinks).
 
 use super::tree::{Element, Node, Tag};
+use crate::dom::{self, Dom, Scope, MATHML_NS};
 use crate::i18n::UiLang;
-use leptos::html::custom;
-use leptos::math;
-use leptos::prelude::*;
+use std::rc::Rc;
+use web_sys::Document;
 
-/// Renders body nodes as Leptos views; `lazy_images` defers off-screen images (not for print).
-pub fn render_nodes(nodes: &[Node], lazy_images: bool) -> Vec<AnyView> {
-    nodes.iter().map(|n| render_node(n, lazy_images)).collect()
+/// How to render a body: the interface language of its own pieces (video cards, table boxes)
+/// and whether off-screen images load lazily (not for print).
+#[derive(Clone, Copy, Debug)]
+pub struct BodyOptions {
+    /// The language the body's own pieces speak.
+    pub lang: UiLang,
+    /// Defer off-screen images.
+    pub lazy_images: bool,
+}
+
+/// Appends body nodes to `parent`; the video cards' buttons listen for as long as `scope` lives.
+pub fn render_nodes(
+    parent: &web_sys::Node,
+    nodes: &[Node],
+    options: BodyOptions,
+    scope: &Scope,
+) -> Dom<()> {
+    let doc = dom::document()?;
+    for n in nodes {
+        render_node(&doc, parent, n, options, scope)?;
+    }
+    Ok(())
 }
 
 /// Top-level body blocks per chunk (see [`render_body`]).
 pub const CHUNK: usize = 32;
 
-/// Renders the top-level body blocks in chunks of [`CHUNK`], each a `div.av-chunk` that the
+/// Appends the top-level body blocks in chunks of [`CHUNK`], each a `div.av-chunk` that the
 /// stylesheet marks `content-visibility: auto`: off-screen chunks are neither styled nor laid out,
 /// so restyling a 3,000-paragraph article (a text-size change) costs about what a short one does.
-pub fn render_body(nodes: &[Node], lazy_images: bool) -> Vec<AnyView> {
+pub fn render_body(
+    parent: &web_sys::Node,
+    nodes: &[Node],
+    options: BodyOptions,
+    scope: &Scope,
+) -> Dom<()> {
     if nodes.len() <= CHUNK {
-        return render_nodes(nodes, lazy_images);
+        return render_nodes(parent, nodes, options, scope);
     }
-    nodes
-        .chunks(CHUNK)
-        .map(|chunk| {
-            leptos::html::div()
-                .class("av-chunk")
-                .child(render_nodes(chunk, lazy_images))
-                .into_any()
-        })
-        .collect()
+    for chunk in nodes.chunks(CHUNK) {
+        let div = dom::child(parent, "div", &[("class", "av-chunk")])?;
+        render_nodes(&div, chunk, options, scope)?;
+    }
+    Ok(())
 }
 
-fn render_node(node: &Node, lazy_images: bool) -> AnyView {
+fn render_node(
+    doc: &Document,
+    parent: &web_sys::Node,
+    node: &Node,
+    options: BodyOptions,
+    scope: &Scope,
+) -> Dom<()> {
     match node {
-        Node::Text(text) => text.clone().into_any(),
+        Node::Text(text) => {
+            parent.append_child(&doc.create_text_node(text))?;
+        }
         Node::Element(e) => match e.tag {
-            Tag::Embed => EmbedCard(EmbedCardProps {
-                src: e.attrs.src.clone().unwrap_or_default(),
-                href: e.attrs.href.clone().unwrap_or_default(),
-                title: e.attrs.title.clone(),
-            })
-            .into_any(),
-            Tag::Table => table_box(e, lazy_images),
-            t if t.is_mathml() => render_mathml(e, lazy_images),
-            _ => render_element(e, lazy_images),
+            Tag::Embed => embed_card(
+                parent,
+                e.attrs.src.as_deref().unwrap_or_default(),
+                e.attrs.href.as_deref().unwrap_or_default(),
+                e.attrs.title.as_deref(),
+                options.lang,
+                scope,
+            )?,
+            Tag::Table => table_box(doc, parent, e, options, scope)?,
+            t if t.is_mathml() => {
+                let m = doc.create_element_ns(Some(MATHML_NS), t.name())?;
+                if t == Tag::Math {
+                    if let Some(d) = e.attrs.display {
+                        m.set_attribute("display", d)?;
+                    }
+                }
+                for c in &e.children {
+                    render_node(doc, &m, c, options, scope)?;
+                }
+                parent.append_child(&m)?;
+            }
+            _ => {
+                let el = render_element(doc, e, options, scope)?;
+                parent.append_child(&el)?;
+            }
         },
     }
+    Ok(())
 }
 
-fn render_element(e: &Element, lazy_images: bool) -> AnyView {
+fn render_element(
+    doc: &Document,
+    e: &Element,
+    options: BodyOptions,
+    scope: &Scope,
+) -> Dom<web_sys::Element> {
     let a = &e.attrs;
     let is_img = e.tag == Tag::Img;
     let is_media = matches!(e.tag, Tag::Video | Tag::Audio);
-    custom(e.tag.name())
-        .attr("href", a.href.clone())
-        .attr("rel", a.rel)
-        .attr("src", a.src.clone())
-        .attr("alt", a.alt.clone())
-        .attr("title", a.title.clone())
-        .attr("width", a.width.clone())
-        .attr("height", a.height.clone())
-        .attr("colspan", a.colspan.clone())
-        .attr("rowspan", a.rowspan.clone())
-        .attr("scope", a.scope)
-        .attr("start", a.start.clone())
-        .attr("lang", a.lang.clone())
-        .attr("dir", a.dir)
-        .attr("cite", a.cite.clone())
-        .attr("poster", a.poster.clone())
-        .attr("type", a.media_type.clone())
-        .attr("kind", a.kind)
-        .attr("srclang", a.srclang.clone())
-        .attr("label", a.label.clone())
-        .attr("default", a.default.then_some(""))
+    let el = doc.create_element(e.tag.name())?;
+    let attrs: [(&str, Option<&str>); 24] = [
+        ("href", a.href.as_deref()),
+        ("rel", a.rel),
+        ("src", a.src.as_deref()),
+        ("alt", a.alt.as_deref()),
+        ("title", a.title.as_deref()),
+        ("width", a.width.as_deref()),
+        ("height", a.height.as_deref()),
+        ("colspan", a.colspan.as_deref()),
+        ("rowspan", a.rowspan.as_deref()),
+        ("scope", a.scope),
+        ("start", a.start.as_deref()),
+        ("lang", a.lang.as_deref()),
+        ("dir", a.dir),
+        ("cite", a.cite.as_deref()),
+        ("poster", a.poster.as_deref()),
+        ("type", a.media_type.as_deref()),
+        ("kind", a.kind),
+        ("srclang", a.srclang.as_deref()),
+        ("label", a.label.as_deref()),
+        ("default", a.default.then_some("")),
         // Players always have controls, load only their metadata and never start by themselves.
-        .attr("controls", is_media.then_some(""))
-        .attr("preload", is_media.then_some("metadata"))
-        .attr("loading", (is_img && lazy_images).then_some("lazy"))
-        .attr("decoding", is_img.then_some("async"))
-        .child(render_nodes(&e.children, lazy_images))
-        .into_any()
+        ("controls", is_media.then_some("")),
+        ("preload", is_media.then_some("metadata")),
+        ("loading", (is_img && options.lazy_images).then_some("lazy")),
+        ("decoding", is_img.then_some("async")),
+    ];
+    for (k, v) in attrs {
+        if let Some(v) = v {
+            el.set_attribute(k, v)?;
+        }
+    }
+    for c in &e.children {
+        render_node(doc, &el, c, options, scope)?;
+    }
+    Ok(el)
 }
 
 /// A table inside its own keyboard-focusable, labelled box that scrolls sideways when the table
 /// is wider than the column, so the page never does.
-fn table_box(e: &Element, lazy_images: bool) -> AnyView {
+fn table_box(
+    doc: &Document,
+    parent: &web_sys::Node,
+    e: &Element,
+    options: BodyOptions,
+    scope: &Scope,
+) -> Dom<()> {
     let caption = e.children.iter().find_map(|c| match c {
         Node::Element(el) if el.tag == Tag::Caption => {
             Some(c.text_content().trim().to_string()).filter(|t| !t.is_empty())
@@ -94,116 +159,95 @@ fn table_box(e: &Element, lazy_images: bool) -> AnyView {
     });
     let label = caption
         .or_else(|| e.attrs.title.clone())
-        .unwrap_or_else(|| ui_lang().words().table_label.to_string());
-    leptos::html::div()
-        .class("av-table-scroll")
-        .attr("tabindex", "0")
-        .attr("role", "region")
-        .attr("aria-label", label)
-        .child(render_element(e, lazy_images))
-        .into_any()
-}
-
-/// MathML elements, created in the MathML namespace (no attributes but `display` on `<math>`).
-fn render_mathml(e: &Element, lazy_images: bool) -> AnyView {
-    let kids = render_nodes(&e.children, lazy_images);
-    match e.tag {
-        Tag::Math => math::math()
-            .attr("display", e.attrs.display)
-            .child(kids)
-            .into_any(),
-        Tag::Mi => math::mi().child(kids).into_any(),
-        Tag::Mn => math::mn().child(kids).into_any(),
-        Tag::Mo => math::mo().child(kids).into_any(),
-        Tag::Ms => math::ms().child(kids).into_any(),
-        Tag::Mtext => math::mtext().child(kids).into_any(),
-        Tag::Mrow => math::mrow().child(kids).into_any(),
-        Tag::Msup => math::msup().child(kids).into_any(),
-        Tag::Msub => math::msub().child(kids).into_any(),
-        Tag::Msubsup => math::msubsup().child(kids).into_any(),
-        Tag::Mfrac => math::mfrac().child(kids).into_any(),
-        Tag::Msqrt => math::msqrt().child(kids).into_any(),
-        Tag::Mroot => math::mroot().child(kids).into_any(),
-        Tag::Mtable => math::mtable().child(kids).into_any(),
-        Tag::Mtr => math::mtr().child(kids).into_any(),
-        Tag::Mtd => math::mtd().child(kids).into_any(),
-        _ => math::semantics().child(kids).into_any(),
-    }
-}
-
-/// The interface language provided by the article view, else the default.
-fn ui_lang() -> UiLang {
-    use_context::<UiLang>().unwrap_or_default()
+        .unwrap_or_else(|| options.lang.words().table_label.to_string());
+    let div = dom::child(
+        parent,
+        "div",
+        &[
+            ("class", "av-table-scroll"),
+            ("tabindex", "0"),
+            ("role", "region"),
+            ("aria-label", &label),
+        ],
+    )?;
+    let table = render_element(doc, e, options, scope)?;
+    div.append_child(&table)?;
+    Ok(())
 }
 
 /// The host of an absolute address, for the card's wording.
-fn host_of(url: &str) -> String {
+fn host_of(url: &str) -> &str {
     let rest = url.split("://").nth(1).unwrap_or(url);
-    rest.split(['/', '?', '#'])
-        .next()
-        .unwrap_or(rest)
-        .trim_start_matches("www.")
-        .to_string()
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    host.strip_prefix("www.").unwrap_or(host)
 }
 
 /// A third-party video as a card: its title and a link to watch it on its own site; nothing is
 /// requested from the third party until the reader presses the button, which swaps in a
 /// sandboxed player frame.
-#[component]
-pub fn EmbedCard(
-    /// The player address (already allowed by the sanitiser's embed hosts).
-    src: String,
-    /// The page to watch the video on.
-    href: String,
-    /// The video's title, if the article gave one.
-    title: Option<String>,
-) -> impl IntoView {
-    let words = ui_lang().words();
-    let (loaded, set_loaded) = signal(false);
-    let label = title.unwrap_or_else(|| words.embed_video.to_string());
-    let player_host = host_of(&src);
-    let button_text = words.embed_load.replace("{host}", &player_host);
-    let frame_title = label.clone();
-    let player = move || {
-        if loaded.get() {
-            leptos::html::iframe()
-                .class("av-embed__frame")
-                .attr("src", src.clone())
-                .attr("title", frame_title.clone())
-                .attr(
-                    "sandbox",
-                    "allow-scripts allow-same-origin allow-presentation",
-                )
-                .attr("referrerpolicy", "strict-origin-when-cross-origin")
-                .attr("allow", "fullscreen; picture-in-picture; encrypted-media")
-                .attr("allowfullscreen", "")
-                .into_any()
-        } else {
-            leptos::html::button()
-                .class("av-embed__play")
-                .attr("type", "button")
-                .attr("data-testid", "av-embed-play")
-                .on(leptos::ev::click, move |_| set_loaded.set(true))
-                .child(button_text.clone())
-                .into_any()
+pub fn embed_card(
+    parent: &web_sys::Node,
+    src: &str,
+    href: &str,
+    title: Option<&str>,
+    lang: UiLang,
+    scope: &Scope,
+) -> Dom<()> {
+    let words = lang.words();
+    let label = title.unwrap_or(words.embed_video);
+    let figure = dom::child(
+        parent,
+        "figure",
+        &[("class", "av-embed"), ("data-testid", "av-embed")],
+    )?;
+    let player = dom::child(&figure, "div", &[("class", "av-embed__player")])?;
+    let button = dom::text_child(
+        &player,
+        "button",
+        &[
+            ("class", "av-embed__play"),
+            ("type", "button"),
+            ("data-testid", "av-embed-play"),
+        ],
+        &words.embed_load.replace("{host}", host_of(src)),
+    )?;
+    let frame_attrs = Rc::new([
+        ("class", "av-embed__frame".to_string()),
+        ("src", src.to_string()),
+        ("title", label.to_string()),
+        (
+            "sandbox",
+            "allow-scripts allow-same-origin allow-presentation".to_string(),
+        ),
+        (
+            "referrerpolicy",
+            "strict-origin-when-cross-origin".to_string(),
+        ),
+        (
+            "allow",
+            "fullscreen; picture-in-picture; encrypted-media".to_string(),
+        ),
+        ("allowfullscreen", String::new()),
+    ]);
+    let (player_box, pressed) = (player.clone(), button.clone());
+    scope.on_click(&button, move || {
+        let attrs: Vec<(&str, &str)> = frame_attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        if let Ok(frame) = dom::el("iframe", &attrs) {
+            let _ = player_box.replace_child(&frame, &pressed);
         }
-    };
-    let watch = words.embed_watch_on.replace("{host}", &host_of(&href));
-    leptos::html::figure()
-        .class("av-embed")
-        .attr("data-testid", "av-embed")
-        .child(leptos::html::div().class("av-embed__player").child(player))
-        .child(
-            leptos::html::figcaption()
-                .class("av-embed__caption")
-                .child(leptos::html::span().class("av-embed__title").child(label))
-                .child(" ")
-                .child(
-                    leptos::html::a()
-                        .class("av-embed__link")
-                        .attr("href", href)
-                        .attr("rel", "noopener noreferrer")
-                        .child(watch),
-                ),
-        )
+    });
+    let caption = dom::child(&figure, "figcaption", &[("class", "av-embed__caption")])?;
+    dom::text_child(&caption, "span", &[("class", "av-embed__title")], label)?;
+    dom::text(&caption, " ")?;
+    dom::text_child(
+        &caption,
+        "a",
+        &[
+            ("class", "av-embed__link"),
+            ("href", href),
+            ("rel", "noopener noreferrer"),
+        ],
+        &words.embed_watch_on.replace("{host}", host_of(href)),
+    )?;
+    Ok(())
 }
