@@ -6,6 +6,9 @@ use crate::reader::store::{subscribe, update_prefs};
 use crate::reader::text_size::TextSize;
 use wasm_bindgen::JsValue;
 
+/// One button: class, test id, visible text, the rest of its name, and what it does to the size.
+type Button<'a> = (&'a str, &'a str, &'a str, &'a str, fn(TextSize) -> TextSize);
+
 /// Appends the A−/A/A+ buttons acting on the page-wide text size to `parent`.
 pub fn text_size_control(parent: &web_sys::Node, lang: UiLang, scope: &Scope) -> Dom<()> {
     let w = lang.words();
@@ -21,7 +24,7 @@ pub fn text_size_control(parent: &web_sys::Node, lang: UiLang, scope: &Scope) ->
             ("data-testid", "av-size"),
         ],
     )?;
-    let buttons: [(&str, &str, &str, &str, fn(TextSize) -> TextSize); 3] = [
+    let buttons: [Button; 3] = [
         (
             "av-button av-size__button",
             "av-size-down",

@@ -99,7 +99,7 @@ enum Loading {
     /// On its way.
     Pending,
     /// Shown.
-    Ready(Loaded),
+    Ready(Box<Loaded>),
     /// Could not be shown; the panel offers Retry.
     Failed(LoadError),
 }
@@ -329,7 +329,7 @@ fn fetch(inner: &Rc<Inner>) {
                 if prepainted {
                     next_frame().await;
                 }
-                Loading::Ready(loaded)
+                Loading::Ready(Box::new(loaded))
             }
             Err(LoadError::Aborted) => return,
             Err(e) => Loading::Failed(e),
