@@ -151,18 +151,17 @@ console.log('| network | page | title | × static | full article | × static |')
 console.log('| --- | --- | ---: | ---: | ---: | ---: |');
 for (const [profile, network] of Object.entries(PROFILES)) {
   if (only && only !== profile) continue;
-  const results = {};
-  for (const [form, path] of Object.entries(forms)) {
-    const title = [];
-    const full = [];
-    await once(browser, server.url + path, network); // warm the server's compression cache
-    for (let i = 0; i < runs; i++) {
+  // The forms take turns run by run, so a change in the machine's load weighs on all of them alike.
+  const marks = Object.fromEntries(Object.keys(forms).map((f) => [f, { title: [], full: [] }]));
+  for (const path of Object.values(forms)) await once(browser, server.url + path, network); // warm the server's compression cache
+  for (let i = 0; i < runs; i++) {
+    for (const [form, path] of Object.entries(forms)) {
       const m = await once(browser, server.url + path, network);
-      title.push(m.title);
-      full.push(m.full);
+      marks[form].title.push(m.title);
+      marks[form].full.push(m.full);
     }
-    results[form] = { title: median(title), full: median(full) };
   }
+  const results = Object.fromEntries(Object.entries(marks).map(([f, m]) => [f, { title: median(m.title), full: median(m.full) }]));
   for (const [form, r] of Object.entries(results)) {
     const ratio = (v, base) => `${(v / base).toFixed(2)}×`;
     console.log(`| ${profile} | ${form} | ${r.title.toFixed(0)} | ${ratio(r.title, results.static.title)} | ${r.full.toFixed(0)} | ${ratio(r.full, results.static.full)} |`);

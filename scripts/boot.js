@@ -5,6 +5,8 @@ const DEFAULT_SRC = 'samples/ky-anh-2022-04-15.json';
 const query = new URLSearchParams(location.search);
 // As src/config.rs reads the query: values trimmed, the last one wins, an empty src is the default.
 const last = (key) => query.getAll(key).map((v) => v.trim()).pop();
+// This script is `async` (index.html): it may run before the body is parsed.
+const parsed = document.readyState !== 'loading' ? Promise.resolve() : new Promise((ok) => document.addEventListener('DOMContentLoaded', ok, { once: true }));
 if (last('view') !== 'print') {
   let url = null;
   try {
@@ -12,11 +14,19 @@ if (last('view') !== 'print') {
   } catch {
     // A malformed address: the viewer explains it.
   }
-  if (url) prefetch(url).then((answer) => prepaint(document.body, answer, null), () => {});
+  if (url)
+    prefetch(url).then(
+      async (answer) => {
+        if (!document.body) await parsed;
+        prepaint(document.body, answer, null);
+      },
+      () => {},
+    );
 }
 try {
   const m = await import('./__GLUE__');
   await m.default({ module_or_path: new URL('./__WASM__', import.meta.url) });
+  await parsed;
   m.mountStandalone();
 } catch (error) {
   console.error('[article-viewer] could not start:', error);

@@ -171,5 +171,7 @@ function prepaint(into, answer, hostTheme) {
   viewer.append(article);
   main.append(viewer);
   into.prepend(main);
+  // Marked in the frame that paints it: the viewer then need not wait a frame to let it show.
+  requestAnimationFrame(() => main.setAttribute('data-shown', ''));
   return true;
 }

@@ -108,10 +108,12 @@ html = html
   // Preload hints carry integrity hashes of the unoptimised wasm; they would no longer match.
   .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
   // Everything the first screen needs is asked for at once: the start script (which asks for the
-  // article), the glue and the wasm; the lazy parts are not.
+  // article), the glue and the wasm; the lazy parts are not. The start script is `async`: it runs
+  // as soon as it is in, without waiting for the stylesheet or the end of parsing, so the article
+  // is asked for one step earlier.
   .replace(
     '</head>',
-    `  <script type="module" src="./boot.js"></script>\n    <link rel="modulepreload" href="./${glue}">\n    <link rel="preload" href="./${wasm}" as="fetch" type="application/wasm" crossorigin>\n  </head>`,
+    `  <script type="module" async src="./boot.js"></script>\n    <link rel="modulepreload" href="./${glue}">\n    <link rel="preload" href="./${wasm}" as="fetch" type="application/wasm" crossorigin>\n  </head>`,
   );
 writeFileSync(indexPath, html);
 console.log(`[post-build] boot.js -> ${glue}, ${wasm}`);

@@ -321,12 +321,13 @@ fn fetch(inner: &Rc<Inner>) {
         };
         let state = match result {
             Ok(loaded) => {
-                // With the loader's pre-paint on screen, let it show for a frame before the
-                // work of building the whole article.
+                // With the loader's pre-paint just added, let it show for a frame before the
+                // work of building the whole article (it marks the frame that paints it).
                 let Some(inner) = current(&weak) else { return };
-                let prepainted = find_prepaint(&inner.root).is_some();
+                let unpainted = find_prepaint(&inner.root)
+                    .is_some_and(|p| !p.has_attribute("data-shown"));
                 drop(inner);
-                if prepainted {
+                if unpainted {
                     next_frame().await;
                 }
                 Loading::Ready(Box::new(loaded))
