@@ -266,3 +266,83 @@ async fn text_size_buttons_change_the_shared_size_and_stop_at_the_ends() {
     reset.click();
     assert_eq!(prefs().size.percent(), 100);
 }
+
+/// Resolves after `ms` milliseconds (for polling a condition, never as a fixed wait).
+async fn pause(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Waits (up to 5 s) until `root` holds an element with `data-testid=testid`.
+async fn wait_for(root: &Element, testid: &str) -> Element {
+    for _ in 0..250 {
+        if let Ok(Some(el)) = root.query_selector(&format!("[data-testid=\"{testid}\"]")) {
+            return el;
+        }
+        pause(20).await;
+    }
+    panic!("no element with data-testid {testid} within 5 s");
+}
+
+#[wasm_bindgen_test]
+fn store_subscribers_hear_every_change_until_dropped() {
+    use article_viewer::reader::store::{prefs, subscribe, update_prefs};
+    use article_viewer::reader::text_size::TextSize;
+    update_prefs(|p| p.size = TextSize::default());
+    let heard = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let log = Rc::clone(&heard);
+    let subscription = subscribe(move |p| log.borrow_mut().push(p.size.percent()));
+    update_prefs(|p| p.size = p.size.increase());
+    update_prefs(|p| p.size = p.size.increase());
+    // No change, no call.
+    update_prefs(|p| p.size = p.size);
+    assert_eq!(*heard.borrow(), vec![100, 113, 125]);
+    drop(subscription);
+    update_prefs(|p| p.size = TextSize::default());
+    assert_eq!(
+        heard.borrow().len(),
+        3,
+        "a dropped subscription is not called"
+    );
+    assert_eq!(prefs().size.percent(), 100);
+}
+
+#[wasm_bindgen_test]
+async fn a_viewer_shows_an_error_with_retry_and_is_gone_once_dropped() {
+    use article_viewer::view::viewer::{Viewer, ViewerOptions};
+    let container = container();
+    let viewer = Viewer::mount(
+        &container,
+        ViewerOptions {
+            src: "/no-such-article.json".to_string(),
+            lang: UiLang::En,
+            comments: false,
+            ..ViewerOptions::default()
+        },
+    )
+    .unwrap();
+    let root: Element = container.clone().unchecked_into();
+    assert!(
+        query(&root, "av-viewer")
+            .get_attribute("data-theme")
+            .is_some(),
+        "the reader's theme is on the root"
+    );
+    let error = wait_for(&root, "av-error").await;
+    assert_eq!(
+        error.get_attribute("data-error-kind").as_deref(),
+        Some("not-found")
+    );
+    // Retry asks again: the loading line, then the same error.
+    let retry: HtmlElement = query(&root, "av-retry").unchecked_into();
+    retry.click();
+    assert!(root
+        .query_selector("[data-testid=av-loading]")
+        .unwrap()
+        .is_some());
+    wait_for(&root, "av-error").await;
+    drop(viewer);
+    assert_eq!(root.child_element_count(), 0, "the viewer's nodes are gone");
+}

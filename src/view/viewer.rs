@@ -324,8 +324,8 @@ fn fetch(inner: &Rc<Inner>) {
                 // With the loader's pre-paint just added, let it show for a frame before the
                 // work of building the whole article (it marks the frame that paints it).
                 let Some(inner) = current(&weak) else { return };
-                let unpainted = find_prepaint(&inner.root)
-                    .is_some_and(|p| !p.has_attribute("data-shown"));
+                let unpainted =
+                    find_prepaint(&inner.root).is_some_and(|p| !p.has_attribute("data-shown"));
                 drop(inner);
                 if unpainted {
                     next_frame().await;
