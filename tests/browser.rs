@@ -297,7 +297,7 @@ fn store_subscribers_hear_every_change_until_dropped() {
     update_prefs(|p| p.size = p.size.increase());
     update_prefs(|p| p.size = p.size.increase());
     // No change, no call.
-    update_prefs(|p| p.size = p.size);
+    update_prefs(|p| p.size = TextSize::nearest(125).unwrap_or_default());
     assert_eq!(*heard.borrow(), vec![100, 113, 125]);
     drop(subscription);
     update_prefs(|p| p.size = TextSize::default());
