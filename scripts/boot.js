@@ -1,12 +1,15 @@
 // The standalone page's start (scripts/post-build.mjs puts scripts/loader-common.js in front and
 // writes dist/boot.js; no inline script, for strict CSPs). In parallel: the article JSON (then its
 // title, time, author and lead at once), the JS glue and the wasm (also preloaded by index.html).
+// The title comes first: the wasm compiles in the background meanwhile, but the viewer starts only
+// once the pre-paint is on screen (or the answer failed, or 300 ms have passed).
 const DEFAULT_SRC = 'samples/ky-anh-2022-04-15.json';
 const query = new URLSearchParams(location.search);
 // As src/config.rs reads the query: values trimmed, the last one wins, an empty src is the default.
 const last = (key) => query.getAll(key).map((v) => v.trim()).pop();
 // This script is `async` (index.html): it may run before the body is parsed.
 const parsed = document.readyState !== 'loading' ? Promise.resolve() : new Promise((ok) => document.addEventListener('DOMContentLoaded', ok, { once: true }));
+let prepainted = Promise.resolve();
 if (last('view') !== 'print') {
   let url = null;
   try {
@@ -15,17 +18,22 @@ if (last('view') !== 'print') {
     // A malformed address: the viewer explains it.
   }
   if (url)
-    prefetch(url).then(
+    prepainted = prefetch(url).then(
       async (answer) => {
         if (!document.body) await parsed;
-        prepaint(document.body, answer, null);
+        if (prepaint(document.body, answer, null)) await painted();
       },
       () => {},
     );
 }
+const wasm = new URL('./__WASM__', import.meta.url);
+// Compiled off the main thread while the article is on its way (the URL again if the server's
+// type for .wasm stops streaming compilation).
+const compiled = WebAssembly.compileStreaming(fetch(wasm)).catch(() => wasm);
 try {
   const m = await import('./__GLUE__');
-  await m.default({ module_or_path: new URL('./__WASM__', import.meta.url) });
+  await Promise.race([prepainted, delay(300)]);
+  await m.default({ module_or_path: await compiled });
   await parsed;
   m.mountStandalone();
 } catch (error) {

@@ -9,11 +9,16 @@
 // glue and the wasm; the title, time, author and lead show as soon as the JSON and the stylesheet
 // are in, before the wasm.
 
-// The wasm and the stylesheet load once per page, however many viewers and script tags.
+// The wasm and the stylesheet load once per page, however many viewers and script tags. The wasm
+// compiles off the main thread (the URL again if the server's type for .wasm stops streaming
+// compilation).
 const app = () =>
-  (shared.app ??= import(new URL('./__GLUE__', BASE).href)
-    .then(async (m) => {
-      await m.default({ module_or_path: new URL('./__WASM__', BASE) });
+  (shared.app ??= Promise.all([
+    import(new URL('./__GLUE__', BASE).href),
+    WebAssembly.compileStreaming(fetch(new URL('./__WASM__', BASE))).catch(() => new URL('./__WASM__', BASE)),
+  ])
+    .then(async ([m, wasm]) => {
+      await m.default({ module_or_path: wasm });
       return m;
     })
     .catch((e) => {
@@ -72,15 +77,18 @@ class Host {
       const styled = sheet().then((s) => {
         if (this.el.isConnected) this.root.adoptedStyleSheets = [s];
       });
+      let shown = Promise.resolve();
       if (url && this.attr('src')) {
-        // The title first: painted as soon as the JSON and the stylesheet are in.
-        Promise.all([prefetch(url), styled])
-          .then(([answer]) => {
-            if (this.el.isConnected && !this.view) prepaint(this.root, answer, this.attr('theme'));
+        // The title first: painted as soon as the JSON and the stylesheet are in; the viewer starts
+        // once it is on screen (or the answer failed, or 300 ms have passed).
+        shown = Promise.all([prefetch(url), styled])
+          .then(async ([answer]) => {
+            if (this.el.isConnected && !this.view && prepaint(this.root, answer, this.attr('theme'))) await painted();
           })
           .catch(() => {});
       }
       const [m] = await Promise.all([started, styled]);
+      await Promise.race([shown, delay(300)]);
       if (!this.el.isConnected || this.view) return;
       const box = document.createElement('div');
       this.root.append(box);

@@ -70,6 +70,15 @@ shared.part ??= (name) => {
     }));
 };
 
+/** Resolves in the frame that paints what was just added (or after `cap` ms, in a tab that paints no frames). */
+const painted = (cap = 300) => new Promise((ok) => {
+  requestAnimationFrame(ok);
+  setTimeout(ok, cap);
+});
+
+/** Resolves after `ms` milliseconds. */
+const delay = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
 const STEPS = [75, 88, 100, 113, 125, 150, 175, 200, 250, 300];
 const LINES = { compact: '1.4', normal: '1.65', relaxed: '2' };
 
