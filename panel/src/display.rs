@@ -1,5 +1,5 @@
 //! The display panel's content: line spacing and colour theme, as radio groups. The viewer's
-//! Display button (`article_viewer::components::display_toggle`) loads this part and mounts it.
+//! Display button (`article_viewer::view::display_toggle`) loads this part and mounts it.
 
 use article_viewer::i18n::UiLang;
 use article_viewer::reader::appearance::{LineSpacing, Theme};
