@@ -70,9 +70,13 @@ shared.part ??= (name) => {
     }));
 };
 
-/** Resolves in the frame that paints what was just added (or after `cap` ms, in a tab that paints no frames). */
+/**
+ * Resolves once the next frame, which paints what was just added, is done (a task queued from
+ * `requestAnimationFrame` runs after that frame's rendering), or after `cap` ms in a tab that
+ * paints no frames.
+ */
 const painted = (cap = 300) => new Promise((ok) => {
-  requestAnimationFrame(ok);
+  requestAnimationFrame(() => setTimeout(ok, 0));
   setTimeout(ok, cap);
 });
 
@@ -180,7 +184,7 @@ function prepaint(into, answer, hostTheme) {
   viewer.append(article);
   main.append(viewer);
   into.prepend(main);
-  // Marked in the frame that paints it: the viewer then need not wait a frame to let it show.
-  requestAnimationFrame(() => main.setAttribute('data-shown', ''));
+  // Marked once the frame that paints it is done: the viewer then need not wait to let it show.
+  painted().then(() => main.setAttribute('data-shown', ''));
   return true;
 }

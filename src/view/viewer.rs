@@ -42,11 +42,18 @@ fn find_prepaint(el: &web_sys::Element) -> Option<web_sys::Element> {
     found.ok().flatten()
 }
 
-/// Resolves after the next frame (or 100 ms, in a tab that paints no frames).
+/// Resolves once the next frame is done (a task queued from `requestAnimationFrame` runs after that
+/// frame's rendering), or after 100 ms in a tab that paints no frames.
 async fn next_frame() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
-            let _ = w.request_animation_frame(&resolve);
+            let after = resolve.clone();
+            let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&after, 0);
+                }
+            });
+            let _ = w.request_animation_frame(callback.unchecked_ref());
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
         }
     });
