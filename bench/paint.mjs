@@ -11,6 +11,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { loadavg } from 'node:os';
 import { launch, root } from '../e2e/support/harness.mjs';
 import { STRICT_CSP } from '../scripts/static-server.mjs';
 
@@ -143,6 +144,7 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+const loadBefore = loadavg()[0];
 const browser = await launch();
 const server = await startServer();
 const forms = { static: '/static.html', standalone: '/', embed: '/portal.html' };
@@ -167,5 +169,7 @@ for (const [profile, network] of Object.entries(PROFILES)) {
     console.log(`| ${profile} | ${form} | ${r.title.toFixed(0)} | ${ratio(r.title, results.static.title)} | ${r.full.toFixed(0)} | ${ratio(r.full, results.static.full)} |`);
   }
 }
+// Other work on the machine stretches every step of the viewer's chain more than the static page's one.
+console.log(`\nload average (1 min) before ${loadBefore.toFixed(2)}, after ${loadavg()[0].toFixed(2)}`);
 await browser.close();
 await server.close();
