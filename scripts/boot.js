@@ -5,6 +5,8 @@ const DEFAULT_SRC = 'samples/ky-anh-2022-04-15.json';
 const query = new URLSearchParams(location.search);
 // As src/config.rs reads the query: values trimmed, the last one wins, an empty src is the default.
 const last = (key) => query.getAll(key).map((v) => v.trim()).pop();
+// The large-type print view carries the reader's settings in `large`: its font, if the reading one.
+readingFont(parsePrefs(last('large')));
 if (last('view') !== 'print') {
   let url = null;
   try {

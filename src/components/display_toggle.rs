@@ -1,6 +1,6 @@
-//! The toolbar's Display button: a disclosure for the display panel (line spacing, colours). The
-//! panel's content is a lazy part (`panel/`), loaded the first time the reader opens it, with a
-//! loading line meanwhile and Retry if it cannot be loaded.
+//! The toolbar's Display button: a disclosure for the display panel (spacing, width, font,
+//! colours, large-type printing). The panel's content is a lazy part (`panel/`), loaded the first
+//! time the reader opens it, with a loading line meanwhile and Retry if it cannot be loaded.
 
 use crate::i18n::UiLang;
 use crate::lazy::{options, MountedPart, PartError};
@@ -30,6 +30,8 @@ pub fn DisplayToggle(
     lang: UiLang,
     /// A prefix making the ids and radio names unique per viewer.
     id_prefix: String,
+    /// The print view's address, for the panel's "Print in large type".
+    print_url: String,
 ) -> impl IntoView {
     let w = lang.words();
     let open = RwSignal::new(false);
@@ -42,9 +44,13 @@ pub fn DisplayToggle(
             return;
         }
         part.set(Part::Loading);
-        let id_prefix = id_prefix.clone();
+        let (id_prefix, print_url) = (id_prefix.clone(), print_url.clone());
         leptos::task::spawn_local(async move {
-            let opts = options(&[("lang", lang.tag()), ("idPrefix", &id_prefix)]);
+            let opts = options(&[
+                ("lang", lang.tag()),
+                ("idPrefix", &id_prefix),
+                ("printUrl", &print_url),
+            ]);
             let el = mount.get_untracked().map(|el| el.into());
             let mounted = panel.mount(PART, "mountPanel", el, &[opts.into()]).await;
             let _ = part.try_set(match mounted {

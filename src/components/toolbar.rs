@@ -84,13 +84,16 @@ pub fn Toolbar(
                     class="av-button"
                     aria-label=w.print_label
                     data-testid="av-print"
-                    on:click=move |_| share::print_in_frame(&print_url)
+                    on:click={
+                        let print_url = print_url.clone();
+                        move |_| share::print_in_frame(&print_url)
+                    }
                 >
                     {w.print}
                 </button>
             </div>
             <TextSizeControl lang />
-            <DisplayToggle lang id_prefix />
+            <DisplayToggle lang id_prefix print_url />
             <p class="av-toolbar__status" role="status" data-testid="av-copy-status">
                 {move || match copy_state.get() {
                     CopyState::Idle => ().into_any(),

@@ -1,5 +1,5 @@
 //! One viewer: loads an article, shows progress, the article, or an error with Retry; applies the
-//! reader's text size, line spacing and theme to its root as CSS custom properties.
+//! reader's text size, spacing, width, font and theme to its root as CSS custom properties.
 
 use crate::components::article_view::ArticleView;
 use crate::components::error_panel::ErrorPanel;
@@ -8,7 +8,8 @@ use crate::host_events::{self, emit, use_host};
 use crate::http::AbortSlot;
 use crate::i18n::UiLang;
 use crate::load::{load, LoadError, Loaded, ReadOptions};
-use crate::reader::appearance::Theme;
+use crate::reader::appearance::{apply_to, Theme};
+use crate::reader::prefs::Prefs;
 use crate::reader::store::use_prefs;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -104,6 +105,9 @@ pub fn Viewer(
     /// How to read the answer: forced input format, embed hosts.
     #[prop(optional)]
     read: ReadOptions,
+    /// In the print layout: print in large type with these settings (else the base size).
+    #[prop(default = None)]
+    large_print: Option<Prefs>,
 ) -> impl IntoView {
     let read = StoredValue::new(read);
     let id_prefix = next_id_prefix();
@@ -166,11 +170,19 @@ pub fn Viewer(
     {
         let prefs = prefs.clone();
         Effect::new(move |_| {
-            let p = prefs.get();
+            // The print view prints the reader's settings only in large type, and never follows
+            // the stored ones (those of the frame's origin, maybe not the reader's page).
+            let p = if print {
+                large_print.unwrap_or_default()
+            } else {
+                prefs.get()
+            };
             if let Some(el) = root.get() {
-                let style = web_sys::HtmlElement::style(&el);
-                let _ = style.set_property("--av-font-scale", &p.size.scale());
-                let _ = style.set_property("--av-line-height", p.spacing.css());
+                apply_to(&el, &p);
+                if print && large_print.is_some() {
+                    // The print stylesheet's large type (style/viewer.css, `@media print`).
+                    let _ = el.set_attribute("data-print", "large");
+                }
             }
         });
     }

@@ -4,7 +4,7 @@
 //! Blocked or full storage falls back to memory without an error; changes made in another tab
 //! arrive through the `storage` event.
 
-use super::prefs::{Prefs, STORAGE_KEY};
+use super::prefs::{Prefs, LEGACY_STORAGE_KEY, STORAGE_KEY};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
@@ -24,10 +24,15 @@ pub fn storage() -> Option<web_sys::Storage> {
 }
 
 fn load() -> Prefs {
-    storage()
-        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-        .map(|v| Prefs::decode(&v))
-        .unwrap_or_default()
+    let Some(s) = storage() else {
+        return Prefs::default();
+    };
+    let read = |key| s.get_item(key).ok().flatten();
+    // A reader's first-version settings carry over until the first change saves the current one.
+    Prefs::from_stored(
+        read(STORAGE_KEY).as_deref(),
+        read(LEGACY_STORAGE_KEY).as_deref(),
+    )
 }
 
 fn save(prefs: &Prefs) {
@@ -77,9 +82,14 @@ pub fn use_prefs() -> ArcRwSignal<Prefs> {
 
 /// Changes the preferences for every viewer on the page and stores them.
 pub fn update_prefs(f: impl FnOnce(&mut Prefs)) {
-    let signal = use_prefs();
-    let mut prefs = signal.get_untracked();
+    let mut prefs = use_prefs().get_untracked();
     f(&mut prefs);
+    set_prefs(prefs);
+}
+
+/// Makes `prefs` the page's preferences (not generic: compiled once, whoever changes them).
+fn set_prefs(prefs: Prefs) {
+    let signal = use_prefs();
     if prefs != signal.get_untracked() {
         save(&prefs);
         signal.set(prefs);
