@@ -102,11 +102,7 @@ pub fn print_when_ready(max_wait_ms: u32) {
         if let Some(body) = doc.body() {
             let _ = body.offset_height();
         }
-        js_sys::Reflect::get(&doc, &"fonts".into())
-            .and_then(|fonts| js_sys::Reflect::get(&fonts, &"status".into()))
-            .ok()
-            .and_then(|status| status.as_string())
-            .is_none_or(|status| status != "loading")
+        doc.fonts().status() != web_sys::FontFaceSetLoadStatus::Loading
     }
     fn tick(start: f64, max_wait_ms: u32) {
         if (images_ready() && fonts_ready()) || js_sys::Date::now() - start > f64::from(max_wait_ms)

@@ -33,13 +33,17 @@ macro_rules! choice {
             const CSS: &'static [&'static str] = &[$($css),+];
 
             /// The stored name.
+            #[inline]
             pub fn key(self) -> &'static str {
-                $crate::reader::choice::nth(Self::KEYS, self as usize)
+                // In range: the macro writes one name per variant.
+                Self::KEYS[self as usize]
             }
 
             /// The custom property's value; empty for the stylesheet's own default.
+            #[inline]
             pub fn css(self) -> &'static str {
-                $crate::reader::choice::nth(Self::CSS, self as usize)
+                // In range: the macro writes one value per variant.
+                Self::CSS[self as usize]
             }
 
             /// Reads a stored name; anything else gives the default.
@@ -52,12 +56,9 @@ macro_rules! choice {
     };
 }
 
-/// The `index`th of `table`, or "" (never: the tables are as long as their enum).
-pub(crate) fn nth(table: &'static [&'static str], index: usize) -> &'static str {
-    table.get(index).copied().unwrap_or_default()
-}
-
-/// Where the trimmed `s` stands in `keys` (shared by every setting, so compiled once).
+/// Where the trimmed `s` stands in `keys` (shared by every setting, and kept out of line so that
+/// it is compiled once: the critical wasm's size counts).
+#[inline(never)]
 pub(crate) fn position(keys: &[&str], s: &str) -> Option<usize> {
     let s = s.trim();
     keys.iter().position(|k| *k == s)
