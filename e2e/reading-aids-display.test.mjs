@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite, artifacts, axe, cspViolations, openPage } from './support/harness.mjs';
 import { ViewerPage, ControlsPage } from './pages/viewer-page.mjs';
+import { startCommentsServer } from './support/comments-server.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -319,4 +320,80 @@ test('"In chữ lớn" prints the print view in large type with the reader\'s se
   assert.equal(printed.large, 'large');
   assert.equal(printed.letter, '0.12em');
   await context.close();
+});
+
+test('in the portal under the strict policy: the font in the shadow roots, settings shared, host API and event', async () => {
+  // The reference server sends the strict CSP (Trusted Types, no inline style, fonts from 'self').
+  const portal = await startCommentsServer();
+  try {
+    const { page, context, problems } = await openPage(browser, { viewport: { width: 1000, height: 900 } });
+    await page.addInitScript(() => {
+      window.__changes = [];
+      document.addEventListener('reading-settings-change', (e) => window.__changes.push({ target: e.target.id, detail: e.detail }));
+    });
+    await page.goto(`${portal.url}/examples/portal/index.html`);
+    const csp = (await fetch(`${portal.url}/examples/portal/index.html`)).headers.get('content-security-policy');
+    assert.match(csp, /require-trusted-types-for 'script'/);
+    const seed = page.locator('#viewer-seed');
+    const en = page.locator('#viewer-en');
+    await seed.getByTestId('av-article').waitFor();
+    await en.getByTestId('av-article').waitFor();
+    const settings = () => page.evaluate(() => document.getElementById('viewer-seed').readingSettings);
+    assert.deepEqual(await settings(), {
+      fontScale: 100, lineSpacing: 'normal', letterSpacing: 'normal', wordSpacing: 'normal',
+      paragraphSpacing: 'normal', width: 'normal', font: 'system', theme: 'auto',
+    });
+    assert.ok(!problems.requests.some((u) => u.includes('/fonts/')), 'no font asked for before it is chosen');
+    // The reader chooses in one viewer; the other follows without a re-render.
+    await en.evaluate((host) => (host.shadowRoot.querySelector('[data-testid="av-body"] p').__avMark = true));
+    const controls = new ControlsPage(seed.getByTestId('av-viewer'));
+    await controls.openDisplay();
+    await controls.button('av-letter-wider').check();
+    await controls.button('av-font-reading').check();
+    await page.waitForFunction(() => [...document.fonts].some((f) => f.family.includes('Lexend') && f.status === 'loaded'));
+    const enStyle = () => en.evaluate((host) => {
+      const p = host.shadowRoot.querySelector('[data-testid="av-body"] p');
+      const cs = getComputedStyle(p);
+      return { mark: p.__avMark === true, letter: parseFloat(cs.letterSpacing) / parseFloat(cs.fontSize), family: cs.fontFamily };
+    });
+    const shared = await enStyle();
+    assert.ok(shared.mark, 'the other viewer was restyled, not re-rendered');
+    assert.ok(Math.abs(shared.letter - 0.12) < 0.005, JSON.stringify(shared));
+    assert.match(shared.family, /Article Viewer Lexend/);
+    // Drawn in Lexend inside the shadow root (Chromium's own report of the fonts used).
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const find = (node) => {
+      if (node.attributes?.includes('data-testid') && node.attributes[node.attributes.indexOf('data-testid') + 1] === 'av-title') return node;
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+        const found = find(child);
+        if (found) return found;
+      }
+      return null;
+    };
+    const title = find(root);
+    assert.ok(title, 'the title inside the shadow root');
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId: title.nodeId });
+    assert.ok(fonts.length > 0 && fonts.every((f) => /Lexend/.test(f.familyName)), JSON.stringify(fonts));
+    // The host API: read, event once per change on each viewer's element, write.
+    assert.equal((await settings()).letterSpacing, 'wider');
+    assert.equal((await settings()).font, 'reading');
+    const changes = await page.evaluate(() => window.__changes);
+    assert.deepEqual([...new Set(changes.map((c) => c.target))].sort(), ['viewer-en', 'viewer-seed']);
+    assert.equal(changes.filter((c) => c.target === 'viewer-seed').length, 2, 'one event per change');
+    assert.equal(changes.at(-1).detail.font, 'reading');
+    await page.evaluate(() => (document.getElementById('viewer-seed').readingSettings = { width: 'narrow', wordSpacing: 'wide' }));
+    await page.waitForFunction(() => document.getElementById('viewer-seed').readingSettings.width === 'narrow');
+    assert.equal(await en.evaluate((host) => host.shadowRoot.querySelector('.av-viewer').style.getPropertyValue('--av-content-width')), '50ch');
+    assert.equal((await settings()).wordSpacing, 'wide');
+    assert.ok(await controls.button('av-width-narrow').isChecked());
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(problems.cspViolations, []);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  } finally {
+    await portal.stop();
+  }
 });
