@@ -397,3 +397,40 @@ test('in the portal under the strict policy: the font in the shadow roots, setti
     await portal.stop();
   }
 });
+
+test('the pre-paint before the wasm already has the stored spacing, width and font: nothing moves at the takeover', async () => {
+  const { page, context } = await openPage(browser, { viewport: { width: 412, height: 860 } });
+  await page.addInitScript((v) => localStorage.setItem('article-viewer:prefs:v2', v), ALL_MAX.replace('size=300', 'size=150'));
+  let release;
+  const gate = new Promise((ok) => (release = ok));
+  await page.route(/article-viewer-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto(`${server.url}/`);
+  const look = () =>
+    page.evaluate(() => {
+      const title = document.querySelector('.av-article__title');
+      const lead = document.querySelector('.av-article__lead');
+      const cs = getComputedStyle(title);
+      const r = lead.getBoundingClientRect();
+      return {
+        letter: cs.letterSpacing,
+        word: cs.wordSpacing,
+        family: cs.fontFamily,
+        width: getComputedStyle(document.querySelector('.av-article')).maxWidth,
+        lead: [Math.round(r.left), Math.round(r.width)],
+      };
+    });
+  await page.locator('.av-prepaint .av-article__title').waitFor();
+  await page.evaluate(() => document.fonts.ready);
+  const before = await look();
+  assert.match(before.family, /Article Viewer Lexend/);
+  assert.notEqual(before.letter, '0px', JSON.stringify(before));
+  assert.notEqual(before.word, '0px', JSON.stringify(before));
+  release();
+  await page.getByTestId('av-article').waitFor();
+  await page.locator('.av-prepaint').waitFor({ state: 'detached' });
+  assert.deepEqual(await look(), before);
+  await context.close();
+});
