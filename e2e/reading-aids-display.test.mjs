@@ -389,6 +389,12 @@ test('in the portal under the strict policy: the font in the shadow roots, setti
     assert.equal(await en.evaluate((host) => host.shadowRoot.querySelector('.av-viewer').style.getPropertyValue('--av-content-width')), '50ch');
     assert.equal((await settings()).wordSpacing, 'wide');
     assert.ok(await controls.button('av-width-narrow').isChecked());
+    // A size between steps goes to the nearest; an unknown value gives that setting's default.
+    await page.evaluate(() => (document.getElementById('viewer-seed').readingSettings = { fontScale: 160, letterSpacing: 'huge' }));
+    await seed.getByTestId('av-size-value').getByText('150').waitFor();
+    assert.equal((await settings()).fontScale, 150);
+    assert.equal((await settings()).letterSpacing, 'normal');
+    assert.equal((await settings()).width, 'narrow', 'settings not named are kept');
     assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(problems.cspViolations, []);
     assert.deepEqual(problems.pageErrors, []);

@@ -175,11 +175,20 @@ if (!customElements.get('article-viewer')) {
         return settings();
       }
       set readingSettings(values) {
-        const stored = Object.entries(NAMES)
-          .filter(([name]) => values?.[name] != null)
-          .map(([name, key]) => `${key}=${String(values[name]).replace(/[;=]/g, '')}`)
-          .join(';');
-        app().then((m) => m.setReadingSettings(stored));
+        // Stored and announced as a viewer's own change (src/reader/store.rs reads the same event):
+        // every viewer on the page follows, before or after its wasm is in. Unknown values give
+        // that setting's default, a size the nearest step.
+        const next = { ...settings(), ...values };
+        const size = Number(next.fontScale) || 100;
+        next.fontScale = STEPS.reduce((a, b) => (Math.abs(b - size) < Math.abs(a - size) ? b : a));
+        const p = { ...DEFAULTS, ...parsePrefs(Object.entries(NAMES).map(([n, k]) => `${k}=${String(next[n]).replace(/[;=]/g, '')}`).join(';')) };
+        const stored = Object.values(NAMES).map((k) => `${k}=${p[k]}`).join(';');
+        try {
+          localStorage.setItem(KEY, stored);
+        } catch {
+          // Blocked storage: the viewers keep it in memory.
+        }
+        dispatchEvent(new CustomEvent('article-viewer-prefs', { detail: stored }));
       }
     },
   );

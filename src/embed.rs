@@ -1,5 +1,6 @@
 //! The API the embed loader (`embed.js`) uses: mount a viewer into a shadow root, change its
-//! article, reload it, unmount it; read and set the page-wide text size and reading settings.
+//! article, reload it, unmount it; read and set the page-wide text size (the other reading
+//! settings go through the preferences' window event, see `scripts/embed-loader.js`).
 
 use crate::components::viewer::Viewer;
 use crate::host_events::Host;
@@ -156,11 +157,4 @@ pub fn set_font_scale(percent: u32) {
     if let Some(size) = TextSize::nearest(percent) {
         update_prefs(|p| p.size = size);
     }
-}
-
-/// Changes the reader's settings named in `stored` (a part of the stored form, e.g.
-/// `letter=wide;font=reading`; the embed's `readingSettings` setter) for every viewer on the page.
-#[wasm_bindgen(js_name = setReadingSettings)]
-pub fn set_reading_settings(stored: &str) {
-    update_prefs(|p| *p = p.with(stored));
 }
