@@ -1,5 +1,6 @@
 // Benchmark: time from an A+ click to the next frame, on the seed article and on the long sample
-// (3,000 paragraphs), side by side in one run, with the ratio. Not a test: it prints figures.
+// (3,000 paragraphs), side by side in one run, with the ratio; then the long sample again with
+// every reading setting active (issue 9: spacing, width, reading font). Not a test: it prints figures.
 //   node bench/text-size.mjs [iterations]
 import { launch, serve, openPage } from '../e2e/support/harness.mjs';
 
@@ -7,11 +8,16 @@ const iterations = Number(process.argv[2] ?? 40);
 const browser = await launch();
 const server = await serve();
 
+/** Every reading setting at its strongest (the size is left to the clicks). */
+const ALL_SETTINGS = 'size=100;line=relaxed;letter=wider;word=wider;para=double;width=wide;font=reading';
+
 /** Clicks A+ then A− alternately; measures click → the frame after it (rAF + message). */
-async function measure(src) {
+async function measure(src, prefs) {
   const { page, context } = await openPage(browser, { viewport: { width: 1024, height: 800 } });
+  if (prefs) await page.addInitScript((v) => localStorage.setItem('article-viewer:prefs:v2', v), prefs);
   await page.goto(`${server.url}/?src=${src}`);
   await page.getByTestId('av-article').waitFor();
+  if (prefs) await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(300);
   const times = await page.evaluate(async (n) => {
     const up = document.querySelector('[data-testid="av-size-up"]');
@@ -44,6 +50,8 @@ async function measure(src) {
 
 const seed = await measure('samples/ky-anh-2022-04-15.json');
 const long = await measure('samples/long-article.json');
+const seedSettings = await measure('samples/ky-anh-2022-04-15.json', ALL_SETTINGS);
+const settings = await measure('samples/long-article.json', ALL_SETTINGS);
 await browser.close();
 await server.close();
 
@@ -53,4 +61,6 @@ console.log('| article | paragraphs | median ms | p90 ms |');
 console.log('| --- | ---: | ---: | ---: |');
 console.log(`| seed | ${seed.paragraphs} | ${f(seed.median)} | ${f(seed.p90)} |`);
 console.log(`| long sample | ${long.paragraphs} | ${f(long.median)} | ${f(long.p90)} |`);
-console.log(`\nratio long / seed (median): ${(long.median / seed.median).toFixed(2)}`);
+console.log(`| seed, every reading setting on | ${seedSettings.paragraphs} | ${f(seedSettings.median)} | ${f(seedSettings.p90)} |`);
+console.log(`| long sample, every reading setting on | ${settings.paragraphs} | ${f(settings.median)} | ${f(settings.p90)} |`);
+console.log(`\nratio long / seed (median): ${(long.median / seed.median).toFixed(2)}; with every setting on: ${(settings.median / seedSettings.median).toFixed(2)}`);

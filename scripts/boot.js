@@ -10,6 +10,8 @@ const last = (key) => query.getAll(key).map((v) => v.trim()).pop();
 // This script is `async` (index.html): it may run before the body is parsed.
 const parsed = document.readyState !== 'loading' ? Promise.resolve() : new Promise((ok) => document.addEventListener('DOMContentLoaded', ok, { once: true }));
 let prepainted = Promise.resolve();
+// The large-type print view carries the reader's settings in `large`: its font, if the reading one.
+readingFont(parsePrefs(last('large')));
 if (last('view') !== 'print') {
   let url = null;
   try {

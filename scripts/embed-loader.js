@@ -100,6 +100,7 @@ class Host {
       o.embedHosts = this.attr('embed-hosts');
       o.pageUrl = new URL('./index.html', BASE).href;
       this.view = m.mountViewer(box, this.el, o);
+      shared.live.add(this);
     } catch (e) {
       console.error('[article-viewer] could not start:', e);
       const p = document.createElement('p');
@@ -119,6 +120,7 @@ class Host {
     if (url && !this.view) forget(url);
     this.view?.free(); // unmounts: aborts its requests, removes its listeners
     this.view = null;
+    shared.live.delete(this);
     this.root.replaceChildren();
   }
 
@@ -137,6 +139,17 @@ class Host {
 
 // The stored text size, for `fontScale` before any viewer has started (e.g. right after a reload).
 const storedScale = () => storedPrefs().size;
+
+// The reader's settings as hosts see them (`el.readingSettings`, `reading-settings-change`):
+// each name with its key in the stored form (src/reader/prefs.rs).
+const NAMES = { fontScale: 'size', lineSpacing: 'line', letterSpacing: 'letter', wordSpacing: 'word', paragraphSpacing: 'para', width: 'width', font: 'font', theme: 'theme' };
+const DEFAULTS = { letter: 'normal', word: 'normal', para: 'normal', width: 'normal', font: 'system' };
+/** The current settings: the last change on this page or in another tab, else the stored ones. */
+const settings = () => {
+  const p = { ...DEFAULTS, ...(shared.prefs == null ? storedPrefs() : parsePrefs(shared.prefs)) };
+  return Object.fromEntries(Object.entries(NAMES).map(([name, key]) => [name, p[key]]));
+};
+shared.live ??= new Set(); // the mounted hosts, told of every change
 
 const ATTRS = ['src', 'lang', 'comments', 'theme', 'format', 'embed-hosts'];
 if (!customElements.get('article-viewer')) {
@@ -163,6 +176,27 @@ if (!customElements.get('article-viewer')) {
       }
       set fontScale(percent) {
         app().then((m) => m.setFontScale(Number(percent) || 100));
+      }
+      /** The reader's settings (shared by every viewer on the page): `{ fontScale, lineSpacing,
+       * letterSpacing, wordSpacing, paragraphSpacing, width, font, theme }`; set any of them. */
+      get readingSettings() {
+        return settings();
+      }
+      set readingSettings(values) {
+        // Stored and announced as a viewer's own change (src/reader/store.rs reads the same event):
+        // every viewer on the page follows, before or after its wasm is in. Unknown values give
+        // that setting's default, a size the nearest step.
+        const next = { ...settings(), ...values };
+        const size = Number(next.fontScale) || 100;
+        next.fontScale = STEPS.reduce((a, b) => (Math.abs(b - size) < Math.abs(a - size) ? b : a));
+        const p = { ...DEFAULTS, ...parsePrefs(Object.entries(NAMES).map(([n, k]) => `${k}=${String(next[n]).replace(/[;=]/g, '')}`).join(';')) };
+        const stored = Object.values(NAMES).map((k) => `${k}=${p[k]}`).join(';');
+        try {
+          localStorage.setItem(KEY, stored);
+        } catch {
+          // Blocked storage: the viewers keep it in memory.
+        }
+        dispatchEvent(new CustomEvent('article-viewer-prefs', { detail: stored }));
       }
     },
   );
@@ -194,7 +228,17 @@ if (!shared.divs) {
   else scan();
   // Keep fontScale current without waiting for the wasm (every viewer on the page shares the size).
   document.addEventListener('text-size-change', (e) => (shared.scale = e.detail.percent), true);
+  // Any change of the reader's settings, here (src/reader/store.rs SYNC_EVENT) or in another tab:
+  // every mounted viewer's element says so, once per change.
+  const changed = (stored) => {
+    shared.prefs = stored;
+    const detail = settings();
+    for (const h of shared.live) h.el.dispatchEvent(new CustomEvent('reading-settings-change', { bubbles: true, composed: true, detail }));
+  };
+  addEventListener('article-viewer-prefs', (e) => changed(e.detail));
   addEventListener('storage', (e) => {
-    if (e.key === 'article-viewer:prefs:v1') shared.scale = null;
+    if (e.key !== KEY) return;
+    shared.scale = null;
+    changed(e.newValue);
   });
 }

@@ -6,9 +6,12 @@
 //     with the wasm; the viewer takes the answer with `take(url, signal)` (once; Retry fetches anew);
 //   - part(name): the lazy parts (the comments widget), fetched and started on first use;
 //   - prepaint(...): the title, time, author and lead as plain text in the final layout, shown until
-//     the viewer replaces them (no HTML is ever parsed here: text nodes and attributes only).
+//     the viewer replaces them (no HTML is ever parsed here: text nodes and attributes only);
+//   - the reading font: registered in the document (scripts/reading-font.js) only while the reader
+//     has chosen it, at start from the stored choice and later when a viewer changes it.
 const BASE = new URL('.', import.meta.url);
 const PARTS = __PARTS__;
+const FONT = '__FONT__';
 const shared = (globalThis[Symbol.for('article-viewer')] ??= {});
 shared.answers ??= new Map();
 shared.parts ??= {};
@@ -83,23 +86,55 @@ const painted = (cap = 300) => new Promise((ok) => {
 /** Resolves after `ms` milliseconds. */
 const delay = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
+const KEY = 'article-viewer:prefs:v2';
 const STEPS = [75, 88, 100, 113, 125, 150, 175, 200, 250, 300];
 const LINES = { compact: '1.4', normal: '1.65', relaxed: '2' };
+// The settings that are a custom property on the viewer's root, with their values other than the
+// default (which leaves the property to the stylesheet): as src/reader/prefs.rs `properties`.
+const PROPS = {
+  letter: ['--av-letter-spacing', { wide: '0.06em', wider: '0.12em' }],
+  word: ['--av-word-spacing', { wide: '0.16em', wider: '0.32em' }],
+  para: ['--av-paragraph-spacing', { double: '2em' }],
+  width: ['--av-content-width', { narrow: '50ch', wide: '90ch' }],
+  font: ['--av-reader-font', { serif: 'var(--av-font-serif)', reading: 'var(--av-font-reading)' }],
+};
 
-/** The reader's stored choices (same format and defaults as src/reader/prefs.rs). */
-function storedPrefs() {
+/** Reads the stored form of the reader's choices (same format and defaults as src/reader/prefs.rs). */
+function parsePrefs(stored) {
   const prefs = { size: 100, line: 'normal', theme: 'auto' };
-  try {
-    for (const part of (localStorage.getItem('article-viewer:prefs:v1') ?? '').split(';')) {
-      const [k, v] = part.split('=').map((s) => s?.trim());
-      if (k === 'size' && STEPS.includes(Number(v))) prefs.size = Number(v);
-      if (k === 'line' && v in LINES) prefs.line = v;
-      if (k === 'theme' && ['auto', 'light', 'dark', 'sepia'].includes(v)) prefs.theme = v;
-    }
-  } catch {
-    // Blocked storage: the defaults, as the viewer does.
+  for (const part of String(stored ?? '').split(';')) {
+    const [k, v] = part.split('=').map((s) => s?.trim());
+    if (k === 'size' && STEPS.includes(Number(v))) prefs.size = Number(v);
+    if (k === 'line' && Object.hasOwn(LINES, v)) prefs.line = v;
+    if (k === 'theme' && ['auto', 'light', 'dark', 'sepia'].includes(v)) prefs.theme = v;
+    if (Object.hasOwn(PROPS, k) && Object.hasOwn(PROPS[k][1], v)) prefs[k] = v;
   }
   return prefs;
+}
+
+/** The reader's stored choices; the first version's while the current one is absent. */
+function storedPrefs() {
+  try {
+    return parsePrefs(localStorage.getItem(KEY) ?? localStorage.getItem('article-viewer:prefs:v1'));
+  } catch {
+    return parsePrefs(); // blocked storage: the defaults, as the viewer does
+  }
+}
+
+/** Registers the reading font in the document once `prefs` choose it (never before). */
+function readingFont(prefs) {
+  if (prefs.font === 'reading') {
+    shared.font ??= import(new URL(FONT, BASE).href).catch(() => {
+      shared.font = null; // the text stays in the fallback fonts; a later change tries again
+    });
+  }
+}
+if (!shared.fontWatch) {
+  shared.fontWatch = true;
+  readingFont(storedPrefs());
+  // A viewer's change (src/reader/store.rs SYNC_EVENT), or another tab's.
+  addEventListener('article-viewer-prefs', (e) => readingFont(parsePrefs(e.detail)));
+  addEventListener('storage', (e) => e.key === KEY && readingFont(parsePrefs(e.newValue)));
 }
 
 const WORDS = {
@@ -151,6 +186,7 @@ function prepaint(into, answer, hostTheme) {
   viewer.dataset.view = 'read';
   viewer.style.setProperty('--av-font-scale', String(prefs.size / 100));
   viewer.style.setProperty('--av-line-height', LINES[prefs.line]);
+  for (const k in PROPS) if (prefs[k]) viewer.style.setProperty(PROPS[k][0], PROPS[k][1][prefs[k]]);
   const article = el('article', 'av-article');
   article.lang = String(a.lang ?? '');
   article.setAttribute('aria-busy', 'true');

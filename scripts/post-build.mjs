@@ -3,7 +3,7 @@
 // embed loader `embed.js` (both start with scripts/loader-common.js), and replace Trunk's inline boot
 // script with the external one, so the page runs under `script-src 'self'` with Trusted Types enforced.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,7 +82,32 @@ const template = (file) =>
     .filter((line) => line && !line.startsWith('//'))
     .join('\n')
     .concat('\n');
-const common = template('loader-common.js').replaceAll('__PARTS__', JSON.stringify(parts));
+
+// The reading font (Lexend, from the npm package `@fontsource-variable/lexend`, SIL OFL 1.1): its
+// latin, latin-ext and vietnamese subsets under content-hashed names in fonts/, with the licence,
+// and the module that registers them (scripts/reading-font.js), which the loaders import only
+// while the reader has chosen the font.
+const fontPackage = join(root, 'node_modules', '@fontsource-variable', 'lexend');
+if (!existsSync(join(fontPackage, 'unicode.json'))) {
+  console.error('[post-build] @fontsource-variable/lexend is missing: run npm ci (scripts/setup.sh does).');
+  process.exit(1);
+}
+const fontsDir = join(dir, 'fonts');
+mkdirSync(fontsDir, { recursive: true });
+const ranges = JSON.parse(readFileSync(join(fontPackage, 'unicode.json'), 'utf8'));
+const faces = ['latin', 'latin-ext', 'vietnamese'].map((subset) => {
+  const bytes = readFileSync(join(fontPackage, 'files', `lexend-${subset}-wght-normal.woff2`));
+  const name = `lexend-${subset}-${hash(bytes)}.woff2`;
+  writeFileSync(join(fontsDir, name), bytes);
+  if (!ranges[subset]) throw new Error(`[post-build] no unicode range for the ${subset} subset of Lexend`);
+  return [name, ranges[subset]];
+});
+copyFileSync(join(fontPackage, 'LICENSE'), join(fontsDir, 'LICENSE-lexend.txt'));
+const fontModule = Buffer.from(await minify(template('reading-font.js').replace('__FACES__', JSON.stringify(faces))));
+const fontModuleName = `fonts/reading-font-${hash(fontModule)}.js`;
+writeFileSync(join(dir, fontModuleName), fontModule);
+console.log(`[post-build] reading font: ${fontModuleName}, ${faces.map(([f]) => f).join(', ')}`);
+const common = template('loader-common.js').replaceAll('__PARTS__', JSON.stringify(parts)).replaceAll('__FONT__', fontModuleName);
 const fill = (text) => text.replaceAll('__GLUE__', glue).replaceAll('__WASM__', wasm).replaceAll('__CSS__', css);
 
 const css = files.find((f) => /^viewer-[0-9a-f]+\.css$/.test(f));
@@ -93,6 +118,24 @@ if (!css) {
 // The standalone page's start and the embed loader (stable name): the shared part first.
 writeFileSync(join(dir, 'boot.js'), await minify(fill(common + template('boot.js'))));
 writeFileSync(join(dir, 'embed.js'), await minify(fill(common + template('embed-loader.js'))));
+// The stylesheet, minified in place (release builds; its name is Trunk's and stays): comments and
+// layout whitespace go. Only spaces next to `{ } ; , >` and after `:` are dropped, never a space
+// that is a descendant combinator (`.av-viewer :focus-visible`) or inside `calc()`.
+let cssIntegrity = null;
+if (release) {
+  const cssPath = join(dir, css);
+  const text = readFileSync(cssPath, 'utf8');
+  const small = text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}')
+    .trim();
+  writeFileSync(cssPath, small);
+  cssIntegrity = `sha384-${createHash('sha384').update(small).digest('base64')}`;
+  console.log(`[post-build] ${css}: ${text.length} -> ${small.length} bytes`);
+}
 // The viewer's own glue, minified in place (its name is Trunk's and stays).
 writeFileSync(join(dir, glue), await minify(readFileSync(join(dir, glue), 'utf8')));
 
@@ -103,6 +146,8 @@ if (!inline.test(html)) {
   console.error('[post-build] Trunk\'s inline boot script was not found; the index.html layout changed.');
   process.exit(1);
 }
+// The stylesheet's integrity hash follows its minified text.
+if (cssIntegrity) html = html.replace(/(<link rel="stylesheet" href="\.\/[^"]+\.css" integrity=")[^"]*"/, `$1${cssIntegrity}"`);
 html = html
   .replace(inline, '')
   // Preload hints carry integrity hashes of the unoptimised wasm; they would no longer match.

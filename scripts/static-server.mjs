@@ -7,7 +7,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 
 /** The policy the standalone page is served with (see README, "Strict CSP"). */
 export const STRICT_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; require-trusted-types-for 'script'; trusted-types 'none'; object-src 'none'; base-uri 'none'";
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; font-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'; object-src 'none'; base-uri 'none'";
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -20,6 +20,8 @@ const TYPES = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

@@ -1,5 +1,7 @@
 //! The viewer's configuration, read from the standalone page's query string.
 
+use crate::reader::prefs::Prefs;
+
 /// Default time allowed for fetching an article, in milliseconds.
 pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
 /// Shortest accepted timeout, in milliseconds.
@@ -45,6 +47,9 @@ pub struct Config {
     pub format: Option<String>,
     /// Hosts whose players become click-to-load cards (`embed_hosts`, space- or comma-separated).
     pub embed_hosts: Vec<String>,
+    /// In the print view: print in large type with these settings (`large`, the stored form of
+    /// the reader's preferences); `None` prints at the base size with the default spacing.
+    pub large_print: Option<Prefs>,
 }
 
 impl Default for Config {
@@ -57,6 +62,7 @@ impl Default for Config {
             autoprint: false,
             format: None,
             embed_hosts: Vec::new(),
+            large_print: None,
         }
     }
 }
@@ -90,6 +96,7 @@ impl Config {
                 "autoprint" => config.autoprint = value == "1",
                 "format" if !value.is_empty() => config.format = Some(value.to_string()),
                 "embed_hosts" => config.embed_hosts = host_list(value),
+                "large" if !value.is_empty() => config.large_print = Some(Prefs::decode(value)),
                 _ => {}
             }
         }
@@ -189,9 +196,37 @@ pub fn print_view_url(page_url: &str, json_url: &str) -> String {
     )
 }
 
+/// The address of the large-type print view: `print_url` (from [`print_view_url`]) with the
+/// reader's settings, so the print frame uses them even when its origin stores none (an embed on
+/// another origin).
+pub fn large_print_url(print_url: &str, prefs: &Prefs) -> String {
+    format!(
+        "{print_url}&large={}",
+        crate::reader::mailto::encode(&prefs.encode())
+    )
+}
+
 #[cfg(test)]
 mod print_url_tests {
     use super::*;
+
+    #[test]
+    fn the_large_print_address_carries_the_readers_settings_back_to_the_config() {
+        let prefs = Prefs::decode("size=200;letter=wider;word=wide;para=double;font=reading");
+        let url = large_print_url(
+            "https://a.example/v/?view=print&autoprint=1&src=a.json",
+            &prefs,
+        );
+        assert!(url.starts_with(
+            "https://a.example/v/?view=print&autoprint=1&src=a.json&large=size%3D200%3B"
+        ));
+        // The page decodes the query (URLSearchParams) before Config reads it.
+        let encoded = url.split("&large=").nth(1).unwrap_or_default();
+        let decoded = encoded.replace("%3D", "=").replace("%3B", ";");
+        let config = Config::from_pairs([("view", "print"), ("large", decoded.as_str())]);
+        assert_eq!(config.large_print, Some(prefs));
+        assert_eq!(Config::from_pairs([("large", " ")]).large_print, None);
+    }
 
     #[test]
     fn builds_the_print_view_address() {

@@ -1,5 +1,6 @@
 //! The API the embed loader (`embed.js`) uses: mount a viewer into a shadow root, change its
-//! article, reload it, unmount it; read and set the page-wide text size.
+//! article, reload it, unmount it; read and set the page-wide text size (the other reading
+//! settings go through the preferences' window event, see `scripts/embed-loader.js`).
 
 use crate::host_events::Host;
 use crate::i18n::UiLang;

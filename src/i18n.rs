@@ -113,24 +113,6 @@ pub struct Words {
     pub display_loading: &'static str,
     /// The display panel could not be loaded.
     pub display_unavailable: &'static str,
-    /// Name of the line spacing choice.
-    pub line_spacing: &'static str,
-    /// Compact line spacing.
-    pub spacing_compact: &'static str,
-    /// Normal line spacing.
-    pub spacing_normal: &'static str,
-    /// Relaxed line spacing.
-    pub spacing_relaxed: &'static str,
-    /// Name of the theme choice.
-    pub theme: &'static str,
-    /// Theme following the system.
-    pub theme_auto: &'static str,
-    /// Light theme.
-    pub theme_light: &'static str,
-    /// Dark theme.
-    pub theme_dark: &'static str,
-    /// Sepia theme.
-    pub theme_sepia: &'static str,
     /// Label of the print date in the print view.
     pub printed_at: &'static str,
     /// Label of the canonical address in the print view.
@@ -185,15 +167,6 @@ const VI: Words = Words {
     display_loading: "Đang tải…",
     display_unavailable:
         "Không tải được phần tùy chỉnh hiển thị. Hãy kiểm tra kết nối mạng rồi thử lại.",
-    line_spacing: "Giãn dòng",
-    spacing_compact: "Hẹp",
-    spacing_normal: "Vừa",
-    spacing_relaxed: "Rộng",
-    theme: "Màu nền",
-    theme_auto: "Theo hệ thống",
-    theme_light: "Sáng",
-    theme_dark: "Tối",
-    theme_sepia: "Giấy ngà (sepia)",
     printed_at: "In lúc",
     article_address: "Địa chỉ bài viết",
     embed_video: "Video",
@@ -240,15 +213,6 @@ const EN: Words = Words {
     display_loading: "Loading…",
     display_unavailable:
         "The display settings could not be loaded. Check your connection and try again.",
-    line_spacing: "Line spacing",
-    spacing_compact: "Compact",
-    spacing_normal: "Normal",
-    spacing_relaxed: "Relaxed",
-    theme: "Colours",
-    theme_auto: "System",
-    theme_light: "Light",
-    theme_dark: "Dark",
-    theme_sepia: "Sepia",
     printed_at: "Printed",
     article_address: "Article address",
     embed_video: "Video",

@@ -67,6 +67,7 @@ mod standalone {
                 timeout_ms: config.timeout_ms,
                 mode: config.view,
                 autoprint: config.autoprint,
+                large_print: config.large_print,
                 read: ReadOptions {
                     format: config.format.clone(),
                     embed_hosts: config.embed_hosts.clone(),

@@ -77,7 +77,7 @@ pub fn print_in_frame(print_url: &str) {
     }
 }
 
-/// In the print view: waits for the article's images (at most `max_wait_ms`), then prints.
+/// In the print view: waits for the article's images and fonts (at most `max_wait_ms`), then prints.
 pub fn print_when_ready(max_wait_ms: u32) {
     let start = js_sys::Date::now();
     fn images_ready() -> bool {
@@ -93,8 +93,20 @@ pub fn print_when_ready(max_wait_ms: u32) {
                 .is_none_or(|img| img.complete())
         })
     }
+    /// Lays the page out (which starts the loads of the fonts it uses), then asks whether a font
+    /// is still on its way (`document.fonts.status`), e.g. the reading font of a large-type print.
+    fn fonts_ready() -> bool {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return true;
+        };
+        if let Some(body) = doc.body() {
+            let _ = body.offset_height();
+        }
+        doc.fonts().status() != web_sys::FontFaceSetLoadStatus::Loading
+    }
     fn tick(start: f64, max_wait_ms: u32) {
-        if images_ready() || js_sys::Date::now() - start > f64::from(max_wait_ms) {
+        if (images_ready() && fonts_ready()) || js_sys::Date::now() - start > f64::from(max_wait_ms)
+        {
             if let Some(w) = web_sys::window() {
                 let _ = w.print();
             }

@@ -346,3 +346,34 @@ async fn a_viewer_shows_an_error_with_retry_and_is_gone_once_dropped() {
     drop(viewer);
     assert_eq!(root.child_element_count(), 0, "the viewer's nodes are gone");
 }
+
+#[wasm_bindgen_test]
+fn apply_to_writes_every_setting_and_a_default_removes_its_property() {
+    use article_viewer::reader::appearance::apply_to;
+    use article_viewer::reader::prefs::Prefs;
+    let el = container();
+    let style = el.style();
+    let strongest = Prefs::decode(
+        "size=250;line=relaxed;letter=wider;word=wider;para=double;width=narrow;font=reading",
+    );
+    apply_to(&el, &strongest);
+    let read = |name: &str| style.get_property_value(name).unwrap_or_default();
+    assert_eq!(read("--av-font-scale"), "2.5");
+    assert_eq!(read("--av-line-height"), "2");
+    assert_eq!(read("--av-letter-spacing"), "0.12em");
+    assert_eq!(read("--av-word-spacing"), "0.32em");
+    assert_eq!(read("--av-paragraph-spacing"), "2em");
+    assert_eq!(read("--av-content-width"), "50ch");
+    assert_eq!(read("--av-reader-font"), "var(--av-font-reading)");
+    apply_to(&el, &Prefs::default());
+    assert_eq!(read("--av-font-scale"), "1");
+    for name in [
+        "--av-letter-spacing",
+        "--av-word-spacing",
+        "--av-paragraph-spacing",
+        "--av-content-width",
+        "--av-reader-font",
+    ] {
+        assert_eq!(read(name), "", "{name} is left to the stylesheet");
+    }
+}

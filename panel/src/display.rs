@@ -1,80 +1,125 @@
-//! The display panel's content: line spacing and colour theme, as radio groups. The viewer's
-//! Display button (`article_viewer::view::display_toggle`) loads this part and mounts it.
+//! The display panel's content: line, letter, word and paragraph spacing, text width, font and
+//! colour theme as radio groups, then "Print in large type" and a reset. The viewer's Display
+//! button (`article_viewer::view::display_toggle`) loads this part and mounts it.
+//!
+//! Each radio announces its own state when the reader moves to it (a group is one tab stop, the
+//! arrow keys choose); only the reset, which changes many groups at once, says so in a status line.
 
+use crate::settings::{reset_display, settings, Setting};
+use crate::words::panel_words;
+use article_viewer::config::large_print_url;
 use article_viewer::i18n::UiLang;
-use article_viewer::reader::appearance::{LineSpacing, Theme};
 use article_viewer::reader::store::{update_prefs, use_prefs};
+use article_viewer::share::print_in_frame;
 use leptos::prelude::*;
 
-/// The line spacing and theme choices.
+/// One setting as a `<fieldset>` of radios.
+#[component]
+fn SettingGroup(
+    /// The setting.
+    setting: Setting,
+    /// A prefix making the radio names unique per viewer.
+    id_prefix: String,
+    /// Cleared on every change (the reset's message no longer holds).
+    reset_said: RwSignal<bool>,
+) -> impl IntoView {
+    let prefs = use_prefs();
+    let name = format!("{id_prefix}-{}", setting.name);
+    let (get, set) = (setting.get, setting.set);
+    let options = setting
+        .keys
+        .iter()
+        .zip(setting.labels)
+        .enumerate()
+        .map(|(i, (key, label))| {
+            let prefs = prefs.clone();
+            view! {
+                <label class="av-choice">
+                    <input
+                        type="radio"
+                        name=name.clone()
+                        value=*key
+                        data-testid=format!("av-{}-{key}", setting.name)
+                        prop:checked=move || prefs.with(|p| get(p) == i)
+                        on:change=move |_| {
+                            reset_said.set(false);
+                            update_prefs(|p| set(p, i));
+                        }
+                    />
+                    {*label}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="av-display__set" data-testid=format!("av-set-{}", setting.name)>
+            <legend>{setting.legend}</legend>
+            {options}
+        </fieldset>
+    }
+}
+
+/// Every display setting, large-type printing and the reset.
 #[component]
 pub fn DisplaySettings(
     /// Interface language.
     lang: UiLang,
     /// A prefix making the ids and radio names unique per viewer.
     id_prefix: String,
+    /// The print view's address (empty: no large-type printing offered).
+    #[prop(optional)]
+    print_url: String,
 ) -> impl IntoView {
-    let w = lang.words();
-    let prefs = use_prefs();
-    let spacing_name = format!("{id_prefix}-spacing");
-    let theme_name = format!("{id_prefix}-theme");
-    let spacing_label = move |s: LineSpacing| match s {
-        LineSpacing::Compact => w.spacing_compact,
-        LineSpacing::Normal => w.spacing_normal,
-        LineSpacing::Relaxed => w.spacing_relaxed,
-    };
-    let theme_label = move |t: Theme| match t {
-        Theme::Auto => w.theme_auto,
-        Theme::Light => w.theme_light,
-        Theme::Dark => w.theme_dark,
-        Theme::Sepia => w.theme_sepia,
-    };
-    let spacing_options = LineSpacing::ALL
+    let w = panel_words(lang);
+    let reset_said = RwSignal::new(false);
+    let groups = settings(w)
         .into_iter()
-        .map(|s| {
-            let prefs = prefs.clone();
-            view! {
-                <label class="av-choice">
-                    <input
-                        type="radio"
-                        name=spacing_name.clone()
-                        value=s.key()
-                        data-testid=format!("av-spacing-{}", s.key())
-                        prop:checked=move || prefs.get().spacing == s
-                        on:change=move |_| update_prefs(|p| p.spacing = s)
-                    />
-                    {spacing_label(s)}
-                </label>
-            }
+        .map(|setting| {
+            let id_prefix = id_prefix.clone();
+            view! { <SettingGroup setting id_prefix reset_said /> }
         })
         .collect_view();
-    let theme_options = Theme::ALL
-        .into_iter()
-        .map(|t| {
-            let prefs = prefs.clone();
-            view! {
-                <label class="av-choice">
-                    <input
-                        type="radio"
-                        name=theme_name.clone()
-                        value=t.key()
-                        data-testid=format!("av-theme-{}", t.key())
-                        prop:checked=move || prefs.get().theme == t
-                        on:change=move |_| update_prefs(|p| p.theme = t)
-                    />
-                    {theme_label(t)}
-                </label>
-            }
-        })
-        .collect_view();
+    let hint_id = format!("{id_prefix}-print-large-hint");
+    let print = (!print_url.is_empty()).then(|| {
+        let describedby = hint_id.clone();
+        view! {
+            <div class="av-display__action">
+                <button
+                    type="button"
+                    class="av-button"
+                    data-testid="av-print-large"
+                    aria-describedby=describedby
+                    on:click=move |_| {
+                        let prefs = use_prefs().get_untracked();
+                        print_in_frame(&large_print_url(&print_url, &prefs));
+                    }
+                >
+                    {w.print_large}
+                </button>
+                <p class="av-display__hint" id=hint_id>{w.print_large_hint}</p>
+            </div>
+        }
+    });
     view! {
-        <fieldset class="av-display__set">
-            <legend>{w.line_spacing}</legend>
-            {spacing_options}
-        </fieldset>
-        <fieldset class="av-display__set">
-            <legend>{w.theme}</legend>
-            {theme_options}
-        </fieldset>
+        {groups}
+        <div class="av-display__actions">
+            {print}
+            <div class="av-display__action">
+                <button
+                    type="button"
+                    class="av-button"
+                    data-testid="av-display-reset"
+                    on:click=move |_| {
+                        update_prefs(|p| *p = reset_display(p));
+                        reset_said.set(true);
+                    }
+                >
+                    {w.reset}
+                </button>
+            </div>
+            <p class="av-display__status" role="status" data-testid="av-display-status">
+                {move || reset_said.get().then_some(w.reset_done)}
+            </p>
+        </div>
     }
 }

@@ -26,13 +26,15 @@ fn text(options: &JsValue, key: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Mounts the panel's content into `container`; `options` is `{ lang, idPrefix }`.
+/// Mounts the panel's content into `container`; `options` is `{ lang, idPrefix, printUrl }`.
 #[wasm_bindgen(js_name = mountPanel)]
 pub fn mount_panel(container: web_sys::HtmlElement, options: JsValue) -> PanelHandle {
     let lang = UiLang::from_tag(&text(&options, "lang"));
     let id_prefix = text(&options, "idPrefix");
+    let print_url = text(&options, "printUrl");
+    crate::style::adopt(&container);
     let mounted = leptos::mount::mount_to(container, move || {
-        leptos::view! { <DisplaySettings lang id_prefix /> }
+        leptos::view! { <DisplaySettings lang id_prefix print_url /> }
     });
     PanelHandle {
         _mounted: Box::new(mounted),

@@ -15,7 +15,7 @@ pub const REVALIDATE: &str = "no-cache";
 /// `Cache-Control` for API answers.
 pub const NO_STORE: &str = "no-store";
 /// The strict Content-Security-Policy every HTML page is served with (the viewer runs under it).
-pub const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; require-trusted-types-for 'script'; trusted-types 'none'; object-src 'none'; base-uri 'none'";
+pub const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; font-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'; object-src 'none'; base-uri 'none'";
 
 /// A `ServeDir` for `dir` that serves `index.html` for directories and precompressed twins.
 pub fn serve_dir(dir: &Path) -> ServeDir {

@@ -1,4 +1,7 @@
-//! Line spacing and colour theme choices.
+//! Line spacing and colour theme choices, and how all of the reader's choices reach the page:
+//! [`apply_to`] writes them as custom properties on a viewer's root.
+
+use super::prefs::Prefs;
 
 /// Line spacing of the article body.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -81,6 +84,19 @@ impl Theme {
             .into_iter()
             .find(|v| v.key() == s.trim())
             .unwrap_or_default()
+    }
+}
+
+/// Writes the reader's choices on a viewer's root as custom properties (`--av-font-scale`,
+/// `--av-line-height`, the spacing, width and font properties of [`Prefs::properties`]): a change
+/// restyles, it never re-renders a node. The loader's pre-paint (`scripts/loader-common.js`) writes
+/// the same values.
+pub fn apply_to(el: &web_sys::HtmlElement, prefs: &Prefs) {
+    let style = el.style();
+    let _ = style.set_property("--av-font-scale", &prefs.size.scale());
+    for (name, value) in prefs.properties() {
+        // An empty value removes the property (CSSOM `setProperty`): the stylesheet's default holds.
+        let _ = style.set_property(name, value);
     }
 }
 

@@ -5,7 +5,7 @@
 //! arrive through the `storage` event. A plain store: views [`subscribe`] to it (the lazy parts,
 //! built with Leptos, read it as a signal through `use_prefs()`).
 
-use super::prefs::{Prefs, STORAGE_KEY};
+use super::prefs::{Prefs, LEGACY_STORAGE_KEY, STORAGE_KEY};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -36,10 +36,15 @@ pub fn storage() -> Option<web_sys::Storage> {
 }
 
 fn load() -> Prefs {
-    storage()
-        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-        .map(|v| Prefs::decode(&v))
-        .unwrap_or_default()
+    let Some(s) = storage() else {
+        return Prefs::default();
+    };
+    let read = |key| s.get_item(key).ok().flatten();
+    // A reader's first-version settings carry over until the first change saves the current one.
+    Prefs::from_stored(
+        read(STORAGE_KEY).as_deref(),
+        read(LEGACY_STORAGE_KEY).as_deref(),
+    )
 }
 
 fn save(prefs: &Prefs) {

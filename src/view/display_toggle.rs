@@ -1,6 +1,6 @@
-//! The toolbar's Display button: a disclosure for the display panel (line spacing, colours). The
-//! panel's content is a lazy part (`panel/`), loaded the first time the reader opens it, with a
-//! loading line meanwhile and Retry if it cannot be loaded.
+//! The toolbar's Display button: a disclosure for the display panel (spacing, width, font,
+//! colours, large-type printing). The panel's content is a lazy part (`panel/`), loaded the first
+//! time the reader opens it, with a loading line meanwhile and Retry if it cannot be loaded.
 
 use crate::dom::{self, Dom, Scope};
 use crate::i18n::UiLang;
@@ -28,6 +28,8 @@ enum Part {
 struct Display {
     lang: UiLang,
     id_prefix: String,
+    /// The print view's address, for the panel's "Print in large type".
+    print_url: String,
     open: Cell<bool>,
     part: RefCell<Part>,
     button: web_sys::Element,
@@ -109,7 +111,11 @@ fn load(this: &Weak<Display>) {
         return;
     }
     d.set_part(Part::Loading);
-    let opts = options(&[("lang", d.lang.tag()), ("idPrefix", &d.id_prefix)]);
+    let opts = options(&[
+        ("lang", d.lang.tag()),
+        ("idPrefix", &d.id_prefix),
+        ("printUrl", &d.print_url),
+    ]);
     let content = d.content.clone();
     let this = this.clone();
     wasm_bindgen_futures::spawn_local(async move {
@@ -131,11 +137,13 @@ fn load(this: &Weak<Display>) {
     });
 }
 
-/// Appends the Display button and the panel it opens to `parent`.
+/// Appends the Display button and the panel it opens to `parent`; `print_url` is the print view's
+/// address, for the panel's "Print in large type".
 pub fn display_toggle(
     parent: &web_sys::Node,
     lang: UiLang,
     id_prefix: &str,
+    print_url: &str,
     scope: &Scope,
 ) -> Dom<()> {
     let w = lang.words();
@@ -168,6 +176,7 @@ pub fn display_toggle(
     let display = Rc::new(Display {
         lang,
         id_prefix: id_prefix.to_string(),
+        print_url: print_url.to_string(),
         open: Cell::new(false),
         part: RefCell::new(Part::Idle),
         button: button.clone(),

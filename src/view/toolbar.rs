@@ -85,9 +85,12 @@ pub fn toolbar(
         w.print,
     )?;
     let print_url = print_view_url(page_url, &loaded.json_url);
-    scope.on_click(&print, move || share::print_in_frame(&print_url));
+    {
+        let print_url = print_url.clone();
+        scope.on_click(&print, move || share::print_in_frame(&print_url));
+    }
     text_size_control(&bar, lang, scope)?;
-    display_toggle(&bar, lang, id_prefix, scope)?;
+    display_toggle(&bar, lang, id_prefix, &print_url, scope)?;
     let status = dom::child(
         &bar,
         "p",

@@ -7,7 +7,7 @@ use crate::host_events::{self, emit, Host};
 use crate::http::Requests;
 use crate::i18n::UiLang;
 use crate::load::{load, LoadError, Loaded, ReadOptions};
-use crate::reader::appearance::Theme;
+use crate::reader::appearance::{apply_to, Theme};
 use crate::reader::prefs::Prefs;
 use crate::reader::store::subscribe;
 use crate::view::article::{article_view, ArticleOptions};
@@ -82,6 +82,8 @@ pub struct ViewerOptions {
     pub read: ReadOptions,
     /// The element hosting the viewer, if embedded: events go to it.
     pub host: Option<Host>,
+    /// In the print layout: print in large type with these settings (else the base size).
+    pub large_print: Option<Prefs>,
 }
 
 impl Default for ViewerOptions {
@@ -97,6 +99,7 @@ impl Default for ViewerOptions {
             host_theme: None,
             read: ReadOptions::default(),
             host: None,
+            large_print: None,
         }
     }
 }
@@ -210,10 +213,19 @@ impl Viewer {
 impl Inner {
     /// Applies the reader's choices to the root.
     fn apply_prefs(&self, p: &Prefs) {
-        let style = self.root.style();
-        let _ = style.set_property("--av-font-scale", &p.size.scale());
-        let _ = style.set_property("--av-line-height", p.spacing.css());
-        let theme = if self.opts.mode == ViewMode::Print {
+        let print = self.opts.mode == ViewMode::Print;
+        // The print view prints the reader's settings only in large type, and never follows the
+        // stored ones (those of the frame's origin, maybe not the reader's page).
+        if print {
+            apply_to(&self.root, &self.opts.large_print.unwrap_or_default());
+            if self.opts.large_print.is_some() {
+                // The print stylesheet's large type (style/viewer.css, `@media print`).
+                let _ = self.root.set_attribute("data-print", "large");
+            }
+        } else {
+            apply_to(&self.root, p);
+        }
+        let theme = if print {
             Theme::Light
         } else {
             match p.theme {
