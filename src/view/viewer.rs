@@ -1,5 +1,5 @@
 //! One viewer: loads an article, shows progress, the article, or an error with Retry; applies the
-//! reader's text size, line spacing and theme to its root as CSS custom properties.
+//! reader's text size, spacing, width, font and theme to its root as CSS custom properties.
 
 use crate::config::ViewMode;
 use crate::dom::{self, Dom, Scope};
