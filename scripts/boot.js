@@ -18,6 +18,7 @@ try {
   const m = await import('./__GLUE__');
   await m.default({ module_or_path: new URL('./__WASM__', import.meta.url) });
   m.mountStandalone();
+  aids(document.body);
 } catch (error) {
   console.error('[article-viewer] could not start:', error);
   document.querySelector('.av-prepaint')?.remove();

@@ -92,6 +92,7 @@ class Host {
       o.embedHosts = this.attr('embed-hosts');
       o.pageUrl = new URL('./index.html', BASE).href;
       this.view = m.mountViewer(box, this.el, o);
+      this.aids = aids(this.root);
     } catch (e) {
       console.error('[article-viewer] could not start:', e);
       const p = document.createElement('p');
@@ -109,6 +110,8 @@ class Host {
     // An article asked for but not yet taken by a viewer: the request is aborted.
     const url = this.url();
     if (url && !this.view) forget(url);
+    this.aids?.(); // stops reading, removes Listen and the compact bar
+    this.aids = null;
     this.view?.free(); // unmounts: aborts its requests, removes its listeners
     this.view = null;
     this.root.replaceChildren();

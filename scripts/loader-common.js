@@ -5,6 +5,7 @@
 //   - prefetch(url): the article JSON is asked for as soon as its address is known, in parallel
 //     with the wasm; the viewer takes the answer with `take(url, signal)` (once; Retry fetches anew);
 //   - part(name): the lazy parts (the comments widget), fetched and started on first use;
+//   - aids(root): Listen and the compact bar for each toolbar the viewer shows in `root`;
 //   - prepaint(...): the title, time, author and lead as plain text in the final layout, shown until
 //     the viewer replaces them (no HTML is ever parsed here: text nodes and attributes only).
 const BASE = new URL('.', import.meta.url);
@@ -90,8 +91,8 @@ function storedPrefs() {
 }
 
 const WORDS = {
-  vi: { tools: 'Công cụ bài viết', email: 'Email', copy: 'Chép liên kết', share: 'Chia sẻ…', print: 'In', display: 'Hiển thị', comments: 'Ý kiến bạn đọc' },
-  en: { tools: 'Article tools', email: 'Email', copy: 'Copy link', share: 'Share…', print: 'Print', display: 'Display', comments: "Readers' comments" },
+  vi: { tools: 'Công cụ bài viết', email: 'Email', copy: 'Chép liên kết', share: 'Chia sẻ…', print: 'In', display: 'Hiển thị', listen: 'Nghe', failed: 'Không tải được phần nghe bài viết. Hãy bấm Nghe để thử lại.', comments: 'Ý kiến bạn đọc' },
+  en: { tools: 'Article tools', email: 'Email', copy: 'Copy link', share: 'Share…', print: 'Print', display: 'Display', listen: 'Listen', failed: 'Listen could not be loaded. Press Listen to try again.', comments: "Readers' comments" },
 };
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -157,7 +158,9 @@ function prepaint(into, answer, hostTheme) {
   size.append(button('av-button av-size__button', 'A−'), button('av-button av-size__button', 'A'), button('av-button av-size__button av-size__button--larger', 'A+'), el('output', 'av-size__value', `${prefs.size} %`));
   const display = el('div', 'av-display');
   display.append(button('av-button', w.display));
-  bar.append(share, size, display, el('p', 'av-toolbar__status'));
+  bar.append(share, size, display);
+  if (canSpeak()) bar.append(button('av-button', w.listen));
+  bar.append(el('p', 'av-toolbar__status'));
   header.append(bar);
   const meta = el('p', 'av-article__meta');
   const time = el('time', 'av-article__time', showTime(a.published, vi));
@@ -172,4 +175,75 @@ function prepaint(into, answer, hostTheme) {
   main.append(viewer);
   into.prepend(main);
   return true;
+}
+
+/** Whether the browser can read aloud (the Listen button shows only then). */
+function canSpeak() {
+  return typeof globalThis.speechSynthesis === 'object' && typeof SpeechSynthesisUtterance === 'function';
+}
+
+/**
+ * Listen and the compact bar (issue 9) for one toolbar: the Listen button where the browser can
+ * speak; the `listen` part (crate listen/) is loaded when the reader presses it or when the toolbar
+ * scrolls out of view (for the compact bar), and mounted with `mountListen`. Kept here, in plain
+ * DOM code, because it costs the viewer's wasm five times these bytes (README).
+ */
+function aid(bar) {
+  const w = WORDS[/^vi\b/i.test(bar.closest('[lang]')?.lang ?? '') ? 'vi' : 'en'];
+  let state = 0; // 0 idle, 1 loading, 2 mounted, 3 gone
+  let open = false;
+  let handle, button;
+  const load = (press) => {
+    open ||= press;
+    if (state) return;
+    state = 1;
+    shared
+      .part('listen')
+      .then((m) => {
+        if (state > 1) return;
+        handle = m.mountListen(bar, button ?? null, { open: open ? '1' : '' });
+        state = 2;
+        io.disconnect();
+      })
+      .catch((e) => {
+        console.warn('[article-viewer] Listen:', e);
+        state = 0;
+        if (open && !bar.querySelector('.av-listen-error')) {
+          const p = el('p', 'av-notice av-notice--error av-listen-error', w.failed);
+          p.setAttribute('role', 'alert');
+          bar.append(p);
+        }
+      });
+  };
+  if (canSpeak()) {
+    button = Object.assign(el('button', 'av-button', w.listen), { type: 'button', onclick: () => state < 2 && load(true) });
+    button.dataset.testid = 'av-listen-toggle';
+    button.setAttribute('aria-expanded', 'false');
+    bar.insertBefore(button, bar.querySelector('.av-toolbar__status'));
+  }
+  const io = new IntersectionObserver((es) => es.some((e) => !e.isIntersecting && e.boundingClientRect.bottom <= 0) && load(false));
+  io.observe(bar);
+  return () => {
+    state = 3;
+    io.disconnect();
+    handle?.free();
+  };
+}
+
+/** Follows the toolbars the viewer shows in `root` (a document body or shadow root): each gets
+ * `aid`, freed when it goes (another article, a reload). Returns what frees them all. */
+function aids(root) {
+  const seen = new Map();
+  const sync = () => {
+    for (const [bar, free] of seen) if (!bar.isConnected) free(seen.delete(bar));
+    for (const bar of root.querySelectorAll('.av-toolbar:not([inert])')) if (!seen.has(bar)) seen.set(bar, aid(bar));
+  };
+  const mo = new MutationObserver(sync);
+  mo.observe(root, { childList: true, subtree: true });
+  sync();
+  return () => {
+    mo.disconnect();
+    for (const free of seen.values()) free();
+    seen.clear();
+  };
 }

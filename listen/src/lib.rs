@@ -6,3 +6,11 @@
 pub mod queue;
 pub mod settings;
 pub mod words;
+pub mod blocks;
+#[cfg(feature = "exports")]
+pub mod exports;
+pub mod player;
+pub mod speech;
+pub mod style;
+pub mod views;
+pub mod watch;

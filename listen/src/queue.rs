@@ -220,9 +220,13 @@ impl Queue {
     }
 }
 
-/// A reading speed, from 0.75× to 2×.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Rate(f32);
+/// A reading speed, from 0.75× to 2× (an index into [`Rate::STEPS`]: no float is parsed or
+/// printed, which keeps this part small).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rate(usize);
+
+/// The stored and option forms of [`Rate::STEPS`].
+const KEYS: [&str; 6] = ["0.75", "1", "1.25", "1.5", "1.75", "2"];
 
 impl Rate {
     /// The speeds offered, slowest first.
@@ -230,44 +234,55 @@ impl Rate {
 
     /// The speed closest to `value` among [`Rate::STEPS`] (1× for nonsense).
     pub fn new(value: f32) -> Rate {
-        if !value.is_finite() {
-            return Rate::default();
-        }
-        let mut best = Rate::STEPS[1];
-        for step in Rate::STEPS {
-            if (step - value).abs() < (best - value).abs() {
-                best = step;
+        let mut best = Rate::default();
+        if value.is_finite() {
+            for (i, step) in Rate::STEPS.into_iter().enumerate() {
+                if (step - value).abs() < (Rate::STEPS[best.0] - value).abs() {
+                    best = Rate(i);
+                }
             }
         }
-        Rate(best)
+        best
     }
 
-    /// Reads a stored speed ("1.25"); 1× when it does not parse.
+    /// Every speed offered, slowest first.
+    pub fn all() -> impl Iterator<Item = Rate> {
+        (0..KEYS.len()).map(Rate)
+    }
+
+    /// Reads a stored speed ("1.25"); 1× when it is not one of the offered speeds.
     pub fn parse(text: &str) -> Rate {
-        text.trim().parse::<f32>().map(Rate::new).unwrap_or_default()
+        KEYS.iter()
+            .position(|k| *k == text.trim())
+            .map(Rate)
+            .unwrap_or_default()
     }
 
     /// The value for `SpeechSynthesisUtterance.rate`.
     pub fn value(self) -> f32 {
-        self.0
+        Rate::STEPS[self.0]
     }
 
     /// The stored and option form ("1.25").
-    pub fn key(self) -> String {
-        format!("{}", self.0)
+    pub fn key(self) -> &'static str {
+        KEYS[self.0]
     }
 
     /// As a reader sees it: "1,25×" in Vietnamese, "1.25×" in English.
     pub fn label(self, decimal_comma: bool) -> String {
         let s = self.key();
-        let s = if decimal_comma { s.replace('.', ",") } else { s };
+        let s = if decimal_comma {
+            s.replace('.', ",")
+        } else {
+            s.to_string()
+        };
         format!("{s}×")
     }
 }
 
 impl Default for Rate {
     fn default() -> Self {
-        Rate(1.0)
+        Rate(1)
     }
 }
 
@@ -428,10 +443,12 @@ mod tests {
         assert_eq!(Rate::new(f32::NAN).value(), 1.0);
         assert_eq!(Rate::parse("1.75").value(), 1.75);
         assert_eq!(Rate::parse("fast").value(), 1.0);
+        assert_eq!(Rate::parse("1.3").value(), 1.0, "only the offered speeds are read");
         assert_eq!(Rate::parse("1.5").label(true), "1,5×");
         assert_eq!(Rate::parse("0.75").label(false), "0.75×");
-        for step in Rate::STEPS {
-            assert_eq!(Rate::parse(&Rate::new(step).key()).value(), step);
+        for (rate, step) in Rate::all().zip(Rate::STEPS) {
+            assert_eq!(Rate::parse(rate.key()).value(), step);
+            assert_eq!(Rate::new(step), rate);
         }
     }
 }

@@ -100,6 +100,7 @@ mod tests {
         assert_eq!(Settings::decode(""), Settings::default());
         let s = Settings::decode("rate=zzz\nvoice.=x\nvoice.vi=\nnonsense");
         assert_eq!(s, Settings::default());
-        assert_eq!(Settings::decode("rate=7").rate.value(), 2.0);
+        assert_eq!(Settings::decode("rate=2").rate.value(), 2.0);
+        assert_eq!(Settings::decode("rate=7").rate.value(), 1.0);
     }
 }
