@@ -91,8 +91,8 @@ function storedPrefs() {
 }
 
 const WORDS = {
-  vi: { tools: 'Công cụ bài viết', email: 'Email', copy: 'Chép liên kết', share: 'Chia sẻ…', print: 'In', display: 'Hiển thị', listen: 'Nghe', failed: 'Không tải được phần nghe bài viết. Hãy bấm Nghe để thử lại.', comments: 'Ý kiến bạn đọc' },
-  en: { tools: 'Article tools', email: 'Email', copy: 'Copy link', share: 'Share…', print: 'Print', display: 'Display', listen: 'Listen', failed: 'Listen could not be loaded. Press Listen to try again.', comments: "Readers' comments" },
+  vi: { tools: 'Công cụ bài viết', email: 'Email', copy: 'Chép liên kết', share: 'Chia sẻ…', print: 'In', display: 'Hiển thị', listen: 'Nghe', failed: 'Không tải được phần nghe. Hãy thử lại.', comments: 'Ý kiến bạn đọc' },
+  en: { tools: 'Article tools', email: 'Email', copy: 'Copy link', share: 'Share…', print: 'Print', display: 'Display', listen: 'Listen', failed: 'Listen could not be loaded. Try again.', comments: "Readers' comments" },
 };
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -192,7 +192,7 @@ function aid(bar) {
   const w = WORDS[/^vi\b/i.test(bar.closest('[lang]')?.lang ?? '') ? 'vi' : 'en'];
   let state = 0; // 0 idle, 1 loading, 2 mounted, 3 gone
   let open = false;
-  let handle, button;
+  let handle, button, note;
   const load = (press) => {
     open ||= press;
     if (state) return;
@@ -205,23 +205,21 @@ function aid(bar) {
         state = 2;
         io.disconnect();
       })
-      .catch((e) => {
-        console.warn('[article-viewer] Listen:', e);
+      .catch(() => {
         state = 0;
-        if (open && !bar.querySelector('.av-listen-error')) {
-          const p = el('p', 'av-notice av-notice--error av-listen-error', w.failed);
-          p.setAttribute('role', 'alert');
-          bar.append(p);
-        }
+        // Said once, where the reader pressed (ARIA reflection: `role` is the attribute).
+        if (open) bar.append((note ??= Object.assign(el('p', 'av-notice av-notice--error', w.failed), { role: 'alert' })));
       });
   };
   if (canSpeak()) {
-    button = Object.assign(el('button', 'av-button', w.listen), { type: 'button', onclick: () => state < 2 && load(true) });
-    button.dataset.testid = 'av-listen-toggle';
-    button.setAttribute('aria-expanded', 'false');
+    // Not in a form, so no `type`; the part adds `aria-expanded` (with the panel it controls)
+    // and its test id.
+    button = Object.assign(el('button', 'av-button', w.listen), { onclick: () => state < 2 && load(true) });
     bar.insertBefore(button, bar.querySelector('.av-toolbar__status'));
   }
-  const io = new IntersectionObserver((es) => es.some((e) => !e.isIntersecting && e.boundingClientRect.bottom <= 0) && load(false));
+  // The root reaches far below the viewport, so a jump (End, a link) from below the toolbar to past
+  // it is still a change of intersection.
+  const io = new IntersectionObserver((es) => es.some((e) => !e.isIntersecting && e.boundingClientRect.bottom <= 0) && load(false), { rootMargin: '0px 0px 999999px' });
   io.observe(bar);
   return () => {
     state = 3;

@@ -125,6 +125,7 @@ pub fn mount_listen(
                 let _ = toolbar.insert_before(&panel, status.as_ref().map(|s| s.as_ref()));
                 let _ = button.set_attribute("aria-controls", &panel_id);
                 let _ = button.set_attribute("aria-expanded", "false");
+                let _ = button.set_attribute("data-testid", "av-listen-toggle");
                 let (panel_el, button_el) = (panel.clone(), button.clone());
                 let toggle = Closure::<dyn FnMut()>::new(move || {
                     let open = panel_el.hidden();

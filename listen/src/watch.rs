@@ -25,7 +25,13 @@ pub fn scrolled_past(target: &web_sys::Element) -> ReadSignal<bool> {
         }
     })
     .into_js_value();
-    if let Ok(observer) = web_sys::IntersectionObserver::new(callback.unchecked_ref()) {
+    // The root reaches far below the viewport: a jump from below the target to past it (End, a
+    // link) is still a change of intersection.
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("0px 0px 999999px");
+    if let Ok(observer) =
+        web_sys::IntersectionObserver::new_with_options(callback.unchecked_ref(), &options)
+    {
         observer.observe(target);
         let observer = send_wrapper::SendWrapper::new(observer);
         on_cleanup(move || observer.disconnect());
