@@ -8,14 +8,44 @@ use web_sys::Element;
 
 /// Tags whose children are blocks of their own (read one by one), when they have any.
 const CONTAINERS: [&str; 12] = [
-    "div", "section", "article", "aside", "main", "header", "footer", "ul", "ol", "dl",
-    "blockquote", "details",
+    "div",
+    "section",
+    "article",
+    "aside",
+    "main",
+    "header",
+    "footer",
+    "ul",
+    "ol",
+    "dl",
+    "blockquote",
+    "details",
 ];
 
 /// Tags that start a block of their own.
 const BLOCKS: [&str; 22] = [
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "ul", "ol", "dl", "div",
-    "blockquote", "figure", "table", "pre", "section", "details", "summary", "hr",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "dt",
+    "dd",
+    "ul",
+    "ol",
+    "dl",
+    "div",
+    "blockquote",
+    "figure",
+    "table",
+    "pre",
+    "section",
+    "details",
+    "summary",
+    "hr",
 ];
 
 fn tag(el: &Element) -> String {
@@ -81,7 +111,12 @@ fn walk(parent: &Element, out: &mut Vec<(Source, Element)>) {
         } else if name == "math" {
             push(out, Kind::Formula, String::new(), &el);
         } else if name == "video" || name == "audio" || name == "iframe" {
-            push(out, Kind::Media, el.get_attribute("title").unwrap_or_default(), &el);
+            push(
+                out,
+                Kind::Media,
+                el.get_attribute("title").unwrap_or_default(),
+                &el,
+            );
         } else if name == "hr" || name == "br" || name == "script" || name == "style" {
             continue;
         } else if CONTAINERS.contains(&name.as_str())

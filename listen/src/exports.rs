@@ -50,7 +50,8 @@ impl Drop for ListenHandle {
             player.free();
         }
         if let Some((button, cb)) = self.button.take() {
-            let _ = button.remove_event_listener_with_callback("click", cb.as_ref().unchecked_ref());
+            let _ =
+                button.remove_event_listener_with_callback("click", cb.as_ref().unchecked_ref());
             let _ = button.set_attribute("aria-expanded", "false");
         }
         self._mounted.clear();
@@ -132,10 +133,14 @@ pub fn mount_listen(
                     panel_el.set_hidden(!open);
                     let _ = button_el.set_attribute("aria-expanded", &open.to_string());
                 });
-                let _ = button.add_event_listener_with_callback("click", toggle.as_ref().unchecked_ref());
+                let _ = button
+                    .add_event_listener_with_callback("click", toggle.as_ref().unchecked_ref());
                 handle.button = Some((button.clone(), toggle));
                 let p = player.clone();
-                let mounted = leptos::mount::mount_to(panel.clone(), move || view! { <ListenPanel player=p /> });
+                let mounted = leptos::mount::mount_to(
+                    panel.clone(),
+                    move || view! { <ListenPanel player=p /> },
+                );
                 handle._mounted.push(Box::new(mounted));
                 handle.nodes.push(panel.into());
             }

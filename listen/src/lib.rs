@@ -3,14 +3,14 @@
 //! the reader presses Listen or scrolls past the toolbar, and mounts with `mountListen`.
 #![forbid(unsafe_code)]
 
-pub mod queue;
-pub mod settings;
-pub mod words;
 pub mod blocks;
 #[cfg(feature = "exports")]
 pub mod exports;
 pub mod player;
+pub mod queue;
+pub mod settings;
 pub mod speech;
 pub mod style;
 pub mod views;
 pub mod watch;
+pub mod words;

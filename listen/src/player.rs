@@ -25,6 +25,9 @@ const RESUME_WITHIN_MS: f64 = 10_000.0;
 /// there is none for the language.
 const VOICES_WAIT_MS: u64 = 1_500;
 
+/// A JS event listener owned by Rust.
+type Listener = Closure<dyn FnMut(JsValue)>;
+
 thread_local! {
     /// The player whose utterance the page's speech synthesis is saying (0: none).
     static SPEAKING: Cell<u32> = const { Cell::new(0) };
@@ -77,7 +80,7 @@ struct Inner {
     current: RefCell<Option<Element>>,
     voices: RefCell<Vec<SpeechSynthesisVoice>>,
     settings: RefCell<Settings>,
-    on_voices: RefCell<Option<Closure<dyn FnMut(JsValue)>>>,
+    on_voices: RefCell<Option<Listener>>,
     ui: Ui,
 }
 
@@ -99,7 +102,12 @@ fn load_settings() -> Settings {
 impl Player {
     /// A player for the article `article` in language `lang` (its `lang` attribute), with the
     /// signals created under the current owner.
-    pub fn new(synth: SpeechSynthesis, article: Element, lang: String, words: &'static Words) -> Player {
+    pub fn new(
+        synth: SpeechSynthesis,
+        article: Element,
+        lang: String,
+        words: &'static Words,
+    ) -> Player {
         let settings = load_settings();
         let ui = Ui {
             state: RwSignal::new(State::Stopped),
@@ -182,7 +190,12 @@ impl Player {
         let list = voices(&self.0.synth, &self.0.lang);
         let infos: Vec<VoiceInfo> = list.iter().map(|(i, _)| i.clone()).collect();
         *self.0.voices.borrow_mut() = list.into_iter().map(|(_, v)| v).collect();
-        let remembered = self.0.settings.borrow().voice(&self.0.lang).map(str::to_string);
+        let remembered = self
+            .0
+            .settings
+            .borrow()
+            .voice(&self.0.lang)
+            .map(str::to_string);
         let chosen = pick(&infos, remembered.as_deref()).map(|v| v.uri.clone());
         let ui = self.0.ui;
         if !infos.is_empty() {
@@ -333,7 +346,11 @@ impl Player {
         self.ensure_built();
         let moved = {
             let mut q = self.0.queue.borrow_mut();
-            if forward { q.next().is_some() } else { q.previous().is_some() }
+            if forward {
+                q.forward().is_some()
+            } else {
+                q.back().is_some()
+            }
         };
         if !moved {
             return;
@@ -356,12 +373,10 @@ impl Player {
         inner.ui.rate.set(rate);
         inner.settings.borrow_mut().rate = rate;
         self.save();
-        self.announce(
-            inner
-                .words
-                .speed_changed
-                .replace("{rate}", &rate.label(std::ptr::eq(inner.words, &crate::words::VI))),
-        );
+        self.announce(inner.words.speed_changed.replace(
+            "{rate}",
+            &rate.label(std::ptr::eq(inner.words, &crate::words::VI)),
+        ));
         self.restart_for_change();
     }
 
@@ -392,7 +407,10 @@ impl Player {
         let token = inner.token.get();
         let weak = self.weak();
         let voice = self.voice();
-        let lang = voice.as_ref().map(|v| v.lang()).unwrap_or_else(|| inner.lang.clone());
+        let lang = voice
+            .as_ref()
+            .map(|v| v.lang())
+            .unwrap_or_else(|| inner.lang.clone());
         SPEAKING.set(inner.id);
         self.show_current();
         let spoken = Spoken::say(
@@ -499,14 +517,20 @@ impl Player {
 /// Whether the reader asked for less motion.
 fn reduced_motion() -> bool {
     web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
         .is_some_and(|m| m.matches())
 }
 
 /// Scrolls `el` to just below `top` px of the viewport when it is not wholly in view there
 /// (smoothly, unless the reader asked for less motion).
 fn keep_in_view(el: &Element, top: f64) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let height = window
         .inner_height()
         .ok()

@@ -194,7 +194,7 @@ impl Queue {
     }
 
     /// Moves to the next item (the state stays); returns it, or `None` at the end (no move).
-    pub fn next(&mut self) -> Option<&Item> {
+    pub fn forward(&mut self) -> Option<&Item> {
         if self.pos + 1 < self.items.len() {
             self.pos += 1;
             if self.state == State::Stopped {
@@ -207,7 +207,7 @@ impl Queue {
     }
 
     /// Moves to the previous item (the state stays); returns it, or `None` at the start (no move).
-    pub fn previous(&mut self) -> Option<&Item> {
+    pub fn back(&mut self) -> Option<&Item> {
         if self.pos > 0 {
             self.pos -= 1;
             if self.state == State::Stopped {
@@ -341,10 +341,7 @@ mod tests {
             ],
             &EN,
         );
-        assert_eq!(
-            texts(&q),
-            ["Figure: A map", EN.skip_table, EN.skip_formula]
-        );
+        assert_eq!(texts(&q), ["Figure: A map", EN.skip_table, EN.skip_formula]);
     }
 
     #[test]
@@ -388,7 +385,10 @@ mod tests {
         assert_eq!(q.finished(), None);
         assert_eq!(q.position(), 2);
         // Play goes on from the paused item, not from the block in view.
-        assert_eq!(q.play(Some(8)).map(|i| i.text.as_str()), Some("Hình: Ảnh hội nghị"));
+        assert_eq!(
+            q.play(Some(8)).map(|i| i.text.as_str()),
+            Some("Hình: Ảnh hội nghị")
+        );
     }
 
     #[test]
@@ -399,29 +399,40 @@ mod tests {
         q.stop();
         assert_eq!((q.state(), q.position()), (State::Stopped, 0));
         // Block 6 (an empty paragraph) has no item: the next block that has one.
-        assert_eq!(q.play(Some(6)).map(|i| i.text.as_str()), Some(VI.skip_table));
-        assert_eq!(q.play(Some(99)).map(|i| i.block), Some(7), "playing: position kept");
+        assert_eq!(
+            q.play(Some(6)).map(|i| i.text.as_str()),
+            Some(VI.skip_table)
+        );
+        assert_eq!(
+            q.play(Some(99)).map(|i| i.block),
+            Some(7),
+            "playing: position kept"
+        );
         q.stop();
-        assert_eq!(q.play(Some(99)).map(|i| i.block), Some(0), "past the end: the start");
+        assert_eq!(
+            q.play(Some(99)).map(|i| i.block),
+            Some(0),
+            "past the end: the start"
+        );
     }
 
     #[test]
     fn next_and_previous_move_within_bounds_and_keep_the_state() {
         let mut q = Queue::build(&article(), &VI);
         q.play(None);
-        assert_eq!(q.previous(), None);
-        assert_eq!(q.next().map(|i| i.block), Some(1));
+        assert_eq!(q.back(), None);
+        assert_eq!(q.forward().map(|i| i.block), Some(1));
         assert_eq!(q.state(), State::Playing);
         q.pause();
-        assert_eq!(q.next().map(|i| i.block), Some(2));
+        assert_eq!(q.forward().map(|i| i.block), Some(2));
         assert_eq!(q.state(), State::Paused);
-        assert_eq!(q.previous().map(|i| i.block), Some(1));
-        while q.next().is_some() {}
+        assert_eq!(q.back().map(|i| i.block), Some(1));
+        while q.forward().is_some() {}
         assert_eq!(q.position(), q.items().len() - 1);
-        assert_eq!(q.next(), None);
+        assert_eq!(q.forward(), None);
         // From stopped, Next prepares a paused position (Play then reads it).
         q.stop();
-        q.next();
+        q.forward();
         assert_eq!(q.state(), State::Paused);
         assert_eq!(q.play(None).map(|i| i.block), Some(1));
     }
@@ -443,7 +454,11 @@ mod tests {
         assert_eq!(Rate::new(f32::NAN).value(), 1.0);
         assert_eq!(Rate::parse("1.75").value(), 1.75);
         assert_eq!(Rate::parse("fast").value(), 1.0);
-        assert_eq!(Rate::parse("1.3").value(), 1.0, "only the offered speeds are read");
+        assert_eq!(
+            Rate::parse("1.3").value(),
+            1.0,
+            "only the offered speeds are read"
+        );
         assert_eq!(Rate::parse("1.5").label(true), "1,5×");
         assert_eq!(Rate::parse("0.75").label(false), "0.75×");
         for (rate, step) in Rate::all().zip(Rate::STEPS) {

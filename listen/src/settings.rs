@@ -77,7 +77,10 @@ mod tests {
     #[test]
     fn voices_are_remembered_per_language() {
         let mut s = Settings::default();
-        s.set_voice("vi-VN", "Microsoft HoaiMy Online (Natural) - Vietnamese (Vietnam)");
+        s.set_voice(
+            "vi-VN",
+            "Microsoft HoaiMy Online (Natural) - Vietnamese (Vietnam)",
+        );
         s.set_voice("en_GB", "Daniel");
         s.set_voice("vi", "Linh");
         assert_eq!(s.voice("vi"), Some("Linh"));

@@ -18,7 +18,7 @@ pub fn scrolled_past(target: &web_sys::Element) -> ReadSignal<bool> {
         if let Some(entry) = entries
             .iter()
             .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
-            .last()
+            .next_back()
         {
             let above = entry.bounding_client_rect().bottom() <= 0.0;
             let _ = set_out.try_set(!entry.is_intersecting() && above);
@@ -43,7 +43,11 @@ pub fn scrolled_past(target: &web_sys::Element) -> ReadSignal<bool> {
 /// they scroll up (after [`SHOW_AFTER_PX`]).
 pub fn scrolling_down() -> ReadSignal<bool> {
     let (down, set_down) = signal(false);
-    let y = || web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
+    let y = || {
+        web_sys::window()
+            .and_then(|w| w.scroll_y().ok())
+            .unwrap_or(0.0)
+    };
     // The turning point: where the current direction started.
     let mark = Cell::new(y());
     let last = Cell::new(mark.get());
@@ -65,4 +69,3 @@ pub fn scrolling_down() -> ReadSignal<bool> {
     on_cleanup(move || handle.remove());
     down
 }
-
