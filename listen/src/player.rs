@@ -544,7 +544,7 @@ fn keep_in_view(el: &Element, top: f64) {
     if let Some(el) = crate::blocks::html(el) {
         let _ = el
             .style()
-            .set_property("scroll-margin-top", &format!("{}px", (top + 8.0).round()));
+            .set_property("scroll-margin-top", &format!("{}px", (top + 8.0) as i32));
     }
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Start);
