@@ -91,8 +91,8 @@ function storedPrefs() {
 }
 
 const WORDS = {
-  vi: { tools: 'Công cụ bài viết', email: 'Email', copy: 'Chép liên kết', share: 'Chia sẻ…', print: 'In', display: 'Hiển thị', listen: 'Nghe', failed: 'Không tải được phần nghe. Hãy thử lại.', comments: 'Ý kiến bạn đọc' },
-  en: { tools: 'Article tools', email: 'Email', copy: 'Copy link', share: 'Share…', print: 'Print', display: 'Display', listen: 'Listen', failed: 'Listen could not be loaded. Try again.', comments: "Readers' comments" },
+  vi: { tools: 'Công cụ bài viết', email: 'Email', copy: 'Chép liên kết', share: 'Chia sẻ…', print: 'In', display: 'Hiển thị', listen: 'Nghe', failed: 'Không tải được. Hãy thử lại.', comments: 'Ý kiến bạn đọc' },
+  en: { tools: 'Article tools', email: 'Email', copy: 'Copy link', share: 'Share…', print: 'Print', display: 'Display', listen: 'Listen', failed: 'Could not load. Try again.', comments: "Readers' comments" },
 };
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -214,12 +214,12 @@ function aid(bar) {
   if (canSpeak()) {
     // Not in a form, so no `type`; the part adds `aria-expanded` (with the panel it controls)
     // and its test id.
-    button = Object.assign(el('button', 'av-button', w.listen), { onclick: () => state < 2 && load(true) });
+    button = Object.assign(el('button', 'av-button', w.listen), { onclick: () => load(true) });
     bar.insertBefore(button, bar.querySelector('.av-toolbar__status'));
   }
-  // The root reaches far below the viewport, so a jump (End, a link) from below the toolbar to past
-  // it is still a change of intersection.
-  const io = new IntersectionObserver((es) => es.some((e) => !e.isIntersecting && e.boundingClientRect.bottom <= 0) && load(false), { rootMargin: '0px 0px 999999px' });
+  // The root reaches far below the viewport: out of it is above it (scrolled past), and a jump (End,
+  // a link) from below the toolbar to past it is still a change of intersection.
+  const io = new IntersectionObserver((es) => es.some((e) => !e.isIntersecting) && load(false), { rootMargin: '0px 0px 999999px' });
   io.observe(bar);
   return () => {
     state = 3;
