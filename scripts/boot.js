@@ -38,6 +38,7 @@ try {
   await m.default({ module_or_path: await compiled });
   await parsed;
   m.mountStandalone();
+  aids(document.body);
 } catch (error) {
   console.error('[article-viewer] could not start:', error);
   document.querySelector('.av-prepaint')?.remove();

@@ -4,6 +4,8 @@
 #   comments: the readers' comments widget (crate comments/)
 #   panel:    the display panel (crate panel/)
 #   formats:  the converter for other input formats (crate formats/), loaded only for them
+#   listen:   Listen (read aloud) and the compact bar (crate listen/), loaded when the reader
+#             presses Listen or the toolbar scrolls out of view
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -19,3 +21,4 @@ build_part() {
 build_part comments article-viewer-comments
 build_part panel article-viewer-panel
 build_part formats article-viewer-formats
+build_part listen article-viewer-listen

@@ -5,6 +5,7 @@
 //   - prefetch(url): the article JSON is asked for as soon as its address is known, in parallel
 //     with the wasm; the viewer takes the answer with `take(url, signal)` (once; Retry fetches anew);
 //   - part(name): the lazy parts (the comments widget), fetched and started on first use;
+//   - aids(root): Listen and the compact bar for each toolbar the viewer shows in `root`;
 //   - prepaint(...): the title, time, author and lead as plain text in the final layout, shown until
 //     the viewer replaces them (no HTML is ever parsed here: text nodes and attributes only);
 //   - the reading font: registered in the document (scripts/reading-font.js) only while the reader
@@ -138,8 +139,8 @@ if (!shared.fontWatch) {
 }
 
 const WORDS = {
-  vi: { tools: 'Công cụ bài viết', email: 'Email', copy: 'Chép liên kết', share: 'Chia sẻ…', print: 'In', display: 'Hiển thị', comments: 'Ý kiến bạn đọc' },
-  en: { tools: 'Article tools', email: 'Email', copy: 'Copy link', share: 'Share…', print: 'Print', display: 'Display', comments: "Readers' comments" },
+  vi: { tools: 'Công cụ bài viết', email: 'Email', copy: 'Chép liên kết', share: 'Chia sẻ…', print: 'In', display: 'Hiển thị', listen: 'Nghe', failed: 'Không tải được. Hãy thử lại.', comments: 'Ý kiến bạn đọc' },
+  en: { tools: 'Article tools', email: 'Email', copy: 'Copy link', share: 'Share…', print: 'Print', display: 'Display', listen: 'Listen', failed: 'Could not load. Try again.', comments: "Readers' comments" },
 };
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -206,7 +207,9 @@ function prepaint(into, answer, hostTheme) {
   size.append(button('av-button av-size__button', 'A−'), button('av-button av-size__button', 'A'), button('av-button av-size__button av-size__button--larger', 'A+'), el('output', 'av-size__value', `${prefs.size} %`));
   const display = el('div', 'av-display');
   display.append(button('av-button', w.display));
-  bar.append(share, size, display, el('p', 'av-toolbar__status'));
+  bar.append(share, size, display);
+  if (canSpeak()) bar.append(button('av-button', w.listen));
+  bar.append(el('p', 'av-toolbar__status'));
   header.append(bar);
   const meta = el('p', 'av-article__meta');
   const time = el('time', 'av-article__time', showTime(a.published, vi));
@@ -223,4 +226,73 @@ function prepaint(into, answer, hostTheme) {
   // Marked once the frame that paints it is done: the viewer then need not wait to let it show.
   painted().then(() => main.setAttribute('data-shown', ''));
   return true;
+}
+
+/** Whether the browser can read aloud (the Listen button shows only then). */
+function canSpeak() {
+  return typeof globalThis.speechSynthesis === 'object' && typeof SpeechSynthesisUtterance === 'function';
+}
+
+/**
+ * Listen and the compact bar (issue 9) for one toolbar: the Listen button where the browser can
+ * speak; the `listen` part (crate listen/) is loaded when the reader presses it or when the toolbar
+ * scrolls out of view (for the compact bar), and mounted with `mountListen`. Kept here, in plain
+ * DOM code, because it costs the viewer's wasm five times these bytes (README).
+ */
+function aid(bar) {
+  const w = WORDS[/^vi\b/i.test(bar.closest('[lang]')?.lang ?? '') ? 'vi' : 'en'];
+  let state = 0; // 0 idle, 1 loading, 2 mounted, 3 gone
+  let open = false;
+  let handle, button, note;
+  const load = (press) => {
+    open ||= press;
+    if (state) return;
+    state = 1;
+    shared
+      .part('listen')
+      .then((m) => {
+        if (state > 1) return;
+        handle = m.mountListen(bar, button ?? null, { open: open ? '1' : '' });
+        state = 2;
+        io.disconnect();
+      })
+      .catch(() => {
+        state = 0;
+        // Said once, where the reader pressed (ARIA reflection: `role` is the attribute).
+        if (open) bar.append((note ??= Object.assign(el('p', 'av-notice av-notice--error', w.failed), { role: 'alert' })));
+      });
+  };
+  if (canSpeak()) {
+    // Not in a form, so no `type`; the part adds `aria-expanded` (with the panel it controls)
+    // and its test id.
+    button = Object.assign(el('button', 'av-button', w.listen), { onclick: () => load(true) });
+    bar.insertBefore(button, bar.querySelector('.av-toolbar__status'));
+  }
+  // The root reaches far below the viewport: out of it is above it (scrolled past), and a jump (End,
+  // a link) from below the toolbar to past it is still a change of intersection.
+  const io = new IntersectionObserver((es) => es.some((e) => !e.isIntersecting) && load(false), { rootMargin: '0px 0px 999999px' });
+  io.observe(bar);
+  return () => {
+    state = 3;
+    io.disconnect();
+    handle?.free();
+  };
+}
+
+/** Follows the toolbars the viewer shows in `root` (a document body or shadow root): each gets
+ * `aid`, freed when it goes (another article, a reload). Returns what frees them all. */
+function aids(root) {
+  const seen = new Map();
+  const sync = () => {
+    for (const [bar, free] of seen) if (!bar.isConnected) free(seen.delete(bar));
+    for (const bar of root.querySelectorAll('.av-toolbar:not([inert])')) if (!seen.has(bar)) seen.set(bar, aid(bar));
+  };
+  const mo = new MutationObserver(sync);
+  mo.observe(root, { childList: true, subtree: true });
+  sync();
+  return () => {
+    mo.disconnect();
+    for (const free of seen.values()) free();
+    seen.clear();
+  };
 }

@@ -13,6 +13,7 @@ cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p article-viewer --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy -p article-viewer-comments --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy -p article-viewer-panel --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p article-viewer-listen --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy -p article-viewer-moderation --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy -p article-viewer-formats --target wasm32-unknown-unknown -- -D warnings
 step "native tests (viewer logic, rules, reference server on SQLite and PostgreSQL incl. the fault tests)"
