@@ -244,7 +244,6 @@ test('the compact bar appears when the toolbar is out of view, is reached by key
   await page.waitForFunction(() => window.scrollY > 20000);
   await page.evaluate(() => window.scrollBy(0, -window.innerHeight * 3));
   await bar.waitFor();
-  const deep = await page.evaluate(() => window.scrollY);
   await page.keyboard.press('Tab');
   const focused = await page.evaluate(() => document.activeElement?.dataset.testid);
   assert.equal(focused, 'av-bar-smaller');
@@ -255,13 +254,51 @@ test('the compact bar appears when the toolbar is out of view, is reached by key
   });
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'av-bar-larger');
+  // The chunk in view: a change of size reflows the text above it, so the reader's place is a
+  // chunk of the article, not a scroll offset.
+  const chunkInView = () =>
+    page.evaluate(() => [...document.querySelectorAll('.av-chunk')].findIndex((c) => c.getBoundingClientRect().bottom > innerHeight / 2));
+  const before = await chunkInView();
+  assert.ok(before > 10, `deep in the article (chunk ${before})`);
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('[data-testid=av-size-value]').textContent.includes('113'));
-  assert.ok(Math.abs((await page.evaluate(() => window.scrollY)) - deep) < 2000, 'the reader stays deep in the article');
+  const after = await chunkInView();
+  assert.ok(Math.abs(after - before) <= 2, `the reader stays deep in the article (chunk ${before} → ${after})`);
   // The focus is visible on the bar's buttons.
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.equal(outline, 'solid');
   assert.deepEqual(await axeNew(page), []);
+  await clean(page, problems);
+  await context.close();
+});
+
+test('an element focused under the shown compact bar is scrolled clear of it (WCAG 2.4.11)', async () => {
+  const { page, context, problems } = await open({ query: 'src=samples/long-article.json' });
+  await page.evaluate(() => window.scrollTo(0, 6000));
+  await page.getByTestId('av-bar').waitFor();
+  // A small scroll up shows the bar (it slides away while the reader scrolls down).
+  await page.evaluate(() => window.scrollBy(0, -200));
+  await page.waitForFunction(() => {
+    const bar = document.querySelector('[data-testid=av-bar]');
+    return bar.dataset.shown === 'true' && bar.getBoundingClientRect().top >= -0.5;
+  });
+  const covered = await page.evaluate(() => {
+    const b = document.querySelector('[data-testid=av-bar]').getBoundingClientRect();
+    const p = [...document.querySelectorAll('.av-chunk p')].find((p) => {
+      const r = p.getBoundingClientRect();
+      return r.top < b.bottom && r.bottom > b.top && r.left < b.right && r.right > b.left;
+    });
+    if (!p) return false;
+    p.tabIndex = -1;
+    p.id = 'under-bar';
+    p.focus({ preventScroll: true }); // where a browser's own focus scroll would leave it: under the bar
+    return true;
+  });
+  assert.ok(covered, 'a paragraph lies under the bar before the focus moves');
+  await page.waitForFunction(() => {
+    const b = document.querySelector('[data-testid=av-bar]').getBoundingClientRect();
+    return document.getElementById('under-bar').getBoundingClientRect().top >= b.bottom;
+  });
   await clean(page, problems);
   await context.close();
 });

@@ -1,12 +1,14 @@
 //! The views of this part: the Listen panel under the toolbar, the compact bar and the live
 //! region. They only show the player's signals and call its methods.
 
+use crate::blocks::{article_of, first_in_view};
 use crate::player::{Player, Ui};
 use crate::queue::{Rate, State};
 use crate::words::{Words, VI};
 use article_viewer::reader::store::{update_prefs, use_prefs};
 use article_viewer::reader::text_size::TextSize;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The visible words explaining why nothing can be read (no voice), or that voices are awaited.
 fn voice_notice(
@@ -148,7 +150,18 @@ pub fn CompactBar(
         let prefs = prefs.clone();
         Signal::derive(move || prefs.get().size)
     };
-    let change = move |f: fn(TextSize) -> TextSize| update_prefs(|p| p.size = f(p.size));
+    let bar = NodeRef::<leptos::html::Div>::new();
+    // The reader's place is kept: the text above reflows with the new size, so without this the
+    // block being read would move away (far, deep in a long article).
+    let change = move |f: fn(TextSize) -> TextSize| {
+        let place = bar.get_untracked().and_then(|b| reading_place(&b));
+        update_prefs(|p| p.size = f(p.size));
+        if let (Some((block, was)), Some(w)) = (place, web_sys::window()) {
+            // The viewer applied the size synchronously (the preferences' window event): reading
+            // the position lays the page out again.
+            w.scroll_by_with_x_and_y(0.0, block.get_bounding_client_rect().top() - was);
+        }
+    };
     let ui = player.as_ref().map(Player::ui);
     let active = move || ui.is_some_and(|ui| ui.state.get() != State::Stopped);
     let listen = player.map(|player| {
@@ -183,9 +196,11 @@ pub fn CompactBar(
             </p>
         }
     });
+    keep_focus_clear(bar);
     view! {
         <div
             class="av-bar"
+            node_ref=bar
             role="group"
             aria-label=w.bar_label
             data-testid="av-bar"
@@ -215,6 +230,57 @@ pub fn CompactBar(
             {listen}
         </div>
     }
+}
+
+/// The body's block at the top of the reading area (just below the bar) and its position in the
+/// viewport.
+fn reading_place(bar: &web_sys::Element) -> Option<(web_sys::Element, f64)> {
+    let article = article_of(bar)?;
+    let list = article.query_selector_all(".av-chunk > *").ok()?;
+    let blocks: Vec<web_sys::Element> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into().ok())
+        .collect();
+    let i = first_in_view(&blocks, bar.get_bounding_client_rect().bottom())?;
+    let block = blocks.get(i)?.clone();
+    let top = block.get_bounding_client_rect().top();
+    Some((block, top))
+}
+
+/// Keeps the keyboard focus from hiding under the bar (WCAG 2.4.11): when an element outside the
+/// bar gets the focus while the shown bar covers it (the browser scrolls a focused element only to
+/// the viewport's edge, under a sticky bar), the page scrolls it to just below the bar.
+fn keep_focus_clear(bar: NodeRef<leptos::html::Div>) {
+    /// Room left between the bar and the focused element, in px.
+    const GAP: f64 = 8.0;
+    let handle = window_event_listener_untyped("focusin", move |ev| {
+        let Some(bar) = bar.get_untracked() else {
+            return;
+        };
+        // In an embed the event reaches the window retargeted to the host: the real target is
+        // the first element of its path.
+        let target = ev.composed_path().get(0).dyn_into::<web_sys::Element>();
+        let Ok(target) = target else { return };
+        if bar.hidden() || bar.contains(Some(&target)) {
+            return;
+        }
+        let (b, t) = (
+            bar.get_bounding_client_rect(),
+            target.get_bounding_client_rect(),
+        );
+        // The bar slides away while the reader scrolls down: then it covers nothing.
+        let shown = bar.get_attribute("data-shown").as_deref() != Some("false");
+        let covers = t.top() < b.bottom()
+            && t.bottom() > b.top()
+            && t.left() < b.right()
+            && t.right() > b.left();
+        if shown && covers {
+            if let Some(w) = web_sys::window() {
+                w.scroll_by_with_x_and_y(0.0, t.top() - b.bottom() - GAP);
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
 }
 
 /// The live region through which the player's changes are announced, once each.
