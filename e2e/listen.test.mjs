@@ -404,7 +404,10 @@ test('reading stops when the article is reloaded or its embed element is removed
   await page.evaluate(() => document.querySelector('#viewer-seed').remove());
   await page.waitForFunction((c) => window.__speech.calls.cancel > c && !window.__speech.synth.speaking, cancels);
   const count = await page.evaluate(() => window.__speech.log.length);
-  await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+  // Nothing is queued, and after the next two frames (the part's own callbacks run in between)
+  // nothing more has been said.
+  assert.equal(await page.evaluate(() => window.__speech.synth.pending), false, 'nothing is queued');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   assert.equal(await page.evaluate(() => window.__speech.log.length), count, 'nothing more is said');
   // The long lazy viewer: deep inside it, the bar sticks inside the viewer's box.
   const lazy = page.locator('#viewer-lazy');
