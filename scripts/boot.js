@@ -7,27 +7,29 @@ const DEFAULT_SRC = 'samples/ky-anh-2022-04-15.json';
 const query = new URLSearchParams(location.search);
 // As src/config.rs reads the query: values trimmed, the last one wins, an empty src is the default.
 const last = (key) => query.getAll(key).map((v) => v.trim()).pop();
-// This script is `async` (index.html): it may run before the body is parsed.
-const parsed = document.readyState !== 'loading' ? Promise.resolve() : new Promise((ok) => document.addEventListener('DOMContentLoaded', ok, { once: true }));
-let prepainted = Promise.resolve();
-// The large-type print view carries the reader's settings in `large`: its font, if the reading one.
-readingFont(parsePrefs(last('large')));
+// The article first: nothing before this line touches storage or the DOM.
+let answer = null;
 if (last('view') !== 'print') {
-  let url = null;
   try {
-    url = new URL(query.getAll('src').map((v) => v.trim()).filter(Boolean).pop() ?? DEFAULT_SRC, document.baseURI).href;
+    answer = prefetch(new URL(query.getAll('src').map((v) => v.trim()).filter(Boolean).pop() ?? DEFAULT_SRC, document.baseURI).href);
   } catch {
     // A malformed address: the viewer explains it.
   }
-  if (url)
-    prepainted = prefetch(url).then(
-      async (answer) => {
+}
+// This script is `async` (index.html): it may run before the body is parsed.
+const parsed = document.readyState !== 'loading' ? Promise.resolve() : new Promise((ok) => document.addEventListener('DOMContentLoaded', ok, { once: true }));
+const prepainted = answer
+  ? answer.then(
+      async (a) => {
         if (!document.body) await parsed;
-        if (prepaint(document.body, answer, null)) await painted();
+        if (prepaint(document.body, a, null)) await painted();
       },
       () => {},
-    );
-}
+    )
+  : Promise.resolve();
+watchFont();
+// The large-type print view carries the reader's settings in `large`: its font, if the reading one.
+readingFont(parsePrefs(last('large')));
 const wasm = new URL('./__WASM__', import.meta.url);
 // Compiled off the main thread while the article is on its way (the URL again if the server's
 // type for .wasm stops streaming compilation).

@@ -72,16 +72,18 @@ class Host {
     // A message from a failed start goes; a pre-paint stays until the viewer replaces it.
     for (const c of [...this.root.children]) if (!c.classList.contains('av-prepaint')) c.remove();
     try {
+      // Asked for in the order they are needed: the article, the stylesheet, the wasm.
       const url = this.url();
-      const started = app();
+      const answer = url && this.attr('src') ? prefetch(url) : null;
       const styled = sheet().then((s) => {
         if (this.el.isConnected) this.root.adoptedStyleSheets = [s];
       });
+      const started = app();
       let shown = Promise.resolve();
-      if (url && this.attr('src')) {
+      if (answer) {
         // The title first: painted as soon as the JSON and the stylesheet are in; the viewer starts
         // once it is on screen (or the answer failed, or 300 ms have passed).
-        shown = Promise.all([prefetch(url), styled])
+        shown = Promise.all([answer, styled])
           .then(async ([answer]) => {
             if (this.el.isConnected && !this.view && prepaint(this.root, answer, this.attr('theme'))) await painted();
           })
@@ -245,3 +247,5 @@ if (!shared.divs) {
     changed(e.newValue);
   });
 }
+// After the viewers already in the page have asked for their articles.
+watchFont();

@@ -130,7 +130,10 @@ function readingFont(prefs) {
     });
   }
 }
-if (!shared.fontWatch) {
+/** Follows the reader's font choice: the stored one now (the loaders call this after asking for
+ * the article, since the first storage access of a page can take milliseconds), then every change. */
+function watchFont() {
+  if (shared.fontWatch) return;
   shared.fontWatch = true;
   readingFont(storedPrefs());
   // A viewer's change (src/reader/store.rs SYNC_EVENT), or another tab's.

@@ -155,10 +155,11 @@ html = html
   // Everything the first screen needs is asked for at once: the start script (which asks for the
   // article), the glue and the wasm; the lazy parts are not. The start script is `async`: it runs
   // as soon as it is in, without waiting for the stylesheet or the end of parsing, so the article
-  // is asked for one step earlier.
+  // is asked for one step earlier; and of high priority (an async script's is low by default),
+  // since the article waits for it.
   .replace(
     '</head>',
-    `  <script type="module" async src="./boot.js"></script>\n    <link rel="modulepreload" href="./${glue}">\n    <link rel="preload" href="./${wasm}" as="fetch" type="application/wasm" crossorigin>\n  </head>`,
+    `  <script type="module" async fetchpriority="high" src="./boot.js"></script>\n    <link rel="modulepreload" href="./${glue}">\n    <link rel="preload" href="./${wasm}" as="fetch" type="application/wasm" crossorigin>\n  </head>`,
   );
 writeFileSync(indexPath, html);
 console.log(`[post-build] boot.js -> ${glue}, ${wasm}`);
