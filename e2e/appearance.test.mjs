@@ -49,7 +49,20 @@ test('the display panel opens by keyboard and line spacing changes with the arro
     return parseFloat(s.lineHeight) / parseFloat(s.fontSize);
   });
   assert.ok(Math.abs(ratio - 2) < 0.01, `line-height ratio ${ratio}`);
+  // Escape closes the panel from inside it and puts focus back on its button; the page's own
+  // Escape handlers do not hear it. Pressed again (the panel shut), it goes on to the page.
+  await page.evaluate(() => {
+    window.__escapes = 0;
+    document.addEventListener('keydown', (e) => e.key === 'Escape' && window.__escapes++);
+  });
   await page.keyboard.press('Escape');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.ok(await page.getByTestId('av-display-panel').isHidden());
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'av-display-toggle');
+  assert.equal(await page.evaluate(() => window.__escapes), 0);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => window.__escapes), 1);
+  assert.ok(await page.getByTestId('av-spacing-relaxed').isChecked(), 'the setting stays');
   await context.close();
 });
 

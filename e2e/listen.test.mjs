@@ -152,6 +152,16 @@ test('pause keeps the paragraph, resume goes on, a new speed restarts the paragr
   await end(page);
   await said(page, 4);
   assert.equal(await page.evaluate(() => window.__speech.log.at(-1).rate), 1.5);
+  // Escape in the panel closes it, puts focus back on the Listen button and does not stop reading.
+  await page.getByTestId('av-listen-rate').focus();
+  await page.keyboard.press('Escape');
+  const toggle = page.getByTestId('av-listen-toggle');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.ok(await page.getByTestId('av-listen').isHidden());
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'av-listen-toggle');
+  assert.equal(await page.evaluate(() => window.__speech.synth.speaking), true, 'reading goes on');
+  await toggle.press('Enter');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
   // Stop: silence, no highlight, announced; Play starts again from the top.
   const cancels = await page.evaluate(() => window.__speech.calls.cancel);
   await page.getByTestId('av-listen-stop').click();

@@ -95,6 +95,19 @@ impl Drop for Listener {
     }
 }
 
+/// Whether `ev` is a press of Escape.
+pub fn is_escape(ev: &Event) -> bool {
+    ev.dyn_ref::<web_sys::KeyboardEvent>()
+        .is_some_and(|k| k.key() == "Escape")
+}
+
+/// Moves focus to `e` (an element that can take it).
+pub fn focus(e: &Element) {
+    if let Some(e) = e.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = e.focus();
+    }
+}
+
 /// What one piece of the view set up; dropping (or [`Scope::clear`]ing) it undoes all of it.
 #[derive(Default)]
 pub struct Scope(RefCell<Vec<Box<dyn Any>>>);

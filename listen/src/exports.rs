@@ -27,6 +27,8 @@ pub struct ListenHandle {
     player: Option<Player>,
     nodes: Vec<web_sys::Element>,
     button: Option<(web_sys::HtmlElement, Closure<dyn FnMut()>)>,
+    /// Escape on the Listen button (the panel's own listener goes with the panel).
+    escape: Option<Closure<dyn FnMut(web_sys::Event)>>,
     _mounted: Vec<Box<dyn Any>>,
 }
 
@@ -52,6 +54,12 @@ impl Drop for ListenHandle {
         if let Some((button, cb)) = self.button.take() {
             let _ =
                 button.remove_event_listener_with_callback("click", cb.as_ref().unchecked_ref());
+            if let Some(escape) = self.escape.take() {
+                let _ = button.remove_event_listener_with_callback(
+                    "keydown",
+                    escape.as_ref().unchecked_ref(),
+                );
+            }
             let _ = button.set_attribute("aria-expanded", "false");
         }
         self._mounted.clear();
@@ -103,6 +111,7 @@ pub fn mount_listen(
         player: None,
         nodes: Vec::new(),
         button: None,
+        escape: None,
         _mounted: Vec::new(),
     };
     let Some(article) = article_of(&toolbar) else {
@@ -136,6 +145,29 @@ pub fn mount_listen(
                 let _ = button
                     .add_event_listener_with_callback("click", toggle.as_ref().unchecked_ref());
                 handle.button = Some((button.clone(), toggle));
+                // Escape, on the button or anywhere in the open panel, closes it (reading goes
+                // on) and puts focus back on the button; handled here, it goes no further.
+                let (panel_el, button_el) = (panel.clone(), button.clone());
+                let escape =
+                    Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+                        let escape = ev
+                            .dyn_ref::<web_sys::KeyboardEvent>()
+                            .is_some_and(|k| k.key() == "Escape");
+                        if escape && !panel_el.hidden() {
+                            ev.prevent_default();
+                            ev.stop_propagation();
+                            panel_el.set_hidden(true);
+                            let _ = button_el.set_attribute("aria-expanded", "false");
+                            let _ = button_el.focus();
+                        }
+                    });
+                for target in [&panel, button] {
+                    let _ = target.add_event_listener_with_callback(
+                        "keydown",
+                        escape.as_ref().unchecked_ref(),
+                    );
+                }
+                handle.escape = Some(escape);
                 let p = player.clone();
                 let mounted = leptos::mount::mount_to(
                     panel.clone(),

@@ -194,6 +194,18 @@ pub fn display_toggle(
             load(&this);
         }
     });
+    // Escape, on the button or anywhere in the open panel, closes it and puts focus back on the
+    // button; handled here, it goes no further (a host's dialog around the viewer stays open).
+    let this = Rc::downgrade(&display);
+    scope.on(&root, "keydown", move |ev| {
+        let Some(d) = this.upgrade() else { return };
+        if d.open.get() && dom::is_escape(&ev) {
+            ev.prevent_default();
+            ev.stop_propagation();
+            d.set_open(false);
+            dom::focus(&d.button);
+        }
+    });
     scope.keep(display);
     Ok(())
 }
