@@ -1,5 +1,6 @@
 //! Integration tests of the HTTP contract over real HTTP.
 
+#[macro_use]
 mod common;
 
 use std::collections::HashSet;
@@ -1031,31 +1032,6 @@ async fn graceful_shutdown_finishes_in_flight_requests(b: Backend) {
     stopping.await.unwrap();
     // New connections are refused once the server has stopped.
     assert!(tokio::net::TcpStream::connect(addr).await.is_err());
-}
-
-/// Runs every test above against SQLite (module `sqlite`) and PostgreSQL (module `postgres`).
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test]
-                async fn $name() {
-                    super::$name(super::Backend::Sqlite).await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test]
-                async fn $name() {
-                    if super::common::skip_postgres() {
-                        return;
-                    }
-                    super::$name(super::Backend::Postgres).await;
-                }
-            )*
-        }
-    };
 }
 
 on_both_backends!(

@@ -1,6 +1,7 @@
 //! What the moderation page needs from the API: titles, parents and counts in the queue, and
 //! an undo that puts a moderated comment back in the queue.
 
+#[macro_use]
 mod common;
 
 use common::{comment, reply, Backend, TestServer, TOKEN};
@@ -87,31 +88,6 @@ async fn requeue_undoes_an_approval_and_needs_the_token(backend: Backend) {
 
     assert_eq!(s.moderate(999_999, "requeue").await.status(), 404);
     s.stop().await;
-}
-
-/// Runs each test above against SQLite and PostgreSQL.
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test]
-                async fn $name() {
-                    super::$name(super::Backend::Sqlite).await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test]
-                async fn $name() {
-                    if super::common::skip_postgres() {
-                        return;
-                    }
-                    super::$name(super::Backend::Postgres).await;
-                }
-            )*
-        }
-    };
 }
 
 on_both_backends!(

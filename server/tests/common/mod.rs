@@ -12,6 +12,33 @@ use tempfile::TempDir;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+/// Runs each named test function (`async fn name(b: Backend)`, in the calling file) against SQLite
+/// (module `sqlite`) and PostgreSQL (module `postgres`; skipped where `AV_TEST_SKIP_POSTGRES=1`).
+#[allow(unused_macros)] // not every test file runs on both backends
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    super::$name(super::Backend::Sqlite).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    if super::common::skip_postgres() {
+                        return;
+                    }
+                    super::$name(super::Backend::Postgres).await;
+                }
+            )*
+        }
+    };
+}
+
 /// Moderation token used by the test servers.
 pub const TOKEN: &str = "test-moderation-token-0123456789";
 
