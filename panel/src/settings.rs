@@ -42,8 +42,8 @@ pub fn settings(w: &'static PanelWords) -> Vec<Setting> {
             legend: w.line_spacing,
             keys: LineSpacing::ALL.iter().map(|v| v.key()).collect(),
             labels: &w.line,
-            get: |p| index(&LineSpacing::ALL, &p.spacing),
-            set: |p, i| p.spacing = pick(&LineSpacing::ALL, i, p.spacing),
+            get: |p| index(LineSpacing::ALL, &p.spacing),
+            set: |p, i| p.spacing = pick(LineSpacing::ALL, i, p.spacing),
         },
         Setting {
             name: "letter",
@@ -90,8 +90,8 @@ pub fn settings(w: &'static PanelWords) -> Vec<Setting> {
             legend: w.theme,
             keys: Theme::ALL.iter().map(|v| v.key()).collect(),
             labels: &w.themes,
-            get: |p| index(&Theme::ALL, &p.theme),
-            set: |p, i| p.theme = pick(&Theme::ALL, i, p.theme),
+            get: |p| index(Theme::ALL, &p.theme),
+            set: |p, i| p.theme = pick(Theme::ALL, i, p.theme),
         },
     ]
 }

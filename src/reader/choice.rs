@@ -3,11 +3,13 @@
 
 /// Defines a setting: `choice! { /// doc  Name { /// doc  Variant = "key" => "css value", … } default Variant }`.
 /// An empty CSS value means "leave the property to the stylesheet" (its default, or the host's).
+/// Without `=> "css value"` the setting has stored names only (the theme, an attribute value).
 macro_rules! choice {
     (
+        @names
         $(#[$meta:meta])*
         $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = $key:literal => $css:literal ),+ $(,)?
+            $( $(#[$vmeta:meta])* $variant:ident = $key:literal ),+
         }
         default $default:ident
     ) => {
@@ -29,8 +31,6 @@ macro_rules! choice {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
             /// The stored name of each choice, in the order of `ALL`.
             const KEYS: &'static [&'static str] = &[$($key),+];
-            /// The custom property's value of each choice, in the order of `ALL`.
-            const CSS: &'static [&'static str] = &[$($css),+];
 
             /// The stored name.
             #[inline]
@@ -39,19 +39,52 @@ macro_rules! choice {
                 Self::KEYS[self as usize]
             }
 
-            /// The custom property's value; empty for the stylesheet's own default.
-            #[inline]
-            pub fn css(self) -> &'static str {
-                // In range: the macro writes one value per variant.
-                Self::CSS[self as usize]
-            }
-
             /// Reads a stored name; anything else gives the default.
             pub fn parse(s: &str) -> $name {
                 $crate::reader::choice::position(Self::KEYS, s)
                     .and_then(|i| Self::ALL.get(i).copied())
                     .unwrap_or_default()
             }
+        }
+    };
+    (
+        $(#[$meta:meta])*
+        $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $key:literal => $css:literal ),+ $(,)?
+        }
+        default $default:ident
+    ) => {
+        $crate::reader::choice::choice! {
+            @names
+            $(#[$meta])*
+            $name { $( $(#[$vmeta])* $variant = $key ),+ }
+            default $default
+        }
+
+        impl $name {
+            /// The custom property's value of each choice, in the order of `ALL`.
+            const CSS: &'static [&'static str] = &[$($css),+];
+
+            /// The custom property's value; empty for the stylesheet's own default.
+            #[inline]
+            pub fn css(self) -> &'static str {
+                // In range: the macro writes one value per variant.
+                Self::CSS[self as usize]
+            }
+        }
+    };
+    (
+        $(#[$meta:meta])*
+        $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $key:literal ),+ $(,)?
+        }
+        default $default:ident
+    ) => {
+        $crate::reader::choice::choice! {
+            @names
+            $(#[$meta])*
+            $name { $( $(#[$vmeta])* $variant = $key ),+ }
+            default $default
         }
     };
 }

@@ -170,8 +170,8 @@ mod tests {
             };
             assert_eq!(Prefs::decode(&p.encode()), p);
         }
-        for &spacing in &LineSpacing::ALL {
-            for &theme in &Theme::ALL {
+        for &spacing in LineSpacing::ALL {
+            for &theme in Theme::ALL {
                 let p = Prefs {
                     spacing,
                     theme,
