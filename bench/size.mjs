@@ -1,10 +1,15 @@
 // Size benchmark: what the viewer makes a browser download, raw and brotli (quality 11), from the
 // release build in dist/, split by when it loads:
-//   critical path: what the first screen needs (the start script, the JS glue, the wasm, the
-//                  stylesheet) — loaded before the reader scrolls;
-//   lazy parts:    loaded only when needed (the comments widget: when its section nears the viewport;
-//                  listen: when the reader presses Listen or the toolbar scrolls out of view);
+//   critical path: what the first screen needs (the start script, the JS glue, the chunk loader,
+//                  the wasm, the stylesheet) — loaded before the reader scrolls or touches a control;
+//   lazy chunks:   parts of the same wasm app, loaded the first time they are needed (display: the
+//                  Display panel; listen: Listen and the compact bar; comments: when the section
+//                  nears the viewport; chunk: code several of them share, with the first that needs it);
+//   formats:       the converter for other input formats, a wasm module of its own;
+//   font:          the reading font, only while the reader has chosen it;
 //   loader:        embed.js, the one script a portal adds (it replaces boot.js there).
+// It also checks that the page has exactly one linear memory: the main wasm defines it, and every
+// chunk imports it (one runtime, one memory).
 // `--check` fails when a budget is passed.
 //   node bench/size.mjs [--check]
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -12,12 +17,15 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 
-/** Budget for the critical path (issue 8: at most 90 KB brotli before the reader scrolls). */
-export const CRITICAL_BUDGET_BROTLI = 90 * 1024;
-/** Budgets of the lazy parts, brotli bytes (each carries its own runtime; formats its HTML parser;
- * listen its speech player and compact bar; the panel, since issue 9, five more setting groups, its own stylesheet, large-type printing; the
- * reading font is three woff2 subsets, fetched only for the text shown while it is chosen). */
-export const PART_BUDGETS_BROTLI = { comments: 140 * 1024, panel: 66 * 1024, formats: 230 * 1024, font: 100 * 1024, listen: 100 * 1024 };
+/** Budget for the critical path (issue 18: at most 120 KB brotli before the reader touches anything). */
+export const CRITICAL_BUDGET_BROTLI = 120 * 1024;
+/** Budget for a reader who opens Display, presses Listen and reads the comments: the critical path
+ * and every chunk. 361 KB with three runtimes before issue 18; 249.5 KB as one app split into
+ * chunks. Issue 18 asks for 220 KB, not met yet (README, "Size"): this guards what is reached. */
+export const JOURNEY_BUDGET_BROTLI = 255 * 1024;
+/** Budgets of what loads apart from that journey, brotli bytes (formats: its HTML parser; the reading
+ * font: three woff2 subsets, fetched only for the text shown while it is chosen). */
+export const PART_BUDGETS_BROTLI = { formats: 230 * 1024, font: 100 * 1024 };
 /** Budget for the embed loader, brotli bytes (it paints the title with the reader's settings before the
  * wasm is in, and adds Listen and the compact bar to each live toolbar). */
 export const LOADER_BUDGET_BROTLI = 4.5 * 1024;
@@ -34,51 +42,81 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 // The reading font (dist/fonts/: its module and woff2 subsets) is a lazy part of its own.
 const fontFiles = existsSync(join(dist, 'fonts')) ? readdirSync(join(dist, 'fonts')).filter((f) => /\.(js|woff2)$/.test(f)).map((f) => `fonts/${f}`) : [];
 const files = [...readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f)), ...fontFiles];
-const partOf = (f) => /^([a-z]+)-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm)$/.exec(f)?.[1];
+const CHUNKS = ['display', 'listen', 'comments', 'chunk'];
 const where = (f) => {
   if (f === 'embed.js') return 'loader';
-  if (f.startsWith('fonts/')) return 'lazy: font';
-  const part = partOf(f);
-  if (part && part !== 'article' && part !== 'viewer') return `lazy: ${part}`;
+  if (f.startsWith('fonts/')) return 'font';
+  const name = /^([a-z]+)-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm)$/.exec(f)?.[1];
+  if (name && CHUNKS.includes(name)) return `chunk: ${name}`;
+  if (name === 'formats') return 'formats';
   return 'critical';
 };
 const rows = files.map((f) => {
   const buf = readFileSync(join(dist, f));
   const kind = f.endsWith('.wasm') ? 'wasm' : f.endsWith('.css') ? 'CSS' : f.endsWith('.woff2') ? 'font' : 'JS';
-  return { file: f, kind, where: where(f), raw: buf.length, br: brotli(buf) };
+  return { file: f, kind, where: where(f), raw: buf.length, br: brotli(buf), buf };
 });
 const sum = (rs) => rs.reduce((a, r) => ({ raw: a.raw + r.raw, br: a.br + r.br }), { raw: 0, br: 0 });
 const critical = sum(rows.filter((r) => r.where === 'critical'));
-const partNames = [...new Set(rows.filter((r) => r.where.startsWith('lazy')).map((r) => r.where))];
-const parts = partNames.map((p) => ({ name: p, ...sum(rows.filter((r) => r.where === p)) }));
+const groups = [...new Set(rows.map((r) => r.where).filter((w) => w !== 'critical' && w !== 'loader'))].sort();
+const parts = groups.map((g) => ({ name: g, ...sum(rows.filter((r) => r.where === g)) }));
+const journey = sum(rows.filter((r) => r.where === 'critical' || r.where.startsWith('chunk: ')));
 const loader = rows.find((r) => r.where === 'loader');
-const all = sum(rows.filter((r) => r.where !== 'loader'));
+
+/** Whether a wasm module defines a linear memory of its own (a memory section, id 5). */
+function definesMemory(buf) {
+  let i = 8;
+  const leb = () => {
+    let n = 0;
+    let shift = 0;
+    for (;;) {
+      const b = buf[i++];
+      n |= (b & 0x7f) << shift;
+      if (!(b & 0x80)) return n >>> 0;
+      shift += 7;
+    }
+  };
+  while (i < buf.length) {
+    const id = buf[i++];
+    const size = leb();
+    if (id === 5 && buf[i] > 0) return true;
+    i += size;
+  }
+  return false;
+}
+const appWasm = rows.filter((r) => r.kind === 'wasm' && (r.where === 'critical' || r.where.startsWith('chunk: ')));
+const memories = appWasm.filter((r) => definesMemory(r.buf)).map((r) => r.file);
+const importers = appWasm.filter((r) => WebAssembly.Module.imports(new WebAssembly.Module(r.buf)).some((i) => i.kind === 'memory')).map((r) => r.file);
 
 const order = (r) => (r.where === 'critical' ? 0 : r.where === 'loader' ? 2 : 1);
 console.log('| file | kind | loads | raw | brotli -q 11 |');
 console.log('| --- | --- | --- | ---: | ---: |');
-for (const r of [...rows].sort((a, b) => order(a) - order(b) || a.file.localeCompare(b.file))) {
-  console.log(`| ${r.file.replace(/-[0-9a-f]{8,}/, "-HASH")} | ${r.kind} | ${r.where} | ${kb(r.raw)} | ${kb(r.br)} |`);
+for (const r of [...rows].sort((a, b) => order(a) - order(b) || a.where.localeCompare(b.where) || a.file.localeCompare(b.file))) {
+  console.log(`| ${r.file.replace(/-[0-9a-f]{8,}/, '-HASH')} | ${r.kind} | ${r.where} | ${kb(r.raw)} | ${kb(r.br)} |`);
 }
-console.log(`| **critical path** | boot + glue + wasm + CSS | before scrolling | ${kb(critical.raw)} | **${kb(critical.br)}** |`);
-for (const p of parts) console.log(`| **${p.name}** | ${p.name === 'lazy: font' ? 'module + woff2' : 'glue + wasm'} | when needed | ${kb(p.raw)} | **${kb(p.br)}** |`);
-console.log(`| all (without the loader) | | | ${kb(all.raw)} | ${kb(all.br)} |`);
+console.log(`| **critical path** | boot + glue + chunk loader + wasm + CSS | before the reader touches anything | ${kb(critical.raw)} | **${kb(critical.br)}** |`);
+for (const p of parts) console.log(`| **${p.name}** | | when needed | ${kb(p.raw)} | **${kb(p.br)}** |`);
+console.log(`| **critical path + Display + Listen + comments** | | a reader who uses them all | ${kb(journey.raw)} | **${kb(journey.br)}** |`);
+console.log(`\nlinear memories: ${memories.length} (${memories.join(', ') || 'none'}); modules importing the memory: ${importers.length} of ${appWasm.length - memories.length} chunks`);
 console.log(
-  `\nbudgets: critical path ${kb(critical.br)} of ${kb(CRITICAL_BUDGET_BROTLI)}; ` +
-    `lazy parts ${Object.entries(PART_BUDGETS_BROTLI).map(([n, b]) => `${n} ≤ ${kb(b)}`).join(', ')}; loader ${loader ? kb(loader.br) : '—'} of ${kb(LOADER_BUDGET_BROTLI)}`,
+  `budgets: critical path ${kb(critical.br)} of ${kb(CRITICAL_BUDGET_BROTLI)}; with every chunk ${kb(journey.br)} of ${kb(JOURNEY_BUDGET_BROTLI)}; ` +
+    `${Object.entries(PART_BUDGETS_BROTLI).map(([n, b]) => `${n} ≤ ${kb(b)}`).join(', ')}; loader ${loader ? kb(loader.br) : '—'} of ${kb(LOADER_BUDGET_BROTLI)}`,
 );
 
 if (process.argv.includes('--check')) {
   const over = [];
   if (critical.br > CRITICAL_BUDGET_BROTLI) over.push(`critical path ${kb(critical.br)} > ${kb(CRITICAL_BUDGET_BROTLI)}`);
-  for (const p of parts) {
-    const budget = PART_BUDGETS_BROTLI[p.name.replace('lazy: ', '')];
+  if (journey.br > JOURNEY_BUDGET_BROTLI) over.push(`critical path with every chunk ${kb(journey.br)} > ${kb(JOURNEY_BUDGET_BROTLI)}`);
+  for (const p of parts.filter((p) => !p.name.startsWith('chunk: '))) {
+    const budget = PART_BUDGETS_BROTLI[p.name];
     if (budget === undefined) over.push(`${p.name} has no budget`);
     else if (p.br > budget) over.push(`${p.name} ${kb(p.br)} > ${kb(budget)}`);
   }
+  for (const c of ['display', 'listen', 'comments']) if (!parts.some((p) => p.name === `chunk: ${c}`)) over.push(`no ${c} chunk in dist/`);
+  if (memories.length !== 1) over.push(`${memories.length} linear memories (one expected)`);
+  if (importers.length !== appWasm.length - memories.length) over.push('a chunk does not import the main memory');
   if (!loader) over.push('embed.js is missing');
   else if (loader.br > LOADER_BUDGET_BROTLI) over.push(`loader ${kb(loader.br)} > ${kb(LOADER_BUDGET_BROTLI)}`);
-  if (!parts.length) over.push('no lazy part found: the comments widget is missing from dist/');
   if (over.length) {
     console.error(`[size] over budget: ${over.join('; ')}`);
     process.exit(1);

@@ -1,11 +1,8 @@
 #!/usr/bin/env bash
-# Builds the viewer's lazy parts (wasm modules of their own, loaded when needed) into
-# target/parts/<name>/ for scripts/post-build.mjs to optimise, hash and copy into dist/.
-#   comments: the readers' comments widget (crate comments/)
-#   panel:    the display panel (crate panel/)
-#   formats:  the converter for other input formats (crate formats/), loaded only for them
-#   listen:   Listen (read aloud) and the compact bar (crate listen/), loaded when the reader
-#             presses Listen or the toolbar scrolls out of view
+# Builds the formats converter (crate formats/, a wasm module of its own, loaded only for other input
+# formats) into target/parts/formats/ for scripts/post-build.mjs to optimise, hash and copy into
+# dist/. The display panel, Listen and the comments widget are lazy chunks of the viewer's own wasm
+# (scripts/build-app.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -18,7 +15,5 @@ build_part() {
   wasm-bindgen --target web --no-typescript --out-dir "target/parts/$name" --out-name "$name" \
     "target/wasm32-unknown-unknown/release/$artifact.wasm"
 }
-build_part comments article-viewer-comments
-build_part panel article-viewer-panel
+rm -rf target/parts
 build_part formats article-viewer-formats
-build_part listen article-viewer-listen

@@ -4,7 +4,8 @@
 //     script comes first);
 //   - prefetch(url): the article JSON is asked for as soon as its address is known, in parallel
 //     with the wasm; the viewer takes the answer with `take(url, signal)` (once; Retry fetches anew);
-//   - part(name): the lazy parts (the comments widget), fetched and started on first use;
+//   - part(name): the formats converter (a wasm module of its own), fetched and started on first use;
+//   - app: the viewer's JS glue module, once its wasm has started (its lazy chunks load themselves);
 //   - aids(root): Listen and the compact bar for each toolbar the viewer shows in `root`;
 //   - prepaint(...): the title, time, author and lead as plain text in the final layout, shown until
 //     the viewer replaces them (no HTML is ever parsed here: text nodes and attributes only);
@@ -238,8 +239,8 @@ function canSpeak() {
 
 /**
  * Listen and the compact bar (issue 9) for one toolbar: the Listen button where the browser can
- * speak; the `listen` part (crate listen/) is loaded when the reader presses it or when the toolbar
- * scrolls out of view (for the compact bar), and mounted with `mountListen`. Kept here, in plain
+ * speak; Listen's chunk (src/listen/) is loaded when the reader presses it or when the toolbar
+ * scrolls out of view (for the compact bar), and mounted with the viewer's `mountListen`. Kept here, in plain
  * DOM code, because it costs the viewer's wasm five times these bytes (README).
  */
 function aid(bar) {
@@ -251,11 +252,12 @@ function aid(bar) {
     open ||= press;
     if (state) return;
     state = 1;
-    shared
-      .part('listen')
-      .then((m) => {
-        if (state > 1) return;
-        handle = m.mountListen(bar, button ?? null, { open: open ? '1' : '' });
+    // Listen is a lazy chunk of the viewer's wasm, loaded by its `mountListen`.
+    Promise.resolve(shared.app)
+      .then((m) => m.mountListen(bar, button ?? null, open))
+      .then((h) => {
+        if (state > 1) return h.free();
+        handle = h;
         state = 2;
         io.disconnect();
       })

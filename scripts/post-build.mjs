@@ -1,7 +1,8 @@
-// Trunk post-build hook: optimise the wasm (release only) with npm's binaryen, add the lazy parts
-// (scripts/build-parts.sh) under content-hashed names, write the standalone page's `boot.js` and the
-// embed loader `embed.js` (both start with scripts/loader-common.js), and replace Trunk's inline boot
-// script with the external one, so the page runs under `script-src 'self'` with Trusted Types enforced.
+// Trunk post-build hook: add the viewer's wasm, its lazy chunks and their loader (split by
+// scripts/build-app.sh, Trunk's pre-build hook) and the formats part (scripts/build-parts.sh), each
+// optimised with npm's binaryen (release only) and under content-hashed names; write the standalone
+// page's `boot.js` and the embed loader `embed.js` (both start with scripts/loader-common.js), so the
+// page runs under `script-src 'self'` with Trusted Types enforced.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -17,12 +18,6 @@ if (!dir) {
 }
 const release = process.env.TRUNK_PROFILE === 'release';
 const files = readdirSync(dir);
-const wasm = files.find((f) => f.endsWith('_bg.wasm'));
-const glue = files.find((f) => f.endsWith('.js') && wasm && f === wasm.replace(/_bg\.wasm$/, '.js'));
-if (!wasm || !glue) {
-  console.error(`[post-build] wasm or JS glue not found in ${dir}: ${files.join(', ')}`);
-  process.exit(1);
-}
 
 const FEATURES = [
   '--enable-bulk-memory',
@@ -49,9 +44,63 @@ async function minify(code) {
   return result.code;
 }
 
-optimise(join(dir, wasm));
+// The viewer's wasm split into chunks (scripts/build-app.sh): the main module, its JS glue, the
+// chunks' loader (`__wasm_split.js`: it imports the glue's `initSync`, the glue imports its chunk
+// loaders) and the chunks. Each chunk is optimised on its own and named by its content (the loader's
+// `new URL("./x.wasm", import.meta.url)` rewritten to that name); since the glue and the loader
+// import each other, neither can carry its own hash: they and the main wasm share one.
+const appDir = join(root, 'target', 'app');
+const GLUE_IN = 'article-viewer.js';
+const LOADER_IN = '__wasm_split.js';
+const WASM_IN = 'article-viewer_bg.wasm';
+if (![GLUE_IN, LOADER_IN, WASM_IN].every((f) => existsSync(join(appDir, f)))) {
+  console.error('[post-build] target/app is incomplete: run scripts/build-app.sh first (Trunk.toml runs it before building).');
+  process.exit(1);
+}
+let loaderText = readFileSync(join(appDir, LOADER_IN), 'utf8');
+const chunks = {};
+for (const f of readdirSync(appDir).filter((f) => f.endsWith('.wasm') && f !== WASM_IN)) {
+  const tmp = join(dir, `${f}.tmp`);
+  copyFileSync(join(appDir, f), tmp);
+  optimise(tmp);
+  const bytes = readFileSync(tmp);
+  rmSync(tmp);
+  // split_<entry>_<n>.wasm holds one entry's code (display, listen, comments); chunk_<n>.wasm the
+  // code several entries share.
+  const entry = /^split_([a-z]+)/.exec(f)?.[1] ?? 'chunk';
+  const name = `${entry}-${hash(bytes)}.wasm`;
+  writeFileSync(join(dir, name), bytes);
+  const from = `"./${f}"`;
+  if (!loaderText.includes(from)) throw new Error(`[post-build] the chunk loader does not name ${f}`);
+  loaderText = loaderText.replaceAll(from, `"./${name}"`);
+  (chunks[entry] ??= []).push(name);
+}
+console.log(`[post-build] chunks: ${JSON.stringify(chunks)}`);
+const mainWasm = join(dir, WASM_IN);
+copyFileSync(join(appDir, WASM_IN), mainWasm);
+optimise(mainWasm);
+const mainBytes = readFileSync(mainWasm);
+rmSync(mainWasm);
+let glueText = await minify(readFileSync(join(appDir, GLUE_IN), 'utf8'));
+loaderText = await minify(loaderText);
+const appId = hash(Buffer.concat([mainBytes, Buffer.from(glueText), Buffer.from(loaderText)]));
+const wasm = `article-viewer-${appId}_bg.wasm`;
+const glue = `article-viewer-${appId}.js`;
+const splitLoader = `article-viewer-split-${appId}.js`;
+// Only the import lines: the glue's `"./__wasm_split.js":` key of its imports object is the wasm's
+// import module name and stays.
+const importOf = (file) => new RegExp(`(\\bfrom\\s*|\\bimport\\s*\\(?\\s*)(["'])\\./${file.replaceAll('.', '\\.')}\\2`, 'g');
+const glueImports = glueText.match(importOf(LOADER_IN))?.length ?? 0;
+const loaderImports = loaderText.match(importOf(GLUE_IN))?.length ?? 0;
+if (!glueImports || !loaderImports) throw new Error(`[post-build] the glue and the chunk loader no longer import each other as expected (${glueImports}, ${loaderImports})`);
+glueText = glueText.replace(importOf(LOADER_IN), `$1$2./${splitLoader}$2`);
+loaderText = loaderText.replace(importOf(GLUE_IN), `$1$2./${glue}$2`);
+writeFileSync(join(dir, wasm), mainBytes);
+writeFileSync(join(dir, glue), glueText);
+writeFileSync(join(dir, splitLoader), loaderText);
+console.log(`[post-build] app: ${glue}, ${splitLoader}, ${wasm}`);
 
-// The lazy parts (scripts/build-parts.sh): optimised, named by content, copied next to the viewer.
+// The formats part (scripts/build-parts.sh), a wasm module of its own: optimised, named by content.
 const parts = {};
 const partsDir = join(root, 'target', 'parts');
 for (const name of existsSync(partsDir) ? readdirSync(partsDir) : []) {
@@ -69,8 +118,8 @@ for (const name of existsSync(partsDir) ? readdirSync(partsDir) : []) {
   parts[name] = [glueName, wasmName];
   console.log(`[post-build] part ${name}: ${glueName}, ${wasmName}`);
 }
-if (!parts.comments) {
-  console.error('[post-build] the comments part is missing: run scripts/build-parts.sh first (scripts/build.sh does).');
+if (!parts.formats) {
+  console.error('[post-build] the formats part is missing: run scripts/build-parts.sh first (scripts/build.sh does).');
   process.exit(1);
 }
 
@@ -136,22 +185,12 @@ if (release) {
   cssIntegrity = `sha384-${createHash('sha384').update(small).digest('base64')}`;
   console.log(`[post-build] ${css}: ${text.length} -> ${small.length} bytes`);
 }
-// The viewer's own glue, minified in place (its name is Trunk's and stays).
-writeFileSync(join(dir, glue), await minify(readFileSync(join(dir, glue), 'utf8')));
 
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
-const inline = /<script type="module"[^>]*>[\s\S]*?<\/script>/g;
-if (!inline.test(html)) {
-  console.error('[post-build] Trunk\'s inline boot script was not found; the index.html layout changed.');
-  process.exit(1);
-}
 // The stylesheet's integrity hash follows its minified text.
 if (cssIntegrity) html = html.replace(/(<link rel="stylesheet" href="\.\/[^"]+\.css" integrity=")[^"]*"/, `$1${cssIntegrity}"`);
 html = html
-  .replace(inline, '')
-  // Preload hints carry integrity hashes of the unoptimised wasm; they would no longer match.
-  .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
   // Everything the first screen needs is asked for at once: the start script (which asks for the
   // article), the glue and the wasm; the lazy parts are not. The start script is `async`: it runs
   // as soon as it is in, without waiting for the stylesheet or the end of parsing, so the article
@@ -159,7 +198,8 @@ html = html
   // since the article waits for it.
   .replace(
     '</head>',
-    `  <script type="module" async fetchpriority="high" src="./boot.js"></script>\n    <link rel="modulepreload" href="./${glue}">\n    <link rel="preload" href="./${wasm}" as="fetch" type="application/wasm" crossorigin>\n  </head>`,
+    `  <script type="module" async fetchpriority="high" src="./boot.js"></script>\n    <link rel="modulepreload" href="./${glue}">\n    <link rel="modulepreload" href="./${splitLoader}">\n    <link rel="preload" href="./${wasm}" as="fetch" type="application/wasm" crossorigin>\n  </head>`,
   );
 writeFileSync(indexPath, html);
 console.log(`[post-build] boot.js -> ${glue}, ${wasm}`);
+

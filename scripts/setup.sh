@@ -9,6 +9,9 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
+# wasm-split-cli from wasm_split_cli_support: 0.2.2 breaks on wasm-bindgen >= 0.2.128; 0.2.4 is the
+# one tried with leptos 0.8.23 (wasm_split_helpers 0.2.3) on this machine.
+WASM_SPLIT_VERSION=0.2.4
 with_tests=0
 [ "${1:-}" = "--test" ] && with_tests=1
 
@@ -33,6 +36,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " ${WASM_BINDGEN_VERSION}"; th
   say "installing wasm-bindgen-cli ${WASM_BINDGEN_VERSION} (about 2 minutes)"
   # Not --locked: the locked build asks for a yanked webpki-roots and fails.
   cargo install wasm-bindgen-cli --version "${WASM_BINDGEN_VERSION}" --force
+fi
+
+# wasm-split-cli has no --version: cargo's list of installed crates tells.
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qx "wasm_split_cli_support v${WASM_SPLIT_VERSION}:"; then
+  say "installing wasm-split-cli ${WASM_SPLIT_VERSION} (about 2 minutes)"
+  cargo install --locked wasm_split_cli_support --version "${WASM_SPLIT_VERSION}" --features build-binary --force
 fi
 
 if [ "$with_tests" = 1 ]; then

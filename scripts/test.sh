@@ -11,16 +11,13 @@ cargo fmt --all -- --check
 step "lints (clippy -D warnings, native and wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p article-viewer --target wasm32-unknown-unknown --all-targets -- -D warnings
-cargo clippy -p article-viewer-comments --target wasm32-unknown-unknown --all-targets -- -D warnings
-cargo clippy -p article-viewer-panel --target wasm32-unknown-unknown --all-targets -- -D warnings
-cargo clippy -p article-viewer-listen --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p article-viewer --target wasm32-unknown-unknown --features split -- -D warnings
 cargo clippy -p article-viewer-moderation --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy -p article-viewer-formats --target wasm32-unknown-unknown -- -D warnings
 step "native tests (viewer logic, rules, reference server on SQLite and PostgreSQL incl. the fault tests)"
 bash scripts/with-postgres.sh cargo test --workspace
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p article-viewer --target wasm32-unknown-unknown
-CHROMEDRIVER=/usr/bin/chromedriver cargo test -p article-viewer-comments --target wasm32-unknown-unknown
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p article-viewer-moderation --target wasm32-unknown-unknown
 step "release build"
 bash scripts/build.sh

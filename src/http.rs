@@ -106,13 +106,11 @@ impl Drop for Requests {
 
 /// [`Requests`] tied to the current Leptos owner (its cleanup aborts what is in flight), for the
 /// lazy parts.
-#[cfg(feature = "leptos")]
 #[derive(Clone, Copy)]
 pub struct AbortSlot(
     leptos::prelude::StoredValue<Option<AbortController>, leptos::prelude::LocalStorage>,
 );
 
-#[cfg(feature = "leptos")]
 impl AbortSlot {
     /// A slot tied to the current owner (its cleanup aborts what is in flight).
     pub fn new() -> AbortSlot {
@@ -139,7 +137,6 @@ impl AbortSlot {
     }
 }
 
-#[cfg(feature = "leptos")]
 impl Default for AbortSlot {
     fn default() -> Self {
         AbortSlot::new()

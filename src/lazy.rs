@@ -1,8 +1,20 @@
-//! The parts of the viewer that load when they are needed (the comments widget): each is a wasm
-//! module of its own, fetched and started by the page's loader (`boot.js` or `embed.js`) through
-//! `globalThis[Symbol.for('article-viewer')].part(name)`.
+//! The parts of the viewer that load when they are needed.
+//!
+//! The display panel, Listen with the compact bar, and the comments widget are chunks of this one
+//! app: `scripts/build-app.sh` builds with the `split` feature, and wasm-split moves each entry
+//! below (and the code only it reaches) into a chunk of its own, fetched the first time the entry
+//! is called. The chunks share the app's memory and its one Leptos runtime. Without the `split`
+//! feature (the browser tests) the entries are called directly.
+//!
+//! The formats converter is still a wasm module of its own, fetched and started by the page's
+//! loader (`boot.js` or `embed.js`) through `globalThis[Symbol.for('article-viewer')].part(name)`.
+#![allow(unsafe_code)] // the code `wasm_split` generates to import and export each chunk's entry
 
+use crate::comments::mount::CommentsOptions;
+use crate::i18n::UiLang;
 use js_sys::{Function, Object, Promise, Reflect, Symbol};
+use std::any::Any;
+use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -27,6 +39,137 @@ impl PartError {
     }
 }
 
+impl From<leptos::wasm_split::SplitLoaderError> for PartError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        web_sys::console::warn_1(&JsValue::from_str(
+            "[article-viewer] a lazy chunk could not be loaded",
+        ));
+        PartError::Failed
+    }
+}
+
+/// What a mounted part leaves behind: dropping it unmounts the part (its listeners and requests
+/// go with it). The value is made in the part's chunk, so its code stays there.
+pub type Mounted = Box<dyn Any>;
+
+/// What the viewer can ask of a mounted Listen.
+pub trait ListenControl {
+    /// Opens the Listen panel (the reader pressed Listen while the chunk was loading).
+    fn open(&self);
+}
+
+/// A mounted Listen: dropping it stops reading and removes the panel and the compact bar.
+pub type MountedListen = Box<dyn ListenControl>;
+
+// The entries. Each is a function the chunk exports; its arguments are moved across as they are
+// (one binary, one compiler: the layout is the same on both sides).
+
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(display, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn display_entry(
+    container: web_sys::HtmlElement,
+    lang: UiLang,
+    id_prefix: String,
+    print_url: String,
+) -> Result<Mounted, PartError> {
+    Ok(crate::display::mount::mount_panel(
+        container, lang, id_prefix, print_url,
+    ))
+}
+
+#[cfg(not(feature = "split"))]
+async fn display_entry(
+    container: web_sys::HtmlElement,
+    lang: UiLang,
+    id_prefix: String,
+    print_url: String,
+) -> Result<Mounted, PartError> {
+    Ok(crate::display::mount::mount_panel(
+        container, lang, id_prefix, print_url,
+    ))
+}
+
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(comments, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn comments_entry(
+    container: web_sys::HtmlElement,
+    opts: CommentsOptions,
+) -> Result<Mounted, PartError> {
+    Ok(crate::comments::mount::mount_comments(container, opts))
+}
+
+#[cfg(not(feature = "split"))]
+async fn comments_entry(
+    container: web_sys::HtmlElement,
+    opts: CommentsOptions,
+) -> Result<Mounted, PartError> {
+    Ok(crate::comments::mount::mount_comments(container, opts))
+}
+
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(listen, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn listen_entry(
+    toolbar: web_sys::HtmlElement,
+    button: Option<web_sys::HtmlElement>,
+    open: bool,
+) -> Result<MountedListen, PartError> {
+    Ok(Box::new(crate::listen::mount::mount_listen(
+        toolbar, button, open,
+    )))
+}
+
+#[cfg(not(feature = "split"))]
+async fn listen_entry(
+    toolbar: web_sys::HtmlElement,
+    button: Option<web_sys::HtmlElement>,
+    open: bool,
+) -> Result<MountedListen, PartError> {
+    Ok(Box::new(crate::listen::mount::mount_listen(
+        toolbar, button, open,
+    )))
+}
+
+/// Loads the display panel's chunk and mounts the panel's content into `container`; `print_url`
+/// is the print view's address, for "Print in large type".
+pub async fn mount_display(
+    container: web_sys::HtmlElement,
+    lang: UiLang,
+    id_prefix: String,
+    print_url: String,
+) -> Result<Mounted, PartError> {
+    display_entry(container, lang, id_prefix, print_url).await
+}
+
+/// Loads the comments widget's chunk and mounts the widget into `container`.
+pub async fn mount_comments(
+    container: web_sys::HtmlElement,
+    opts: CommentsOptions,
+) -> Result<Mounted, PartError> {
+    comments_entry(container, opts).await
+}
+
+/// Loads Listen's chunk and sets up Listen and the compact bar for the viewer whose toolbar is
+/// `toolbar`; `button` is its Listen button (none where the browser cannot speak).
+pub async fn mount_listen(
+    toolbar: web_sys::HtmlElement,
+    button: Option<web_sys::HtmlElement>,
+    open: bool,
+) -> Result<MountedListen, PartError> {
+    listen_entry(toolbar, button, open).await
+}
+
+/// A lazy part mounted by a plain view, unmounted when this is dropped or set anew.
+#[derive(Default)]
+pub struct PartHandle(RefCell<Option<Mounted>>);
+
+impl PartHandle {
+    /// Keeps what a part's mount left (unmounting the one kept before, if any).
+    pub fn set(&self, mounted: Mounted) {
+        let old = self.0.borrow_mut().replace(mounted);
+        drop(old);
+    }
+}
+
 /// The page-wide object the loaders share (`globalThis[Symbol.for('article-viewer')]`), if any.
 pub fn shared() -> Option<Object> {
     let global = js_sys::global();
@@ -35,7 +178,8 @@ pub fn shared() -> Option<Object> {
         .and_then(|v| v.dyn_into::<Object>().ok())
 }
 
-/// Fetches and starts the part `name`; resolves to its JS module (its exports as properties).
+/// Fetches and starts the wasm module `name` (the formats converter) through the page's loader;
+/// resolves to its JS module (its exports as properties).
 pub async fn load_part(name: &str) -> Result<JsValue, PartError> {
     let shared = shared().ok_or(PartError::Missing)?;
     let part = Reflect::get(&shared, &JsValue::from_str("part"))
@@ -51,124 +195,4 @@ pub async fn load_part(name: &str) -> Result<JsValue, PartError> {
         web_sys::console::warn_2(&JsValue::from_str("[article-viewer] lazy part failed:"), &e);
         PartError::Failed
     })
-}
-
-/// Starts fetching the part `name` without waiting for it (when the browser is idle).
-pub fn preload_part(name: &'static str) {
-    wasm_bindgen_futures::spawn_local(async move {
-        let _ = load_part(name).await;
-    });
-}
-
-/// Calls the function `name` of `object` (a loaded part's module, or an object it returned) with
-/// `object` as `this`.
-pub fn call_export(object: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, PartError> {
-    let f = Reflect::get(object, &JsValue::from_str(name))
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok())
-        .ok_or(PartError::Missing)?;
-    let array = args.iter().collect::<js_sys::Array>();
-    f.apply(object, &array).map_err(|e| {
-        web_sys::console::warn_2(&JsValue::from_str("[article-viewer] lazy part failed:"), &e);
-        PartError::Failed
-    })
-}
-
-/// A lazy part mounted by a plain view: the handle its mount function returned, freed (`free()`:
-/// the part unmounts, aborting its requests and removing its listeners) when this is dropped.
-#[derive(Default)]
-pub struct PartHandle(std::cell::RefCell<Option<JsValue>>);
-
-impl PartHandle {
-    /// Keeps the handle a part's mount function returned.
-    pub fn set(&self, handle: JsValue) {
-        if let Some(old) = self.0.borrow_mut().replace(handle) {
-            let _ = call_export(&old, "free", &[]);
-        }
-    }
-}
-
-impl Drop for PartHandle {
-    fn drop(&mut self) {
-        if let Some(handle) = self.0.borrow_mut().take() {
-            let _ = call_export(&handle, "free", &[]);
-        }
-    }
-}
-
-/// Loads the part `name` and calls its `export` with `container` followed by `args`; resolves to
-/// the handle it returns (call `free()` on it to unmount the part).
-pub async fn mount_part(
-    name: &str,
-    export: &str,
-    container: &web_sys::Element,
-    args: &[JsValue],
-) -> Result<JsValue, PartError> {
-    let module = load_part(name).await?;
-    let mut all = vec![JsValue::from(container)];
-    all.extend_from_slice(args);
-    call_export(&module, export, &all)
-}
-
-/// A lazy part mounted by a Leptos view: the handle its mount function returned, freed when the
-/// view's owner is cleaned up — also when that happens while the part is still loading.
-#[cfg(feature = "leptos")]
-#[derive(Clone, Copy)]
-pub struct MountedPart(
-    leptos::prelude::StoredValue<Option<JsValue>, leptos::prelude::LocalStorage>,
-);
-
-#[cfg(feature = "leptos")]
-impl MountedPart {
-    /// A slot for one mounted part, tied to the current owner.
-    pub fn new() -> MountedPart {
-        let part = MountedPart(leptos::prelude::StoredValue::new_local(None));
-        leptos::prelude::on_cleanup(move || part.free());
-        part
-    }
-
-    fn free(self) {
-        use leptos::prelude::UpdateValue;
-        if let Some(handle) = self.0.try_update_value(Option::take).flatten() {
-            let _ = call_export(&handle, "free", &[]);
-        }
-    }
-
-    /// Loads the part `name` and calls its `export` with `container` followed by `args`; keeps the
-    /// handle it returns, or frees it at once when the view went away meanwhile.
-    pub async fn mount(
-        self,
-        name: &str,
-        export: &str,
-        container: Option<web_sys::HtmlElement>,
-        args: &[JsValue],
-    ) -> Result<(), PartError> {
-        use leptos::prelude::UpdateValue;
-        let container = container.ok_or(PartError::Missing)?;
-        let handle = mount_part(name, export, &container, args).await?;
-        if self
-            .0
-            .try_update_value(|slot| *slot = Some(handle.clone()))
-            .is_none()
-        {
-            let _ = call_export(&handle, "free", &[]);
-        }
-        Ok(())
-    }
-}
-
-#[cfg(feature = "leptos")]
-impl Default for MountedPart {
-    fn default() -> Self {
-        MountedPart::new()
-    }
-}
-
-/// A plain JS object from string pairs (options handed to a part).
-pub fn options(pairs: &[(&str, &str)]) -> Object {
-    let object = Object::new();
-    for (k, v) in pairs {
-        let _ = Reflect::set(&object, &JsValue::from_str(k), &JsValue::from_str(v));
-    }
-    object
 }

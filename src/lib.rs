@@ -1,10 +1,12 @@
 //! Article viewer: fetches an article as JSON and renders it safely in the browser.
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)] // allowed only where wasm-split links the lazy chunks (`lazy`)
 
 pub mod article;
+pub mod comments;
 pub mod config;
 pub mod content;
 pub mod date;
+pub mod display;
 pub mod dom;
 #[cfg(feature = "exports")]
 pub mod embed;
@@ -13,6 +15,7 @@ pub mod http;
 pub mod i18n;
 pub mod json;
 pub mod lazy;
+pub mod listen;
 pub mod load;
 pub mod observe;
 pub mod reader;
@@ -34,6 +37,37 @@ pub fn mount_standalone() {
     if let Err(e) = standalone::mount() {
         web_sys::console::error_2(&"[article-viewer] could not start:".into(), &e);
     }
+}
+
+/// Listen and the compact bar of one viewer, as the loader holds them; `free()` stops reading and
+/// removes them.
+#[cfg(feature = "exports")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub struct ListenHandle(lazy::MountedListen);
+
+#[cfg(feature = "exports")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+impl ListenHandle {
+    /// Opens the Listen panel (the reader pressed Listen while the chunk was loading).
+    pub fn open(&self) {
+        self.0.open();
+    }
+}
+
+/// Loads Listen's chunk and sets it up for the viewer whose toolbar is `toolbar` (called by the
+/// loader when the reader presses Listen or the toolbar scrolls out of view); `button` is the
+/// toolbar's Listen button, `open` opens its panel at once.
+#[cfg(feature = "exports")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = mountListen)]
+pub async fn mount_listen(
+    toolbar: web_sys::HtmlElement,
+    button: Option<web_sys::HtmlElement>,
+    open: bool,
+) -> Result<ListenHandle, wasm_bindgen::JsValue> {
+    lazy::mount_listen(toolbar, button, open)
+        .await
+        .map(ListenHandle)
+        .map_err(|e| wasm_bindgen::JsValue::from_str(&e.to_string()))
 }
 
 #[cfg(feature = "exports")]

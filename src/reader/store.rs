@@ -175,14 +175,12 @@ pub fn update_prefs(f: impl FnOnce(&mut Prefs)) {
     }
 }
 
-#[cfg(feature = "leptos")]
 thread_local! {
     static SIGNAL: RefCell<Option<(leptos::prelude::ArcRwSignal<Prefs>, Subscription)>> =
         const { RefCell::new(None) };
 }
 
 /// The page-wide preferences as a Leptos signal (for the lazy parts; created on first use).
-#[cfg(feature = "leptos")]
 pub fn use_prefs() -> leptos::prelude::ArcRwSignal<Prefs> {
     use leptos::prelude::{ArcRwSignal, Set};
     if let Some(signal) = SIGNAL.with(|c| c.borrow().as_ref().map(|(s, _)| s.clone())) {

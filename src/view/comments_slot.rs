@@ -1,18 +1,16 @@
 //! Where the readers' comments go: a heading and a loading line until the comments widget (a lazy
-//! part of its own, see `crate::lazy`) has loaded, which happens when the section nears the
+//! chunk, see `crate::lazy`) has loaded, which happens when the section nears the
 //! viewport. The widget then mounts inside and owns the section's content.
 
+use crate::comments::mount::CommentsOptions as WidgetOptions;
 use crate::dom::{self, Dom, Scope};
 use crate::host_events::Host;
 use crate::i18n::UiLang;
-use crate::lazy::{mount_part, options, PartError, PartHandle};
+use crate::lazy::{mount_comments, PartError, PartHandle};
 use crate::observe::when_near;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
-use wasm_bindgen::JsValue;
-
-/// Name of the comments widget's part, as the loaders know it.
-pub const PART: &str = "comments";
+use wasm_bindgen::JsCast;
 
 /// Where the slot stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -133,31 +131,27 @@ fn start(this: &Weak<CommentsSlot>) {
         return;
     }
     c.set(Slot::Loading);
+    let Ok(mount) = c.mount.clone().dyn_into::<web_sys::HtmlElement>() else {
+        c.set(Slot::Failed(PartError::Missing));
+        return;
+    };
     let o = &c.opts;
-    let host = o
-        .host
-        .as_ref()
-        .map_or(JsValue::NULL, |Host(h)| JsValue::from(h.clone()));
-    let opts = options(&[
-        ("url", &o.url),
-        ("articleId", &o.article_id),
-        ("lang", o.lang.tag()),
-        ("idPrefix", &o.id_prefix),
-    ]);
-    let mount = c.mount.clone();
+    let opts = WidgetOptions {
+        url: o.url.clone(),
+        article_id: o.article_id.clone(),
+        lang: o.lang,
+        id_prefix: o.id_prefix.clone(),
+        host: o.host.as_ref().map(|Host(h)| h.clone()),
+    };
+    drop(c);
     let this = this.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let mounted = mount_part(PART, "mountComments", &mount, &[host, opts.into()]).await;
-        let Some(c) = this.upgrade() else {
-            // The viewer went away meanwhile: unmount the widget at once.
-            if let Ok(handle) = mounted {
-                PartHandle::default().set(handle);
-            }
-            return;
-        };
+        let mounted = mount_comments(mount, opts).await;
+        // When the viewer went away meanwhile, the widget is dropped (unmounted) here at once.
+        let Some(c) = this.upgrade() else { return };
         c.set(match mounted {
-            Ok(handle) => {
-                c.widget.set(handle);
+            Ok(mounted) => {
+                c.widget.set(mounted);
                 Slot::Mounted
             }
             Err(e) => Slot::Failed(e),

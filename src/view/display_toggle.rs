@@ -1,15 +1,13 @@
 //! The toolbar's Display button: a disclosure for the display panel (spacing, width, font,
-//! colours, large-type printing). The panel's content is a lazy part (`panel/`), loaded the first
-//! time the reader opens it, with a loading line meanwhile and Retry if it cannot be loaded.
+//! colours, large-type printing). The panel's content is a lazy chunk (`crate::display`), loaded the
+//! first time the reader opens it, with a loading line meanwhile and Retry if it cannot be loaded.
 
 use crate::dom::{self, Dom, Scope};
 use crate::i18n::UiLang;
-use crate::lazy::{mount_part, options, PartError, PartHandle};
+use crate::lazy::{mount_display, PartError, PartHandle};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
-
-/// Name of the display panel's part, as the loaders know it.
-pub const PART: &str = "panel";
+use wasm_bindgen::JsCast;
 
 /// Where the panel's part stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -111,25 +109,20 @@ fn load(this: &Weak<Display>) {
         return;
     }
     d.set_part(Part::Loading);
-    let opts = options(&[
-        ("lang", d.lang.tag()),
-        ("idPrefix", &d.id_prefix),
-        ("printUrl", &d.print_url),
-    ]);
-    let content = d.content.clone();
+    let Ok(content) = d.content.clone().dyn_into::<web_sys::HtmlElement>() else {
+        d.set_part(Part::Failed(PartError::Missing));
+        return;
+    };
+    let (lang, id_prefix, print_url) = (d.lang, d.id_prefix.clone(), d.print_url.clone());
+    drop(d);
     let this = this.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let mounted = mount_part(PART, "mountPanel", &content, &[opts.into()]).await;
-        let Some(d) = this.upgrade() else {
-            // The viewer went away meanwhile: unmount the part at once.
-            if let Ok(handle) = mounted {
-                PartHandle::default().set(handle);
-            }
-            return;
-        };
+        let mounted = mount_display(content, lang, id_prefix, print_url).await;
+        // When the viewer went away meanwhile, the part is dropped (unmounted) here at once.
+        let Some(d) = this.upgrade() else { return };
         d.set_part(match mounted {
-            Ok(handle) => {
-                d.handle.set(handle);
+            Ok(mounted) => {
+                d.handle.set(mounted);
                 Part::Ready
             }
             Err(e) => Part::Failed(e),
