@@ -341,7 +341,9 @@ impl<'d> Attempt<'d> {
                         || UNLIKELY_ROLES.contains(&role.as_str())
                         || (name == "aside"));
                 let noscript_fallback = name == "noscript" && self.noscript_image(n).is_some();
-                if (ALWAYS_DROP.contains(&name) && !noscript_fallback)
+                // ASP.NET pages wrap the whole page, article included, in one `<form>`.
+                let page_form = name == "form" && self.wraps_paragraphs(n);
+                if (ALWAYS_DROP.contains(&name) && !noscript_fallback && !page_form)
                     || is_hidden(dom, n)
                     || unlikely
                 {
@@ -351,6 +353,16 @@ impl<'d> Attempt<'d> {
             }
             stack.extend(dom.children(n).iter().rev().copied());
         }
+    }
+
+    /// Whether a block holds at least three paragraphs (a `<form>` around a whole page).
+    fn wraps_paragraphs(&self, n: Id) -> bool {
+        let dom = self.dom;
+        dom.descendants(n)
+            .into_iter()
+            .filter(|&d| dom.name(d) == "p")
+            .nth(2)
+            .is_some()
     }
 
     /// The single image inside a `<noscript>` that stands in for a lazy placeholder just before it.

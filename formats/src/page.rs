@@ -313,13 +313,7 @@ pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Artic
             dom.first("h1")
                 .map(|h| squash(&dom.text(h)))
                 .filter(|t| !t.is_empty())
-        })
-        .ok_or_else(|| {
-            ConvertError::field(
-                "headline",
-                "no title in JSON-LD `headline`, `og:title`, `<title>` or `<h1>`",
-            )
-        })?;
+        });
 
     let url = meta
         .link("canonical")
@@ -492,7 +486,7 @@ pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Artic
         }
     }
 
-    let content_html = match extract_with_base(&dom, Some(&title), base.as_deref()) {
+    let content_html = match extract_with_base(&dom, title.as_deref(), base.as_deref()) {
         Some(found) if found.text_len > 0 => found.html,
         _ => match ld.and_then(|l| l.get("articleBody")) {
             Some(Value::String(body)) if !body.trim().is_empty() => {
@@ -508,6 +502,27 @@ pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Artic
             }
             _ => return Err(ConvertError::NoContent),
         },
+    };
+    // No title anywhere: a page with a body still shows, under its first heading or the start
+    // of its text.
+    let title = match title {
+        Some(t) => t,
+        None => {
+            let text = squash(&html_to_text(&content_html));
+            if text.is_empty() {
+                return Err(ConvertError::NoContent);
+            }
+            w.note(
+                "headline",
+                "no title in JSON-LD `headline`, `og:title`, `<title>` or `<h1>`; the start of the text is used",
+            );
+            let short: String = text.chars().take(80).collect();
+            if text.chars().count() > 80 {
+                format!("{}…", short.trim_end())
+            } else {
+                short
+            }
+        }
     };
     let lang = lang
         .or_else(|| {
