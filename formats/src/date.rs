@@ -5,20 +5,26 @@
 //!
 //! The text is first normalised (weekday, commas, `at`, a parenthesised zone name, fractions of a
 //! second), its zone is read off the end (a numeric offset, `GMT+7`, or an unambiguous
-//! abbreviation from [`ZONES`]), and the rest is tried against the [`DATE_TIMES`] and [`DATES`]
-//! tables with chrono's strftime-style parser. An unknown zone is not a reason to refuse: the time
-//! is kept as local time with no zone shown.
-
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+//! abbreviation from [`ZONES`]), and the rest is matched against the [`DATE_TIMES`] and [`DATES`]
+//! tables of strftime-style layouts (`%Y %m %d %B %H %I %M %S %p`, read by [`match_layout`]). An
+//! unknown zone is not a reason to refuse: the time is kept as local time with no zone shown.
+//!
+//! The layouts were first read with chrono's `parse_from_str`; it made the formats part 30 KB
+//! brotli larger (its parser and formatter), over the part's budget, so the few fields these
+//! layouts use are read here (README, "Dependencies").
 
 /// A date read from a page or feed: the wall-clock date, the time if one is given, the offset
 /// from UTC if it is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SiteDate {
-    /// The calendar date as written.
-    pub date: NaiveDate,
-    /// The wall-clock time as written (seconds kept, fractions dropped), if any.
-    pub time: Option<NaiveTime>,
+    /// Year, 1000–9999.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day of the month, 1–31.
+    pub day: u32,
+    /// The wall-clock time as written (hour, minute, second; fractions dropped), if any.
+    pub time: Option<(u32, u32, u32)>,
     /// Offset from UTC in minutes (`+07:00` is 420), when the text says it.
     pub offset_minutes: Option<i32>,
 }
@@ -137,11 +143,11 @@ impl SiteDate {
     /// The date as RFC 3339 text: `2019-11-19T19:47:00-05:00` when the offset is known,
     /// `2019-11-20T12:32:00` (local time, zone unknown) when not, `2019-11-19` for a date alone.
     pub fn to_rfc3339(&self) -> String {
-        let d = self.date.format("%Y-%m-%d");
-        let Some(t) = self.time else {
-            return d.to_string();
+        let d = format!("{:04}-{:02}-{:02}", self.year, self.month, self.day);
+        let Some((h, mi, se)) = self.time else {
+            return d;
         };
-        let t = format!("{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second());
+        let t = format!("{h:02}:{mi:02}:{se:02}");
         match self.offset_minutes {
             None => format!("{d}T{t}"),
             Some(0) => format!("{d}T{t}Z"),
@@ -161,10 +167,174 @@ impl SiteDate {
         }
     }
 
-    /// The date and time as a naive value (midnight for a date alone).
-    pub fn naive(&self) -> NaiveDateTime {
-        self.date.and_time(self.time.unwrap_or(NaiveTime::MIN))
+    /// The wall-clock time as minutes since 1970-01-01 00:00 (midnight for a date alone),
+    /// ignoring the offset: for differences between two wall clocks.
+    pub fn wall_minutes(&self) -> i64 {
+        let (h, m, _) = self.time.unwrap_or((0, 0, 0));
+        days_from_civil(self.year, self.month, self.day) * 1440 + i64::from(h * 60 + m)
     }
+
+    /// The wall-clock time `minutes` after 1970-01-01 00:00, with a time of day and `offset`.
+    pub fn from_wall_minutes(minutes: i64, offset_minutes: Option<i32>) -> SiteDate {
+        let (days, rest) = (minutes.div_euclid(1440), minutes.rem_euclid(1440) as u32);
+        let (year, month, day) = civil_from_days(days);
+        SiteDate {
+            year,
+            month,
+            day,
+            time: Some((rest / 60, rest % 60, 0)),
+            offset_minutes,
+        }
+    }
+}
+
+/// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = i64::from((m + 9) % 12);
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i32, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    ((yoe + era * 400 + i64::from(m <= 2)) as i32, m, d)
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The fields a layout reads.
+#[derive(Default)]
+struct Fields {
+    year: Option<i32>,
+    month: Option<u32>,
+    day: Option<u32>,
+    hour: Option<u32>,
+    minute: Option<u32>,
+    second: Option<u32>,
+    pm: Option<bool>,
+}
+
+/// Matches normalised text against one strftime-style layout: `%Y` four digits, `%m %d %H %I %M
+/// %S` one or two digits, `%B` an English month name or its three-letter abbreviation (any case),
+/// `%p` `AM`/`PM`; anything else literally. Returns the date, or `None` when the text does not fit
+/// or names a day that does not exist.
+pub fn match_layout(text: &str, layout: &str) -> Option<SiteDate> {
+    let mut f = Fields::default();
+    let t = text.as_bytes();
+    let mut i = 0;
+    let mut spec = layout.bytes();
+    let digits = |i: &mut usize, min: usize, max: usize| -> Option<u32> {
+        let start = *i;
+        while *i < t.len() && *i - start < max && t[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        (*i - start >= min).then(|| text[start..*i].parse().ok())?
+    };
+    while let Some(c) = spec.next() {
+        if c != b'%' {
+            if t.get(i) != Some(&c) {
+                return None;
+            }
+            i += 1;
+            continue;
+        }
+        match spec.next()? {
+            b'Y' => f.year = Some(digits(&mut i, 4, 4)? as i32),
+            b'm' => f.month = Some(digits(&mut i, 1, 2)?),
+            b'd' => f.day = Some(digits(&mut i, 1, 2)?),
+            b'H' | b'I' => f.hour = Some(digits(&mut i, 1, 2)?),
+            b'M' => f.minute = Some(digits(&mut i, 2, 2)?),
+            b'S' => f.second = Some(digits(&mut i, 2, 2)?),
+            b'B' => {
+                let start = i;
+                while i < t.len() && t[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                let word = text[start..i].to_ascii_lowercase();
+                let m = MONTHS
+                    .iter()
+                    .position(|name| word.len() >= 3 && (*name == word || name[..3] == word))?;
+                f.month = Some(m as u32 + 1);
+            }
+            b'p' => {
+                let word = text.get(i..i + 2)?;
+                f.pm = Some(match word {
+                    "AM" => false,
+                    "PM" => true,
+                    _ => return None,
+                });
+                i += 2;
+            }
+            _ => return None,
+        }
+    }
+    if i != t.len() {
+        return None;
+    }
+    let (year, month, day) = (f.year?, f.month?, f.day?);
+    if !(1000..=9999).contains(&year)
+        || !(1..=12).contains(&month)
+        || day == 0
+        || day > days_in_month(year, month)
+    {
+        return None;
+    }
+    let time = match f.hour {
+        None => None,
+        Some(h) => {
+            let h = match f.pm {
+                None if h < 24 => h,
+                Some(pm) if (1..=12).contains(&h) => h % 12 + if pm { 12 } else { 0 },
+                _ => return None,
+            };
+            let (m, s) = (f.minute?, f.second.unwrap_or(0));
+            if m > 59 || s > 60 {
+                return None;
+            }
+            Some((h, m, s))
+        }
+    };
+    Some(SiteDate {
+        year,
+        month,
+        day,
+        time,
+        offset_minutes: None,
+    })
 }
 
 /// Reads a numeric offset: `+0700`, `+07:00`, `+07`, `-3:30`, `+7` (minutes, or `None`).
@@ -327,30 +497,11 @@ pub fn parse(raw: &str) -> Option<SiteDate> {
     if s.is_empty() {
         return None;
     }
-    let plausible = |d: &NaiveDate| (1000..=9999).contains(&chrono::Datelike::year(d));
-    for layout in DATE_TIMES {
-        if let Ok(dt) = NaiveDateTime::parse_from_str(&s, layout) {
-            if plausible(&dt.date()) {
-                return Some(SiteDate {
-                    date: dt.date(),
-                    time: dt.time().with_nanosecond(0),
-                    offset_minutes,
-                });
-            }
-        }
-    }
-    for layout in DATES {
-        if let Ok(date) = NaiveDate::parse_from_str(&s, layout) {
-            if plausible(&date) {
-                return Some(SiteDate {
-                    date,
-                    time: None,
-                    offset_minutes: None,
-                });
-            }
-        }
-    }
-    None
+    DATE_TIMES
+        .iter()
+        .find_map(|layout| match_layout(&s, layout))
+        .map(|d| d.with_offset(offset_minutes))
+        .or_else(|| DATES.iter().find_map(|layout| match_layout(&s, layout)))
 }
 
 /// Reads a date and writes it as RFC 3339 for the article ([`SiteDate::to_rfc3339`]).
@@ -466,5 +617,22 @@ mod tests {
         assert_eq!(parse_offset("+123456"), None);
         assert_eq!(zone("GMT-3:30"), Some(Some(-210)));
         assert_eq!(zone("PM"), None);
+    }
+
+    #[test]
+    fn wall_clock_minutes_round_trip_across_months_and_leap_days() {
+        for (y, m, d) in [(1970, 1, 1), (2024, 2, 29), (2023, 12, 31), (1999, 3, 1)] {
+            let date = SiteDate {
+                year: y,
+                month: m,
+                day: d,
+                time: Some((23, 59, 0)),
+                offset_minutes: None,
+            };
+            let back = SiteDate::from_wall_minutes(date.wall_minutes(), None);
+            assert_eq!(back, date, "{y}-{m}-{d}");
+            let next = SiteDate::from_wall_minutes(date.wall_minutes() + 1, None);
+            assert_eq!(next.time, Some((0, 0, 0)));
+        }
     }
 }

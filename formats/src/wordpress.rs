@@ -198,16 +198,30 @@ pub fn site_offset(doc: &Value) -> Option<i32> {
                 .map(|(_, m)| *m)
                 .or_else(|| tz.strip_prefix("UTC").and_then(|o| date::parse_offset(o)))
         });
-    let hours = match doc.get("gmt_offset") {
-        Some(Value::Number(n)) => n.as_f64(),
-        Some(Value::String(s)) => s.trim().parse::<f64>().ok(),
+    let minutes = match doc.get("gmt_offset") {
+        Some(Value::Number(n)) => n.as_f64().map(|h| (h * 60.0).round() as i32),
+        Some(Value::String(s)) => hours_to_minutes(s.trim()),
         _ => None,
     };
-    named.or_else(|| {
-        hours
-            .filter(|h| h.abs() <= 14.0)
-            .map(|h| (h * 60.0).round() as i32)
-    })
+    named.or_else(|| minutes.filter(|m| m.abs() <= 14 * 60))
+}
+
+/// `7`, `-3.5`, `5.75` hours as minutes (read by hand: a float parser costs the wasm 6 KB).
+fn hours_to_minutes(s: &str) -> Option<i32> {
+    let (sign, s) = match s.strip_prefix('-') {
+        Some(rest) => (-1, rest),
+        None => (1, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let (whole, frac) = s.split_once('.').unwrap_or((s, ""));
+    let h: i32 = whole.parse().ok()?;
+    let m = match frac.trim_end_matches('0') {
+        "" => 0,
+        "25" => 15,
+        "5" => 30,
+        "75" => 45,
+        _ => return None,
+    };
+    Some(sign * (h * 60 + m))
 }
 
 /// A post time with its offset: WordPress gives the site's wall-clock time in `date` and UTC in
@@ -237,7 +251,7 @@ fn wp_date(
     let (utc, wall) = (read(gmt), read(local));
     let shown = match (utc, wall) {
         (Some(u), Some(l)) => {
-            let minutes = (l.naive() - u.naive()).num_minutes();
+            let minutes = l.wall_minutes() - u.wall_minutes();
             let offset = ((minutes as f64 / 15.0).round() * 15.0) as i32;
             if offset.abs() <= 14 * 60 {
                 l.with_offset(Some(offset))
@@ -250,14 +264,7 @@ fn wp_date(
             }
         }
         (Some(u), None) => match site {
-            Some(m) => {
-                let t = u.naive() + chrono::Duration::minutes(i64::from(m));
-                SiteDate {
-                    date: t.date(),
-                    time: Some(t.time()),
-                    offset_minutes: Some(m),
-                }
-            }
+            Some(m) => SiteDate::from_wall_minutes(u.wall_minutes() + i64::from(m), Some(m)),
             None => u.with_offset(Some(0)),
         },
         (None, Some(l)) => {
