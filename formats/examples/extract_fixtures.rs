@@ -13,8 +13,11 @@ use std::fs;
 use std::io::Read;
 use std::path::Path;
 
-/// The pages of a corpus as (name, address, HTML).
-fn pages(dir: &Path) -> Result<Vec<(String, String, String)>, Box<dyn std::error::Error>> {
+/// A page of a corpus: its name, its address and its HTML.
+type Page = (String, String, String);
+
+/// The pages of a corpus.
+fn pages(dir: &Path) -> Result<Vec<Page>, Box<dyn std::error::Error>> {
     let mut out = Vec::new();
     let truth = dir.join("ground-truth.json");
     if truth.exists() {

@@ -196,7 +196,7 @@ pub fn site_offset(doc: &Value) -> Option<i32> {
                 .iter()
                 .find(|(name, _)| *name == tz)
                 .map(|(_, m)| *m)
-                .or_else(|| tz.strip_prefix("UTC").and_then(|o| date::parse_offset(o)))
+                .or_else(|| tz.strip_prefix("UTC").and_then(date::parse_offset))
         });
     let minutes = match doc.get("gmt_offset") {
         Some(Value::Number(n)) => n.as_f64().map(|h| (h * 60.0).round() as i32),
