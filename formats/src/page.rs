@@ -272,6 +272,9 @@ fn time_in_article(dom: &Dom) -> Option<String> {
         .filter(|d| !d.is_empty())
 }
 
+/// Least body text, in characters, of a page with no sign of being an article nor a picture.
+const MIN_UNMARKED_TEXT: usize = 25;
+
 /// Converts an HTML article page.
 pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Article, ConvertError> {
     let dom = Dom::parse(text);
@@ -486,8 +489,24 @@ pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Artic
         }
     }
 
+    // A page that says nothing of being an article (no JSON-LD article, no `og:type` article, no
+    // date) needs one paragraph's worth of text (Readability's least scoring paragraph) or a
+    // picture to be shown as one: a login or error page ("Please log in") is "no article here".
+    let says_article = ld.is_some()
+        || published.is_some()
+        || meta
+            .get("og:type")
+            .is_some_and(|t| t.to_ascii_lowercase().contains("article"));
+    let enough = |found: &crate::extract::Extracted| {
+        found.text_len > 0
+            && (says_article
+                || found.text_len >= MIN_UNMARKED_TEXT
+                || ["<img", "<picture", "<video", "<iframe", "<audio"]
+                    .iter()
+                    .any(|m| found.html.contains(m)))
+    };
     let content_html = match extract_with_base(&dom, title.as_deref(), base.as_deref()) {
-        Some(found) if found.text_len > 0 => found.html,
+        Some(found) if enough(&found) => found.html,
         _ => match ld.and_then(|l| l.get("articleBody")) {
             Some(Value::String(body)) if !body.trim().is_empty() => {
                 w.note(

@@ -553,10 +553,17 @@ fn html_page_wrong_json_ld_is_dropped_with_warnings_and_missing_date_is_named() 
             c.warnings
         );
     }
-    let undated = "<html><head><title>T</title></head><body><p>Text text text text text text text.</p></body></html>";
+    let undated = "<html><head><title>T</title></head><body><p>Text text text text text text text, \
+        and then some more text, enough for two sentences of an article. And a second one.</p></body></html>";
     let (a, c) = ok(undated, &opts("https://x.example/a"));
     assert!(a.get("published").is_none());
     assert!(c.warnings.iter().any(|w| w.contains("`datePublished`")));
+    // A login page says nothing of being an article and has a line of text: no article here.
+    let login = "<!doctype html><title>Login</title><p>Please log in";
+    assert_eq!(
+        convert(login, &opts("https://x.example/a")),
+        Err(ConvertError::NoContent)
+    );
     let empty = r#"<html><head><meta property="article:published_time" content="2024-01-01T00:00:00Z"><title>T</title></head><body></body></html>"#;
     assert_eq!(
         convert(empty, &opts("https://x.example/a")),
