@@ -44,6 +44,36 @@ for (const [file, title] of CASES) {
   });
 }
 
+// Issue 20: WordPress in the portal's own time and language; a page whose JSON-LD has no date.
+test('a WordPress post whose date differs from date_gmt shows the local time in Vietnamese', async () => {
+  const { page, context, problems } = await openPage(browser);
+  const viewer = new ViewerPage(page, server.url);
+  await viewer.open('src=samples/wordpress-post-vi.json');
+  assert.equal(await viewer.settled(), 'article', await page.content());
+  assert.match(await viewer.text('av-title'), /Khởi công nhà văn hóa tổ dân phố 3/);
+  // `date` 09:15 (the town's time), `date_gmt` 02:15: shown as the portal's readers expect.
+  assert.equal(await viewer.text('av-published'), '09:15 12/03/2024');
+  assert.equal(await viewer.testid('av-published').getAttribute('datetime'), '2024-03-12T09:15:00+07:00');
+  // The post names no language: the text's own, and the interface follows it.
+  assert.equal(await viewer.testid('av-article').getAttribute('lang'), 'vi');
+  assert.equal(await viewer.text('av-print'), 'In');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('an HTML page whose JSON-LD has no date shows its body, without a time', async () => {
+  const { page, context, problems } = await openPage(browser);
+  const viewer = new ViewerPage(page, server.url);
+  await viewer.open('src=samples/article-undated.html');
+  assert.equal(await viewer.settled(), 'article', await page.content());
+  assert.match(await viewer.text('av-title'), /Night buses return to the coast road/);
+  assert.match(await viewer.text('av-body'), /two night buses an hour[\s\S]*Bikes\s+can be taken on board/);
+  assert.equal(await viewer.testid('av-published').count(), 0, 'no empty time');
+  assert.doesNotMatch(await viewer.text('av-body'), /Most read|All rights reserved/);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
 test('the converter is not loaded for the project\'s own format', async () => {
   const { page, context, problems } = await openPage(browser);
   const viewer = new ViewerPage(page, server.url);

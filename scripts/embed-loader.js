@@ -95,7 +95,8 @@ class Host {
       const box = document.createElement('div');
       this.root.append(box);
       const o = new m.EmbedOptions(this.attr('src') ?? '');
-      o.lang = this.attr('lang');
+      // The element's language, else the page's (a WordPress post names none of its own).
+      o.lang = this.attr('lang') ?? (this.el.closest('[lang]')?.lang || null);
       o.comments = this.attr('comments') !== 'off';
       o.theme = this.attr('theme');
       o.format = this.attr('format');

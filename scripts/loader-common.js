@@ -148,16 +148,22 @@ const WORDS = {
 };
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** The publication time in the portal's style, as src/date.rs shows it; '' when it does not parse. */
+/**
+ * The publication time in the portal's style, as src/date.rs shows it (no zone when the time has
+ * none, no time for a date alone); '' when it does not parse.
+ */
 function showTime(iso, vi) {
-  const m = /^(\d{4})-(\d\d)-(\d\d)[Tt](\d\d):(\d\d):(\d\d)(?:\.\d+)?(?:[Zz]|([+-])(\d\d):(\d\d))$/.exec(iso ?? '');
+  const m = /^(\d{4})-(\d\d)-(\d\d)(?:[Tt ](\d\d):(\d\d):\d\d(?:\.\d+)?([Zz]|([+-])(\d\d):(\d\d))?)?$/.exec(iso ?? '');
   if (!m) return '';
   const [, y, mo, d, h, mi] = m;
-  if (vi) return `${h}:${mi} ${d}/${mo}/${y}`;
+  const day = vi ? `${d}/${mo}/${y}` : `${Number(d)} ${MONTHS[Number(mo) - 1]} ${y}`;
+  if (!h) return day;
+  if (vi) return `${h}:${mi} ${day}`;
+  if (!m[6]) return `${day}, ${h}:${mi}`;
   const off = m[7] ? (Number(m[8]) * 60 + Number(m[9])) * (m[7] === '-' ? -1 : 1) : 0;
   const abs = Math.abs(off);
   const label = off === 0 ? 'GMT' : `GMT${off < 0 ? '-' : '+'}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
-  return `${Number(d)} ${MONTHS[Number(mo) - 1]} ${y}, ${h}:${mi} ${label}`;
+  return `${day}, ${h}:${mi} ${label}`;
 }
 
 function el(tag, className, text) {
@@ -216,11 +222,14 @@ function prepaint(into, answer, hostTheme) {
   bar.append(el('p', 'av-toolbar__status'));
   header.append(bar);
   const meta = el('p', 'av-article__meta');
-  const time = el('time', 'av-article__time', showTime(a.published, vi));
-  time.dateTime = String(a.published ?? '');
-  meta.append(time);
+  const shown = typeof a.published === 'string' ? showTime(a.published, vi) : '';
+  if (shown) {
+    const time = el('time', 'av-article__time', shown);
+    time.dateTime = a.published;
+    meta.append(time);
+  }
   const names = Array.isArray(a.authors) ? a.authors.map((x) => (typeof x?.name === 'string' ? x.name.trim() : '')).filter(Boolean) : [];
-  if (names.length) meta.append(' · ', el('span', 'av-article__author', names.join(', ')));
+  if (names.length) meta.append(...(shown ? [' · '] : []), el('span', 'av-article__author', names.join(', ')));
   header.append(meta);
   article.append(header);
   if (typeof a.lead === 'string' && a.lead.trim()) article.append(el('p', 'av-article__lead', a.lead));

@@ -19,8 +19,9 @@ pub struct Article {
     pub lang: String,
     /// The headline.
     pub title: String,
-    /// Publication time, RFC 3339 with an offset (`2022-04-18T17:09:00+07:00`).
-    pub published: String,
+    /// Publication time, RFC 3339 (`2022-04-18T17:09:00+07:00`; see `date::Timestamp`); `None`
+    /// when absent or unreadable (left out with a warning: a date never hides an article).
+    pub published: Option<String>,
     /// Time of the last update, RFC 3339 with an offset.
     pub updated: Option<String>,
     /// Section or category name shown above the title.
@@ -123,11 +124,14 @@ pub fn parse(json: &str) -> Result<Article, FormatError> {
 }
 
 /// Whether a parsed document is in this project's own format (rather than one the formats part
-/// converts: a WordPress post, a JSON Feed): an object with `content_html` and `published`.
+/// converts: a WordPress post, a JSON Feed): an object with `content_html` and `published` or
+/// `lang` (a JSON Feed item has `language`).
 pub fn is_own_format(doc: &crate::json::Document) -> bool {
     use crate::json::Json;
     let root = crate::json::root(doc);
-    root.is_object() && root.member("content_html").is_some() && root.member("published").is_some()
+    root.is_object()
+        && root.member("content_html").is_some()
+        && (root.member("published").is_some() || root.member("lang").is_some())
 }
 
 /// Keeps an optional field's value, or drops it with a warning when it has the wrong type.
@@ -213,7 +217,7 @@ pub fn from_document(value: &crate::json::Document) -> Result<Article, FormatErr
         url: o.str("url")?,
         lang: o.str("lang")?,
         title: o.str("title")?,
-        published: o.str("published")?,
+        published: lenient(o.opt_str("published"), &mut w),
         updated: lenient(o.opt_str("updated"), &mut w),
         category: lenient(o.opt_str("category"), &mut w),
         lead: lenient(o.opt_str("lead"), &mut w),
@@ -226,10 +230,13 @@ pub fn from_document(value: &crate::json::Document) -> Result<Article, FormatErr
         warnings: Vec::new(),
     };
     article.validate()?;
-    if let Some(updated) = &article.updated {
-        if let Err(e) = Timestamp::parse(updated) {
-            w.push(format!("field `updated` {e}; it is left out"));
-            article.updated = None;
+    for (field, value) in [
+        ("published", &mut article.published),
+        ("updated", &mut article.updated),
+    ] {
+        if let Some(Err(e)) = value.as_deref().map(Timestamp::parse) {
+            w.push(format!("field `{field}` {e}; it is left out"));
+            *value = None;
         }
     }
     article.warnings = w;
@@ -264,8 +271,6 @@ impl Article {
                 "must be an absolute http(s) address",
             ));
         }
-        Timestamp::parse(&self.published)
-            .map_err(|e| FormatError::field("published", &e.to_string()))?;
         if self.content_html.len() > MAX_CONTENT_BYTES {
             return Err(FormatError::field("content_html", "is larger than 8 MiB"));
         }
@@ -337,7 +342,7 @@ mod tests {
 
     #[test]
     fn names_a_missing_required_field() {
-        for field in ["id", "url", "lang", "title", "published", "content_html"] {
+        for field in ["id", "url", "lang", "title", "content_html"] {
             let mut v = minimal();
             v.as_object_mut().unwrap().remove(field);
             assert_eq!(field_of(parse(&v.to_string()).unwrap_err()), field);
@@ -391,10 +396,20 @@ mod tests {
     }
 
     #[test]
-    fn refuses_bad_dates_urls_and_empty_titles() {
+    fn an_article_with_no_date_author_or_image_is_shown() {
         let mut v = minimal();
+        v.as_object_mut().unwrap().remove("published");
+        let a = parse(&v.to_string()).unwrap();
+        assert_eq!((a.published, a.authors.len(), a.image), (None, 0, None));
+        assert!(a.warnings.is_empty(), "{:?}", a.warnings);
         v["published"] = serde_json::json!("18/04/2022 17:09");
-        assert_eq!(field_of(parse(&v.to_string()).unwrap_err()), "published");
+        let a = parse(&v.to_string()).unwrap();
+        assert_eq!(a.published, None);
+        assert!(a.warnings[0].contains("`published`"), "{:?}", a.warnings);
+    }
+
+    #[test]
+    fn refuses_bad_urls_and_empty_titles() {
         let mut v = minimal();
         v["url"] = serde_json::json!("javascript:alert(1)");
         assert_eq!(field_of(parse(&v.to_string()).unwrap_err()), "url");

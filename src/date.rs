@@ -7,7 +7,9 @@
 
 use crate::i18n::UiLang;
 
-/// A parsed RFC 3339 timestamp: the local wall-clock fields and the offset they are in.
+/// A parsed RFC 3339 timestamp: the local wall-clock fields and the offset they are in. The
+/// formats part also writes a time without an offset (zone unknown: shown as written, without a
+/// zone) and a date alone (shown without a time).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Timestamp {
     /// Year, 0000–9999.
@@ -22,15 +24,17 @@ pub struct Timestamp {
     pub minute: u8,
     /// Second, 0–60 (60 for a leap second).
     pub second: u8,
-    /// Offset from UTC in minutes (`+07:00` is 420).
-    pub offset_minutes: i16,
+    /// Offset from UTC in minutes (`+07:00` is 420); `None` when the zone is unknown.
+    pub offset_minutes: Option<i16>,
+    /// Whether a time of day was given (a date alone has none; hour, minute and second are 0).
+    pub has_time: bool,
 }
 
 /// Why a timestamp was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
-    /// Not in the `YYYY-MM-DDTHH:MM:SS±HH:MM` shape.
-    #[error("must be an RFC 3339 time with an offset, such as 2022-04-18T17:09:00+07:00")]
+    /// Not in the `YYYY-MM-DDTHH:MM:SS±HH:MM` shape (or a date alone, or no offset).
+    #[error("must be an RFC 3339 time, such as 2022-04-18T17:09:00+07:00")]
     Shape,
     /// A field is out of its range (month 13, 31 April, hour 24, …).
     #[error("has a date or time that does not exist")]
@@ -56,20 +60,31 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 }
 
 impl Timestamp {
-    /// Parses an RFC 3339 `date-time` (offset required; `Z` means UTC).
+    /// Parses an RFC 3339 `date-time` (`Z` means UTC), a date-time without an offset (zone
+    /// unknown), or a `full-date` alone.
     pub fn parse(s: &str) -> Result<Timestamp, DateError> {
         let b = s.trim().as_bytes();
-        if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') {
-            return Err(DateError::Shape);
-        }
-        if b[13] != b':' || b[16] != b':' {
+        if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
             return Err(DateError::Shape);
         }
         let num = |r: std::ops::Range<usize>| digits(&b[r]).ok_or(DateError::Shape);
         let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
-        let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
-        let mut i = 19;
-        if b[i] == b'.' {
+        let has_time = b.len() > 10;
+        if has_time
+            && (b.len() < 19
+                || !matches!(b[10], b'T' | b't' | b' ')
+                || b[13] != b':'
+                || b[16] != b':')
+        {
+            return Err(DateError::Shape);
+        }
+        let (hour, minute, second) = if has_time {
+            (num(11..13)?, num(14..16)?, num(17..19)?)
+        } else {
+            (0, 0, 0)
+        };
+        let mut i = b.len().min(19);
+        if b.get(i) == Some(&b'.') {
             i += 1;
             let start = i;
             while i < b.len() && b[i].is_ascii_digit() {
@@ -80,7 +95,8 @@ impl Timestamp {
             }
         }
         let offset_minutes = match &b[i..] {
-            [b'Z' | b'z'] => 0,
+            [] => None,
+            [b'Z' | b'z'] => Some(0),
             [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
                 let h = digits(&[*h1, *h2]).ok_or(DateError::Shape)?;
                 let m = digits(&[*m1, *m2]).ok_or(DateError::Shape)?;
@@ -88,11 +104,7 @@ impl Timestamp {
                     return Err(DateError::Range);
                 }
                 let total = (h * 60 + m) as i16;
-                if *sign == b'-' {
-                    -total
-                } else {
-                    total
-                }
+                Some(if *sign == b'-' { -total } else { total })
             }
             _ => return Err(DateError::Shape),
         };
@@ -104,6 +116,7 @@ impl Timestamp {
             minute: minute as u8,
             second: second as u8,
             offset_minutes,
+            has_time,
         };
         let valid_day = (1..=12).contains(&ts.month)
             && ts.day >= 1
@@ -114,9 +127,11 @@ impl Timestamp {
         Ok(ts)
     }
 
-    /// The offset as readers write it: `GMT+7`, `GMT-3:30`, `GMT`.
+    /// The offset as readers write it: `GMT+7`, `GMT-3:30`, `GMT`; empty when it is unknown.
     pub fn offset_label(&self) -> String {
-        let m = self.offset_minutes;
+        let Some(m) = self.offset_minutes else {
+            return String::new();
+        };
         if m == 0 {
             return "GMT".to_string();
         }
@@ -129,9 +144,13 @@ impl Timestamp {
         }
     }
 
-    /// The portal's style: `17:09 18/04/2022` (vi), `18 Apr 2022, 17:09 GMT+7` (en).
+    /// The portal's style: `17:09 18/04/2022` (vi), `18 Apr 2022, 17:09 GMT+7` (en); without the
+    /// zone when it is unknown, without the time for a date alone (`18/04/2022`, `18 Apr 2022`).
     pub fn fallback_display(&self, lang: UiLang) -> String {
         match lang {
+            UiLang::Vi if !self.has_time => {
+                format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
+            }
             UiLang::Vi => format!(
                 "{:02}:{:02} {:02}/{:02}/{:04}",
                 self.hour, self.minute, self.day, self.month, self.year
@@ -142,13 +161,14 @@ impl Timestamp {
                     "Dec",
                 ];
                 let month = MONTHS[usize::from(self.month.clamp(1, 12) - 1)];
+                if !self.has_time {
+                    return format!("{} {month} {}", self.day, self.year);
+                }
+                let label = self.offset_label();
+                let sep = if label.is_empty() { "" } else { " " };
                 format!(
-                    "{} {month} {}, {:02}:{:02} {}",
-                    self.day,
-                    self.year,
-                    self.hour,
-                    self.minute,
-                    self.offset_label()
+                    "{} {month} {}, {:02}:{:02}{sep}{label}",
+                    self.day, self.year, self.hour, self.minute
                 )
             }
         }
@@ -171,7 +191,8 @@ fn local_fields(d: &js_sys::Date) -> Timestamp {
         hour: d.get_hours() as u8,
         minute: d.get_minutes() as u8,
         second: d.get_seconds() as u8,
-        offset_minutes: -(d.get_timezone_offset() as i16),
+        offset_minutes: Some(-(d.get_timezone_offset() as i16)),
+        has_time: true,
     }
 }
 
@@ -215,7 +236,7 @@ mod tests {
             (t.year, t.month, t.day, t.hour, t.minute),
             (2022, 4, 18, 17, 9)
         );
-        assert_eq!(t.offset_minutes, 420);
+        assert_eq!(t.offset_minutes, Some(420));
         assert_eq!(t.fallback_display(UiLang::Vi), "17:09 18/04/2022");
         assert_eq!(t.fallback_display(UiLang::En), "18 Apr 2022, 17:09 GMT+7");
     }
@@ -226,10 +247,10 @@ mod tests {
             Timestamp::parse("2024-02-29T23:59:60.123Z")
                 .unwrap()
                 .offset_minutes,
-            0
+            Some(0)
         );
         let t = Timestamp::parse("2022-01-01t00:00:00-03:30").unwrap();
-        assert_eq!(t.offset_minutes, -210);
+        assert_eq!(t.offset_minutes, Some(-210));
         assert_eq!(t.offset_label(), "GMT-3:30");
     }
 
@@ -238,9 +259,9 @@ mod tests {
         for s in [
             "",
             "18/04/2022 17:09",
-            "2022-04-18",
-            "2022-04-18T17:09:00",
             "2022-04-18T17:09+07:00",
+            "22-04-18",
+            "2022-04-18T",
             "2022-04-18T17:09:00+0700",
             "2022-04-18T17:09:00.+07:00",
             "2022-04-18T17:09:00+07:00 extra",
@@ -248,6 +269,22 @@ mod tests {
         ] {
             assert_eq!(Timestamp::parse(s), Err(DateError::Shape), "{s:?}");
         }
+    }
+
+    #[test]
+    fn shows_no_zone_when_unknown_and_no_time_for_a_date_alone() {
+        let t = Timestamp::parse("2019-11-20T12:32:00").unwrap();
+        assert_eq!(t.offset_minutes, None);
+        assert_eq!(t.fallback_display(UiLang::Vi), "12:32 20/11/2019");
+        assert_eq!(t.fallback_display(UiLang::En), "20 Nov 2019, 12:32");
+        let d = Timestamp::parse("2019-11-19").unwrap();
+        assert!(!d.has_time);
+        assert_eq!(d.fallback_display(UiLang::Vi), "19/11/2019");
+        assert_eq!(d.fallback_display(UiLang::En), "19 Nov 2019");
+        assert_eq!(
+            Timestamp::parse("2022-02-29").unwrap_err(),
+            DateError::Range
+        );
     }
 
     #[test]

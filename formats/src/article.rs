@@ -42,9 +42,10 @@ pub struct Article {
     pub lang: String,
     /// Headline, plain text.
     pub title: String,
-    /// Publication time, RFC 3339 with an offset.
-    pub published: String,
-    /// Update time, RFC 3339 with an offset.
+    /// Publication time, RFC 3339 (with an offset when the input gives one; see [`crate::date`]);
+    /// `None` when the input has no readable date (the article still shows).
+    pub published: Option<String>,
+    /// Update time, RFC 3339 as `published`.
     pub updated: Option<String>,
     /// Section or category.
     pub category: Option<String>,
@@ -70,7 +71,9 @@ impl Article {
         o.insert("url".into(), json!(self.url));
         o.insert("lang".into(), json!(self.lang));
         o.insert("title".into(), json!(self.title));
-        o.insert("published".into(), json!(self.published));
+        if let Some(v) = &self.published {
+            o.insert("published".into(), json!(v));
+        }
         if let Some(v) = &self.updated {
             o.insert("updated".into(), json!(v));
         }
@@ -108,82 +111,22 @@ impl Article {
     }
 }
 
-/// Normalises a date to RFC 3339 with an offset, as the viewer requires. A time without an offset
-/// is taken as `assume` (`Z` for WordPress's `*_gmt` fields); a date alone becomes midnight UTC.
-/// Returns the text and whether something had to be assumed.
-pub fn normalize_date(raw: &str, assume: &str) -> Option<(String, bool)> {
-    let s = raw.trim();
-    let b = s.as_bytes();
-    let is_digits =
-        |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
-    if b.len() < 10
-        || !is_digits(0..4)
-        || b[4] != b'-'
-        || !is_digits(5..7)
-        || b[7] != b'-'
-        || !is_digits(8..10)
-    {
-        return None;
-    }
-    if b.len() == 10 {
-        return Some((format!("{s}T00:00:00Z"), true));
-    }
-    if !matches!(b[10], b'T' | b't' | b' ')
-        || b.len() < 16
-        || !is_digits(11..13)
-        || b[13] != b':'
-        || !is_digits(14..16)
-    {
-        return None;
-    }
-    let date = &s[..10];
-    // Time part: HH:MM[:SS[.fff]]
-    let mut i = 16;
-    let mut time = s[11..16].to_string();
-    if b.get(16) == Some(&b':') && is_digits(17..19) {
-        time.push_str(&s[16..19]);
-        i = 19;
-        if b.get(19) == Some(&b'.') {
-            let start = 20;
-            let mut j = start;
-            while j < b.len() && b[j].is_ascii_digit() {
-                j += 1;
+/// Reads the date in `raw` (any form [`crate::date`] knows) as RFC 3339 for the article. An
+/// unreadable date is left out with a warning naming `field`; a time without a zone is kept as
+/// written (shown without a zone), with a note.
+pub fn read_date(raw: &str, field: &str, w: &mut crate::lenient::Warnings) -> Option<String> {
+    match crate::date::parse(raw) {
+        Some(d) => {
+            if d.time.is_some() && d.offset_minutes.is_none() {
+                w.note(field, "has no time zone; shown as written, without a zone");
             }
-            if j > start {
-                time.push_str(&s[19..j]);
-            }
-            i = j;
+            Some(d.to_rfc3339())
         }
-    } else {
-        time.push_str(":00");
+        None => {
+            w.note(field, &format!("`{raw}` is not a date; it is left out"));
+            None
+        }
     }
-    let rest = s[i..].trim();
-    let rb = rest.as_bytes();
-    let offset = match rb {
-        [] => return Some((format!("{date}T{time}{assume}"), true)),
-        [b'Z' | b'z'] => "Z".to_string(),
-        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2]
-            if [h1, h2, m1, m2].iter().all(|c| c.is_ascii_digit()) =>
-        {
-            format!(
-                "{}{}{}:{}{}",
-                *sign as char, *h1 as char, *h2 as char, *m1 as char, *m2 as char
-            )
-        }
-        [sign @ (b'+' | b'-'), h1, h2, m1, m2]
-            if [h1, h2, m1, m2].iter().all(|c| c.is_ascii_digit()) =>
-        {
-            format!(
-                "{}{}{}:{}{}",
-                *sign as char, *h1 as char, *h2 as char, *m1 as char, *m2 as char
-            )
-        }
-        [sign @ (b'+' | b'-'), h1, h2] if h1.is_ascii_digit() && h2.is_ascii_digit() => {
-            format!("{}{}{}:00", *sign as char, *h1 as char, *h2 as char)
-        }
-        _ => return None,
-    };
-    Some((format!("{date}T{time}{offset}"), false))
 }
 
 /// Normalises a language tag (`vi_VN` → `vi-VN`); `None` when it is not a plausible tag.
@@ -233,32 +176,6 @@ pub fn text_to_paragraphs(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_get_an_offset() {
-        assert_eq!(
-            normalize_date("2024-03-02T09:30:00", "Z"),
-            Some(("2024-03-02T09:30:00Z".into(), true))
-        );
-        assert_eq!(
-            normalize_date("2024-03-02", "Z"),
-            Some(("2024-03-02T00:00:00Z".into(), true))
-        );
-        assert_eq!(
-            normalize_date("2024-03-02T09:30:00+0700", "Z"),
-            Some(("2024-03-02T09:30:00+07:00".into(), false))
-        );
-        assert_eq!(
-            normalize_date("2024-03-02 09:30+07:00", "Z"),
-            Some(("2024-03-02T09:30:00+07:00".into(), false))
-        );
-        assert_eq!(
-            normalize_date("2024-03-02T09:30:00.123-05:00", "Z"),
-            Some(("2024-03-02T09:30:00.123-05:00".into(), false))
-        );
-        assert_eq!(normalize_date("March 2, 2024", "Z"), None);
-        assert_eq!(normalize_date("2024-03-02Tjunk", "Z"), None);
-    }
 
     #[test]
     fn text_becomes_escaped_paragraphs() {

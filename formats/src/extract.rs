@@ -341,9 +341,15 @@ impl<'d> Attempt<'d> {
                         || UNLIKELY_ROLES.contains(&role.as_str())
                         || (name == "aside"));
                 let noscript_fallback = name == "noscript" && self.noscript_image(n).is_some();
-                if (ALWAYS_DROP.contains(&name) && !noscript_fallback)
+                // The byline and dateline (shown by the viewer from the metadata), as Readability
+                // sets its byline apart: short blocks marked as the author or the date line.
+                let byline = self.is_byline(n, &ci);
+                // ASP.NET pages wrap the whole page, article included, in one `<form>`.
+                let page_form = name == "form" && self.wraps_paragraphs(n);
+                if (ALWAYS_DROP.contains(&name) && !noscript_fallback && !page_form)
                     || is_hidden(dom, n)
                     || unlikely
+                    || byline
                 {
                     self.removed[n] = true;
                     continue;
@@ -351,6 +357,37 @@ impl<'d> Attempt<'d> {
             }
             stack.extend(dom.children(n).iter().rev().copied());
         }
+    }
+
+    /// A short block marked as the byline: `rel=author`, `itemprop=author`, or a class/id naming
+    /// the byline, author or dateline (Readability's `_isValidByline` test, under 100 characters).
+    fn is_byline(&self, n: Id, ci: &str) -> bool {
+        let dom = self.dom;
+        if matches!(dom.name(n), "body" | "article" | "main") {
+            return false;
+        }
+        let marked = dom.attr(n, "rel") == Some("author")
+            || dom
+                .attr(n, "itemprop")
+                .is_some_and(|i| i.split_whitespace().any(|t| t == "author"))
+            || any_in(
+                ci,
+                &["byline", "author", "dateline", "writtenby", "p-author"],
+            );
+        marked && {
+            let len = squash(&dom.text(n)).chars().count();
+            len > 0 && len < 100
+        }
+    }
+
+    /// Whether a block holds at least three paragraphs (a `<form>` around a whole page).
+    fn wraps_paragraphs(&self, n: Id) -> bool {
+        let dom = self.dom;
+        dom.descendants(n)
+            .into_iter()
+            .filter(|&d| dom.name(d) == "p")
+            .nth(2)
+            .is_some()
     }
 
     /// The single image inside a `<noscript>` that stands in for a lazy placeholder just before it.
@@ -778,8 +815,9 @@ impl<'d> Attempt<'d> {
                 continue;
             }
             let weight = self.class_weight(n);
-            let score = self.scores.get(&n).copied().unwrap_or(0.0);
-            if weight + score < 0.0 {
+            // As Readability's `_cleanConditionally`: the class weight alone (a list's own score
+            // starts at −3 and would drop every list of short items).
+            if weight < 0.0 {
                 self.removed[n] = true;
                 continue;
             }

@@ -1,7 +1,7 @@
 //! A JSON Feed 1.1 (or 1.0) document or a single item; `#id`/`?item=` picks the item.
 
 use crate::article::{
-    normalize_date, normalize_lang, text_to_paragraphs, Article, Author, Image, Source,
+    normalize_lang, read_date, text_to_paragraphs, Article, Author, Image, Source,
 };
 use crate::dom::squash;
 use crate::error::ConvertError;
@@ -17,12 +17,14 @@ pub fn is_feed(v: &Value) -> bool {
         || v.get("items").is_some_and(Value::is_array)
 }
 
-/// Whether a JSON value looks like a lone feed item.
+/// Whether a JSON value looks like a lone feed item (the viewer's own article has `published` or
+/// `lang`; a feed item has `language`).
 pub fn is_item(v: &Value) -> bool {
     v.is_object()
         && v.get("id").is_some()
         && (v.get("content_html").is_some() || v.get("content_text").is_some())
         && v.get("published").is_none()
+        && v.get("lang").is_none()
 }
 
 fn id_text(v: &Value) -> Option<String> {
@@ -166,46 +168,32 @@ fn item(
     };
     let date = |w: &mut Warnings, key: &str| -> Option<String> {
         let raw = w.opt_str(it, p, key)?;
-        match normalize_date(&raw, "Z") {
-            Some((d, assumed)) => {
-                if assumed {
-                    w.note(&join(p, key), "has no time zone; taken as UTC");
-                }
-                Some(d)
-            }
-            None => {
-                w.note(
-                    &join(p, key),
-                    &format!("`{raw}` is not an RFC 3339 date; ignored"),
-                );
-                None
-            }
-        }
+        read_date(&raw, &join(p, key), w)
     };
     let updated = date(w, "date_modified");
-    let published = match date(w, "date_published") {
-        Some(d) => d,
-        None => match &updated {
-            Some(u) => {
-                w.note(
-                    &join(p, "date_published"),
-                    "missing; `date_modified` is used",
-                );
-                u.clone()
-            }
-            None => {
-                return Err(ConvertError::field(
-                    join(p, "date_published"),
-                    "is required but missing",
-                ))
-            }
-        },
-    };
+    let published = date(w, "date_published").or_else(|| {
+        let field = join(p, "date_published");
+        match &updated {
+            Some(_) => w.note(&field, "missing or unreadable; `date_modified` is used"),
+            None => w.note(
+                &field,
+                "missing or unreadable; the article is shown without a date",
+            ),
+        }
+        updated.clone()
+    });
     let lang = w
         .opt_str(it, p, "language")
         .or_else(|| feed_str(w, "language"))
         .and_then(|l| normalize_lang(&l))
         .or_else(|| opts.lang.and_then(normalize_lang))
+        .or_else(|| {
+            crate::lang::detect(&format!(
+                "{title} {}",
+                crate::dom::html_to_text(&content_html)
+            ))
+            .map(str::to_string)
+        })
         .unwrap_or_else(|| "und".to_string());
     let mut authors = authors_of(it, p, w);
     if authors.is_empty() {

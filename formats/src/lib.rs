@@ -5,10 +5,12 @@
 #![forbid(unsafe_code)]
 
 pub mod article;
+pub mod date;
 pub mod dom;
 pub mod error;
 pub mod extract;
 pub mod jsonfeed;
+pub mod lang;
 pub mod lenient;
 pub mod page;
 pub mod urls;

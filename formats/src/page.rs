@@ -2,7 +2,7 @@
 //! Open Graph and `<meta>` fallbacks; the body from [`crate::extract`].
 
 use crate::article::{
-    normalize_date, normalize_lang, text_to_paragraphs, Article, Author, Image, Source,
+    normalize_lang, read_date, text_to_paragraphs, Article, Author, Image, Source,
 };
 use crate::dom::{html_to_text, squash, Dom, Kind};
 use crate::error::ConvertError;
@@ -237,6 +237,44 @@ fn clean_title(t: &str) -> String {
 
 use crate::urls::absolute;
 
+/// The `datetime` of the page's publication `<time>`: one marked as such (`itemprop=datePublished`,
+/// `pubdate`), else the first inside an `<article>`, else the first in the body.
+fn time_in_article(dom: &Dom) -> Option<String> {
+    let body = dom.first("body")?;
+    let times: Vec<usize> = dom
+        .descendants(body)
+        .into_iter()
+        .filter(|&t| dom.name(t) == "time" && dom.attr(t, "datetime").is_some())
+        .collect();
+    let in_article = |t: usize| {
+        let mut n = dom.nodes[t].parent;
+        while let Some(p) = n {
+            if dom.name(p) == "article" {
+                return true;
+            }
+            n = dom.nodes[p].parent;
+        }
+        false
+    };
+    let marked = |t: &usize| {
+        dom.attr(*t, "pubdate").is_some()
+            || dom
+                .attr(*t, "itemprop")
+                .is_some_and(|i| i.eq_ignore_ascii_case("datePublished"))
+    };
+    let pick = times
+        .iter()
+        .find(|t| marked(t))
+        .or_else(|| times.iter().find(|&&t| in_article(t)))
+        .or_else(|| times.first())?;
+    dom.attr(*pick, "datetime")
+        .map(|d| d.trim().to_string())
+        .filter(|d| !d.is_empty())
+}
+
+/// Least body text, in characters, of a page with no sign of being an article nor a picture.
+const MIN_UNMARKED_TEXT: usize = 25;
+
 /// Converts an HTML article page.
 pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Article, ConvertError> {
     let dom = Dom::parse(text);
@@ -278,13 +316,7 @@ pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Artic
             dom.first("h1")
                 .map(|h| squash(&dom.text(h)))
                 .filter(|t| !t.is_empty())
-        })
-        .ok_or_else(|| {
-            ConvertError::field(
-                "headline",
-                "no title in JSON-LD `headline`, `og:title`, `<title>` or `<h1>`",
-            )
-        })?;
+        });
 
     let url = meta
         .link("canonical")
@@ -317,48 +349,53 @@ pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Artic
         })
         .or_else(|| meta.first_of(&["og:locale", "content-language", "language", "dc.language"]))
         .and_then(|l| normalize_lang(&l))
-        .or_else(|| opts.lang.and_then(normalize_lang))
-        .unwrap_or_else(|| "und".to_string());
+        .or_else(|| opts.lang.and_then(normalize_lang));
 
-    let time_el = dom
-        .first("body")
-        .and_then(|b| {
-            dom.descendants(b)
-                .into_iter()
-                .find(|&t| dom.name(t) == "time" && dom.attr(t, "datetime").is_some())
-        })
-        .and_then(|t| dom.attr(t, "datetime"))
-        .map(str::to_string);
-    let published_raw = ld_str(ld, "datePublished", w)
-        .or_else(|| ld_str(ld, "dateCreated", w))
-        .or_else(|| meta.first_of(&["article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date", "dc.date.issued", "dcterms.created", "parsely-pub-date", "sailthru.date"]))
-        .or(time_el)
-        .ok_or_else(|| ConvertError::field("datePublished", "no publication date in JSON-LD `datePublished`, `article:published_time` or a `<time datetime>`"))?;
-    let published = match normalize_date(&published_raw, "Z") {
-        Some((d, assumed)) => {
-            if assumed {
-                w.note("datePublished", "has no time zone; taken as UTC");
-            }
-            d
-        }
-        None => {
-            return Err(ConvertError::field(
-                "datePublished",
-                format!("`{published_raw}` is not an ISO 8601 date"),
-            ))
-        }
-    };
-    let updated = ld_str(ld, "dateModified", w)
-        .or_else(|| {
+    // Publication date, in this order: JSON-LD `datePublished`/`dateCreated`,
+    // `article:published_time`, `og:published_time` (and other `<meta>` names for it), a
+    // `<time datetime>` in the article, then `dateModified`. An unreadable value is skipped with a
+    // warning and the next one tried; none at all leaves the date out.
+    let modified = ld_str(ld, "dateModified", w).or_else(|| {
+        meta.first_of(&[
+            "article:modified_time",
+            "og:updated_time",
+            "datemodified",
+            "dcterms.modified",
+        ])
+    });
+    let candidates: Vec<(&str, Option<String>)> = vec![
+        ("ld+json.datePublished", ld_str(ld, "datePublished", w)),
+        ("ld+json.dateCreated", ld_str(ld, "dateCreated", w)),
+        ("article:published_time", meta.get("article:published_time")),
+        ("og:published_time", meta.get("og:published_time")),
+        (
+            "meta date",
             meta.first_of(&[
-                "article:modified_time",
-                "og:updated_time",
-                "datemodified",
-                "dcterms.modified",
-            ])
-        })
-        .and_then(|d| normalize_date(&d, "Z"))
-        .map(|(d, _)| d);
+                "datepublished",
+                "date",
+                "pubdate",
+                "publishdate",
+                "dc.date",
+                "dc.date.issued",
+                "dcterms.created",
+                "parsely-pub-date",
+                "sailthru.date",
+            ]),
+        ),
+        ("<time datetime>", time_in_article(&dom)),
+        ("ld+json.dateModified", modified.clone()),
+    ];
+    let published = candidates
+        .into_iter()
+        .filter_map(|(field, raw)| raw.map(|r| (field, r)))
+        .find_map(|(field, raw)| read_date(&raw, field, w));
+    if published.is_none() {
+        w.note(
+            "datePublished",
+            "no readable publication date in the page; the article is shown without one",
+        );
+    }
+    let updated = modified.and_then(|d| crate::date::normalize(&d));
 
     let category = ld_str(ld, "articleSection", w).or_else(|| meta.get("article:section"));
     let lead = ld_str(ld, "description", w)
@@ -452,8 +489,24 @@ pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Artic
         }
     }
 
-    let content_html = match extract_with_base(&dom, Some(&title), base.as_deref()) {
-        Some(found) if found.text_len > 0 => found.html,
+    // A page that says nothing of being an article (no JSON-LD article, no `og:type` article, no
+    // date) needs one paragraph's worth of text (Readability's least scoring paragraph) or a
+    // picture to be shown as one: a login or error page ("Please log in") is "no article here".
+    let says_article = ld.is_some()
+        || published.is_some()
+        || meta
+            .get("og:type")
+            .is_some_and(|t| t.to_ascii_lowercase().contains("article"));
+    let enough = |found: &crate::extract::Extracted| {
+        found.text_len > 0
+            && (says_article
+                || found.text_len >= MIN_UNMARKED_TEXT
+                || ["<img", "<picture", "<video", "<iframe", "<audio"]
+                    .iter()
+                    .any(|m| found.html.contains(m)))
+    };
+    let content_html = match extract_with_base(&dom, title.as_deref(), base.as_deref()) {
+        Some(found) if enough(&found) => found.html,
         _ => match ld.and_then(|l| l.get("articleBody")) {
             Some(Value::String(body)) if !body.trim().is_empty() => {
                 w.note(
@@ -469,6 +522,33 @@ pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Artic
             _ => return Err(ConvertError::NoContent),
         },
     };
+    // No title anywhere: a page with a body still shows, under its first heading or the start
+    // of its text.
+    let title = match title {
+        Some(t) => t,
+        None => {
+            let text = squash(&html_to_text(&content_html));
+            if text.is_empty() {
+                return Err(ConvertError::NoContent);
+            }
+            w.note(
+                "headline",
+                "no title in JSON-LD `headline`, `og:title`, `<title>` or `<h1>`; the start of the text is used",
+            );
+            let short: String = text.chars().take(80).collect();
+            if text.chars().count() > 80 {
+                format!("{}…", short.trim_end())
+            } else {
+                short
+            }
+        }
+    };
+    let lang = lang
+        .or_else(|| {
+            crate::lang::detect(&format!("{title} {}", html_to_text(&content_html)))
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| "und".to_string());
     if let Some(v) = ld {
         if !v.is_object() {
             w.note("ld+json", &format!("is {}, not an object", kind(v)));

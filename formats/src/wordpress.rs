@@ -1,6 +1,7 @@
 //! A WordPress REST API post (`/wp-json/wp/v2/posts/ID?_embed`, or the list form, first item).
 
-use crate::article::{normalize_date, normalize_lang, Article, Author, Image};
+use crate::article::{normalize_lang, Article, Author, Image};
+use crate::date::{self, SiteDate};
 use crate::dom::html_to_text;
 use crate::error::ConvertError;
 use crate::lenient::{join, kind, req_obj, req_str, Warnings};
@@ -91,9 +92,15 @@ pub fn convert(v: &Value, opts: &Options<'_>, w: &mut Warnings) -> Result<Articl
             opts.url.to_string()
         }
     };
-    let published = wp_date(post, p, "date_gmt", "date", w)?
-        .ok_or_else(|| ConvertError::field(join(p, "date_gmt"), "is required but missing"))?;
-    let updated = wp_date(post, p, "modified_gmt", "modified", w).unwrap_or(None);
+    let site = site_offset(post);
+    let published = wp_date(post, p, "date_gmt", "date", site, w);
+    if published.is_none() {
+        w.note(
+            &join(p, "date"),
+            "missing or unreadable; the post is shown without a date",
+        );
+    }
+    let updated = wp_date(post, p, "modified_gmt", "modified", site, w);
     let lead = match w.opt_obj(post, p, "excerpt") {
         Some(ex) => w
             .opt_str(ex, &join(p, "excerpt"), "rendered")
@@ -107,13 +114,23 @@ pub fn convert(v: &Value, opts: &Options<'_>, w: &mut Warnings) -> Result<Articl
             .filter(|t| !t.is_empty()),
         None => None,
     };
-    let yoast_lang = post
+    // The embedding element's or page's `lang` first (the portal knows its readers), then the
+    // site's (Yoast's `og_locale`, or a `lang`/`language` the document carries), then the text's.
+    let source_lang = post
         .get("yoast_head_json")
         .and_then(|y| y.get("og_locale"))
+        .or_else(|| post.get("lang"))
+        .or_else(|| post.get("language"))
         .and_then(Value::as_str)
         .and_then(normalize_lang);
-    let lang = yoast_lang
-        .or_else(|| opts.lang.and_then(normalize_lang))
+    let lang = opts
+        .lang
+        .and_then(normalize_lang)
+        .or(source_lang)
+        .or_else(|| {
+            crate::lang::detect(&format!("{title} {}", html_to_text(&content_html)))
+                .map(str::to_string)
+        })
         .unwrap_or_else(|| "und".to_string());
 
     let mut article = Article {
@@ -146,35 +163,122 @@ fn p_or_doc(p: &str) -> &str {
     }
 }
 
-/// `date_gmt` (UTC without an offset), else the site-local `date` (offset unknown: taken as UTC).
+/// Zones without daylight saving time that WordPress sites name in `timezone_string`.
+const FIXED_ZONES: &[(&str, i32)] = &[
+    ("Asia/Ho_Chi_Minh", 420),
+    ("Asia/Saigon", 420),
+    ("Asia/Bangkok", 420),
+    ("Asia/Phnom_Penh", 420),
+    ("Asia/Vientiane", 420),
+    ("Asia/Jakarta", 420),
+    ("Asia/Singapore", 480),
+    ("Asia/Kuala_Lumpur", 480),
+    ("Asia/Manila", 480),
+    ("Asia/Shanghai", 480),
+    ("Asia/Hong_Kong", 480),
+    ("Asia/Taipei", 480),
+    ("Asia/Tokyo", 540),
+    ("Asia/Seoul", 540),
+    ("Asia/Kolkata", 330),
+    ("UTC", 0),
+];
+
+/// The site's offset from UTC in minutes, when the document carries the site's settings as
+/// `/wp-json/` gives them: `timezone_string` (`Asia/Ho_Chi_Minh`, `UTC+7`) or `gmt_offset` (hours,
+/// `7` or `"5.5"`). A zone with daylight saving time is not read from its name (no zone database
+/// here): `gmt_offset` is used for it.
+pub fn site_offset(doc: &Value) -> Option<i32> {
+    let named = doc
+        .get("timezone_string")
+        .and_then(Value::as_str)
+        .and_then(|tz| {
+            FIXED_ZONES
+                .iter()
+                .find(|(name, _)| *name == tz)
+                .map(|(_, m)| *m)
+                .or_else(|| tz.strip_prefix("UTC").and_then(date::parse_offset))
+        });
+    let minutes = match doc.get("gmt_offset") {
+        Some(Value::Number(n)) => n.as_f64().map(|h| (h * 60.0).round() as i32),
+        Some(Value::String(s)) => hours_to_minutes(s.trim()),
+        _ => None,
+    };
+    named.or_else(|| minutes.filter(|m| m.abs() <= 14 * 60))
+}
+
+/// `7`, `-3.5`, `5.75` hours as minutes (read by hand: a float parser costs the wasm 6 KB).
+fn hours_to_minutes(s: &str) -> Option<i32> {
+    let (sign, s) = match s.strip_prefix('-') {
+        Some(rest) => (-1, rest),
+        None => (1, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let (whole, frac) = s.split_once('.').unwrap_or((s, ""));
+    let h: i32 = whole.parse().ok()?;
+    let m = match frac.trim_end_matches('0') {
+        "" => 0,
+        "25" => 15,
+        "5" => 30,
+        "75" => 45,
+        _ => return None,
+    };
+    Some(sign * (h * 60 + m))
+}
+
+/// A post time with its offset: WordPress gives the site's wall-clock time in `date` and UTC in
+/// `date_gmt`, so the offset is their difference (to the nearest quarter hour). With only one of
+/// them, the site's offset ([`site_offset`]) places it; with neither that, `date` is shown as
+/// written without a zone and `date_gmt` as UTC. Unreadable values are left out with a warning.
 fn wp_date(
     post: &Value,
     p: &str,
     gmt: &str,
     local: &str,
+    site: Option<i32>,
     w: &mut Warnings,
-) -> Result<Option<String>, ConvertError> {
-    if let Some(raw) = w.opt_str(post, p, gmt) {
-        return match normalize_date(&raw, "Z") {
-            Some((d, _)) => Ok(Some(d)),
-            None => Err(ConvertError::field(
-                join(p, gmt),
-                format!("`{raw}` is not a date"),
-            )),
-        };
-    }
-    if let Some(raw) = w.opt_str(post, p, local) {
-        if let Some((d, assumed)) = normalize_date(&raw, "Z") {
-            if assumed {
+) -> Option<String> {
+    let mut read = |key: &str| -> Option<SiteDate> {
+        let raw = w.opt_str(post, p, key)?;
+        // Drafts carry `0000-00-00 00:00:00` in `date_gmt`: no date, not an error.
+        if raw.starts_with("0000") {
+            return None;
+        }
+        let d = date::parse(&raw);
+        if d.is_none() {
+            w.note(&join(p, key), &format!("`{raw}` is not a date; ignored"));
+        }
+        d
+    };
+    let (utc, wall) = (read(gmt), read(local));
+    let shown = match (utc, wall) {
+        (Some(u), Some(l)) => {
+            let minutes = l.wall_minutes() - u.wall_minutes();
+            let offset = ((minutes as f64 / 15.0).round() * 15.0) as i32;
+            if offset.abs() <= 14 * 60 {
+                l.with_offset(Some(offset))
+            } else {
                 w.note(
                     &join(p, local),
-                    "has no time zone and there is no `*_gmt` field; taken as UTC",
+                    &format!("is {minutes} minutes from `{gmt}`; `{gmt}` is used"),
+                );
+                u.with_offset(Some(0))
+            }
+        }
+        (Some(u), None) => match site {
+            Some(m) => SiteDate::from_wall_minutes(u.wall_minutes() + i64::from(m), Some(m)),
+            None => u.with_offset(Some(0)),
+        },
+        (None, Some(l)) => {
+            if site.is_none() {
+                w.note(
+                    &join(p, local),
+                    &format!("has no time zone and there is no `{gmt}`; shown as written"),
                 );
             }
-            return Ok(Some(d));
+            l.with_offset(site)
         }
-    }
-    Ok(None)
+        (None, None) => return None,
+    };
+    Some(shown.to_rfc3339())
 }
 
 fn embedded_fields(e: &Value, path: &str, a: &mut Article, w: &mut Warnings) {

@@ -70,17 +70,23 @@ pub fn article_view(
         toolbar(&header, loaded, lang, &page_url, &o.id_prefix, scope)?;
     }
     let meta = dom::child(&header, "p", &[("class", "av-article__meta")])?;
-    let published = Timestamp::parse(&a.published).ok().map(|t| t.display(lang));
-    dom::text_child(
-        &meta,
-        "time",
-        &[
-            ("class", "av-article__time"),
-            ("datetime", &a.published),
-            ("data-testid", "av-published"),
-        ],
-        published.as_deref().unwrap_or_default(),
-    )?;
+    // No date (absent or unreadable): the time is simply left out.
+    let published = a
+        .published
+        .as_deref()
+        .and_then(|iso| Timestamp::parse(iso).ok().map(|t| (iso, t.display(lang))));
+    if let Some((iso, shown)) = &published {
+        dom::text_child(
+            &meta,
+            "time",
+            &[
+                ("class", "av-article__time"),
+                ("datetime", iso),
+                ("data-testid", "av-published"),
+            ],
+            shown,
+        )?;
+    }
     // The authors' names also stand under the title (the loader's pre-paint shows them there too).
     let author_names = a
         .authors
@@ -90,7 +96,9 @@ pub fn article_view(
         .collect::<Vec<_>>()
         .join(", ");
     if !author_names.is_empty() {
-        dom::text(&meta, " · ")?;
+        if published.is_some() {
+            dom::text(&meta, " · ")?;
+        }
         dom::text_child(
             &meta,
             "span",
@@ -101,7 +109,10 @@ pub fn article_view(
             &author_names,
         )?;
     }
-    let updated = a.updated.as_deref().filter(|u| *u != a.published);
+    let updated = a
+        .updated
+        .as_deref()
+        .filter(|u| Some(*u) != a.published.as_deref());
     if let Some((iso, shown)) =
         updated.and_then(|u| Timestamp::parse(u).ok().map(|t| (u, t.display(lang))))
     {
