@@ -147,12 +147,11 @@ class Host {
 const storedScale = () => storedPrefs().size;
 
 // The reader's settings as hosts see them (`el.readingSettings`, `reading-settings-change`):
-// each name with its key in the stored form (src/reader/prefs.rs).
-const NAMES = { fontScale: 'size', lineSpacing: 'line', letterSpacing: 'letter', wordSpacing: 'word', paragraphSpacing: 'para', width: 'width', font: 'font', theme: 'theme' };
-const DEFAULTS = { letter: 'normal', word: 'normal', para: 'normal', width: 'normal', font: 'system' };
+// each name with its key in the stored form (src/reader/prefs.rs `HOST_NAMES`, via SETTINGS).
+const NAMES = Object.fromEntries(SETTINGS.order.map((k) => [k === 'size' ? SETTINGS.sizeName : SETTINGS.choices[k].name, k]));
 /** The current settings: the last change on this page or in another tab, else the stored ones. */
 const settings = () => {
-  const p = { ...DEFAULTS, ...(shared.prefs == null ? storedPrefs() : parsePrefs(shared.prefs)) };
+  const p = shared.prefs == null ? storedPrefs() : parsePrefs(shared.prefs);
   return Object.fromEntries(Object.entries(NAMES).map(([name, key]) => [name, p[key]]));
 };
 shared.live ??= new Set(); // the mounted hosts, told of every change
@@ -195,14 +194,13 @@ if (!customElements.get('article-viewer')) {
         const next = { ...settings(), ...values };
         const size = Number(next.fontScale) || 100;
         next.fontScale = STEPS.reduce((a, b) => (Math.abs(b - size) < Math.abs(a - size) ? b : a));
-        const p = { ...DEFAULTS, ...parsePrefs(Object.entries(NAMES).map(([n, k]) => `${k}=${String(next[n]).replace(/[;=]/g, '')}`).join(';')) };
-        const stored = Object.values(NAMES).map((k) => `${k}=${p[k]}`).join(';');
+        const stored = encodePrefs(parsePrefs(Object.entries(NAMES).map(([n, k]) => `${k}=${String(next[n]).replace(/[;=]/g, '')}`).join(';')));
         try {
           localStorage.setItem(KEY, stored);
         } catch {
           // Blocked storage: the viewers keep it in memory.
         }
-        dispatchEvent(new CustomEvent('article-viewer-prefs', { detail: stored }));
+        dispatchEvent(new CustomEvent(SETTINGS.event, { detail: stored }));
       }
     },
   );
@@ -241,7 +239,7 @@ if (!shared.divs) {
     const detail = settings();
     for (const h of shared.live) h.el.dispatchEvent(new CustomEvent('reading-settings-change', { bubbles: true, composed: true, detail }));
   };
-  addEventListener('article-viewer-prefs', (e) => changed(e.detail));
+  addEventListener(SETTINGS.event, (e) => changed(e.detail));
   addEventListener('storage', (e) => {
     if (e.key !== KEY) return;
     shared.scale = null;

@@ -88,36 +88,43 @@ const painted = (cap = 300) => new Promise((ok) => {
 /** Resolves after `ms` milliseconds. */
 const delay = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
-const KEY = 'article-viewer:prefs:v2';
-const STEPS = [75, 88, 100, 113, 125, 150, 175, 200, 250, 300];
-const LINES = { compact: '1.4', normal: '1.65', relaxed: '2' };
-// The settings that are a custom property on the viewer's root, with their values other than the
-// default (which leaves the property to the stylesheet): as src/reader/prefs.rs `properties`.
-const PROPS = {
-  letter: ['--av-letter-spacing', { wide: '0.06em', wider: '0.12em' }],
-  word: ['--av-word-spacing', { wide: '0.16em', wider: '0.32em' }],
-  para: ['--av-paragraph-spacing', { double: '2em' }],
-  width: ['--av-content-width', { narrow: '50ch', wide: '90ch' }],
-  font: ['--av-reader-font', { serif: 'var(--av-font-serif)', reading: 'var(--av-font-reading)' }],
-};
+// The reader's settings as src/reader/ defines them (scripts/settings.json, written from the Rust
+// definition by its test `the_loaders_table_is_this_definition`; post-build.mjs fills it in): the
+// storage keys, the text size steps, and each choice with its default, stored names and custom
+// property values (an empty value leaves the property to the stylesheet).
+const SETTINGS = __SETTINGS__;
+const KEY = SETTINGS.key;
+const STEPS = SETTINGS.steps;
 
-/** Reads the stored form of the reader's choices (same format and defaults as src/reader/prefs.rs). */
+/** Reads the stored form of the reader's choices as src/reader/prefs.rs `Prefs::decode` does:
+ * values trimmed, the last one wins, anything unknown gives that setting's default, a size the
+ * nearest step (a fraction is dropped, "%" allowed). */
 function parsePrefs(stored) {
-  const prefs = { size: 100, line: 'normal', theme: 'auto' };
+  const prefs = { size: 100 };
+  for (const k in SETTINGS.choices) prefs[k] = SETTINGS.choices[k].default;
   for (const part of String(stored ?? '').split(';')) {
-    const [k, v] = part.split('=').map((s) => s?.trim());
-    if (k === 'size' && STEPS.includes(Number(v))) prefs.size = Number(v);
-    if (k === 'line' && Object.hasOwn(LINES, v)) prefs.line = v;
-    if (k === 'theme' && ['auto', 'light', 'dark', 'sepia'].includes(v)) prefs.theme = v;
-    if (Object.hasOwn(PROPS, k) && Object.hasOwn(PROPS[k][1], v)) prefs[k] = v;
+    const at = part.indexOf('=');
+    if (at < 0) continue;
+    const [k, v] = [part.slice(0, at).trim(), part.slice(at + 1).trim()];
+    if (k === 'size') {
+      const m = /^(\d{1,6})(?:\.\d+)?$/.exec(v.replace(/%+$/, ''));
+      const n = m ? Number(m[1]) : 0;
+      prefs.size = n ? STEPS.reduce((a, b) => (Math.abs(b - n) < Math.abs(a - n) ? b : a)) : 100;
+    } else if (Object.hasOwn(SETTINGS.choices, k)) {
+      const c = SETTINGS.choices[k];
+      prefs[k] = Object.hasOwn(c.values, v) ? v : c.default;
+    }
   }
   return prefs;
 }
 
+/** The stored form of `prefs` (as `Prefs::encode`). */
+const encodePrefs = (prefs) => SETTINGS.order.map((k) => `${k}=${prefs[k]}`).join(';');
+
 /** The reader's stored choices; the first version's while the current one is absent. */
 function storedPrefs() {
   try {
-    return parsePrefs(localStorage.getItem(KEY) ?? localStorage.getItem('article-viewer:prefs:v1'));
+    return parsePrefs(localStorage.getItem(KEY) ?? localStorage.getItem(SETTINGS.legacyKey));
   } catch {
     return parsePrefs(); // blocked storage: the defaults, as the viewer does
   }
@@ -138,7 +145,7 @@ function watchFont() {
   shared.fontWatch = true;
   readingFont(storedPrefs());
   // A viewer's change (src/reader/store.rs SYNC_EVENT), or another tab's.
-  addEventListener('article-viewer-prefs', (e) => readingFont(parsePrefs(e.detail)));
+  addEventListener(SETTINGS.event, (e) => readingFont(parsePrefs(e.detail)));
   addEventListener('storage', (e) => e.key === KEY && readingFont(parsePrefs(e.newValue)));
 }
 
@@ -156,6 +163,8 @@ function showTime(iso, vi) {
   const m = /^(\d{4})-(\d\d)-(\d\d)(?:[Tt ](\d\d):(\d\d):\d\d(?:\.\d+)?([Zz]|([+-])(\d\d):(\d\d))?)?$/.exec(iso ?? '');
   if (!m) return '';
   const [, y, mo, d, h, mi] = m;
+  // A real day and time, as src/date.rs checks (no 30 February, no 25:00).
+  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== Number(d) || mo < 1 || mo > 12 || h > 23 || mi > 59 || m[8] > 23 || m[9] > 59) return '';
   const day = vi ? `${d}/${mo}/${y}` : `${Number(d)} ${MONTHS[Number(mo) - 1]} ${y}`;
   if (!h) return day;
   if (vi) return `${h}:${mi} ${day}`;
@@ -196,8 +205,11 @@ function prepaint(into, answer, hostTheme) {
   viewer.dataset.theme = prefs.theme === 'auto' ? (['light', 'dark', 'sepia'].includes(hostTheme) ? hostTheme : 'auto') : prefs.theme;
   viewer.dataset.view = 'read';
   viewer.style.setProperty('--av-font-scale', String(prefs.size / 100));
-  viewer.style.setProperty('--av-line-height', LINES[prefs.line]);
-  for (const k in PROPS) if (prefs[k]) viewer.style.setProperty(PROPS[k][0], PROPS[k][1][prefs[k]]);
+  // As src/reader/appearance.rs `apply_to`: an empty value leaves the stylesheet's.
+  for (const k in SETTINGS.choices) {
+    const c = SETTINGS.choices[k];
+    if (c.property && c.values[prefs[k]]) viewer.style.setProperty(c.property, c.values[prefs[k]]);
+  }
   const article = el('article', 'av-article');
   article.lang = String(a.lang ?? '');
   article.setAttribute('aria-busy', 'true');

@@ -156,7 +156,15 @@ const fontModule = Buffer.from(await minify(template('reading-font.js').replace(
 const fontModuleName = `fonts/reading-font-${hash(fontModule)}.js`;
 writeFileSync(join(dir, fontModuleName), fontModule);
 console.log(`[post-build] reading font: ${fontModuleName}, ${faces.map(([f]) => f).join(', ')}`);
-const common = template('loader-common.js').replaceAll('__PARTS__', JSON.stringify(parts)).replaceAll('__FONT__', fontModuleName);
+// The reader's settings as src/reader/ defines them (a Rust test keeps scripts/settings.json equal to
+// that definition); the loaders need no table of their own.
+const settingsTable = JSON.parse(readFileSync(join(root, 'scripts', 'settings.json'), 'utf8'));
+delete settingsTable.vectors; // for the tests only
+delete settingsTable.times;
+const common = template('loader-common.js')
+  .replaceAll('__PARTS__', JSON.stringify(parts))
+  .replaceAll('__FONT__', fontModuleName)
+  .replaceAll('__SETTINGS__', JSON.stringify(settingsTable));
 const fill = (text) => text.replaceAll('__GLUE__', glue).replaceAll('__WASM__', wasm).replaceAll('__CSS__', css);
 
 const css = files.find((f) => /^viewer-[0-9a-f]+\.css$/.test(f));

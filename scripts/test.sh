@@ -16,6 +16,8 @@ cargo clippy -p article-viewer-moderation --target wasm32-unknown-unknown --all-
 cargo clippy -p article-viewer-formats --target wasm32-unknown-unknown -- -D warnings
 step "native tests (viewer logic, rules, reference server on SQLite and PostgreSQL incl. the fault tests)"
 bash scripts/with-postgres.sh cargo test --workspace
+step "loader tests (the loaders read the reader's settings as the Rust definition does)"
+node --test tests/loader/
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p article-viewer --target wasm32-unknown-unknown
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p article-viewer-moderation --target wasm32-unknown-unknown

@@ -4,9 +4,11 @@ use std::cell::Cell;
 use std::future::Future;
 use std::rc::Rc;
 use std::time::Duration;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal};
+#[cfg(feature = "app")]
+use wasm_bindgen::JsValue;
+use web_sys::AbortController;
+#[cfg(feature = "app")]
+use web_sys::AbortSignal;
 
 /// Why a request got no usable answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,29 +53,23 @@ where
     })
 }
 
-/// GETs `url` with `Accept: application/json` (then HTML) and the abort `signal`: the status, the
-/// `Content-Type` and the body text. Plain `fetch` through web-sys (no HTTP client crate on the
-/// viewer's critical path).
+/// GETs `url` with `Accept: application/json` (then HTML) and the abort `signal`, through
+/// gloo-net: the status, the `Content-Type` and the body text.
+#[cfg(feature = "app")]
 pub async fn get_text(url: &str, signal: &AbortSignal) -> Result<(u16, String, String), JsValue> {
-    let window = web_sys::window().ok_or(JsValue::NULL)?;
-    let init = web_sys::RequestInit::new();
-    init.set_signal(Some(signal));
-    let headers = web_sys::Headers::new()?;
-    headers.set(
-        "Accept",
-        "application/json, application/feed+json;q=0.9, text/html;q=0.8",
-    )?;
-    init.set_headers(&headers);
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await?
-        .dyn_into()?;
-    let content_type = response.headers().get("content-type")?.unwrap_or_default();
-    let text = JsFuture::from(response.text()?).await?;
-    Ok((
-        response.status(),
-        content_type,
-        text.as_string().unwrap_or_default(),
-    ))
+    let failed = |e: gloo_net::Error| JsValue::from_str(&e.to_string());
+    let response = gloo_net::http::Request::get(url)
+        .header(
+            "Accept",
+            "application/json, application/feed+json;q=0.9, text/html;q=0.8",
+        )
+        .abort_signal(Some(signal))
+        .send()
+        .await
+        .map_err(failed)?;
+    let content_type = response.headers().get("content-type").unwrap_or_default();
+    let text = response.text().await.map_err(failed)?;
+    Ok((response.status(), content_type, text))
 }
 
 /// The abort controller of a view's current request: starting a new request aborts the one
@@ -104,6 +100,7 @@ impl Drop for Requests {
     }
 }
 
+#[cfg(feature = "app")]
 /// [`Requests`] tied to the current Leptos owner (its cleanup aborts what is in flight), for the
 /// lazy parts.
 #[derive(Clone, Copy)]
@@ -111,6 +108,7 @@ pub struct AbortSlot(
     leptos::prelude::StoredValue<Option<AbortController>, leptos::prelude::LocalStorage>,
 );
 
+#[cfg(feature = "app")]
 impl AbortSlot {
     /// A slot tied to the current owner (its cleanup aborts what is in flight).
     pub fn new() -> AbortSlot {
@@ -137,6 +135,7 @@ impl AbortSlot {
     }
 }
 
+#[cfg(feature = "app")]
 impl Default for AbortSlot {
     fn default() -> Self {
         AbortSlot::new()

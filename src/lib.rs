@@ -2,10 +2,12 @@
 #![deny(unsafe_code)] // allowed only where wasm-split links the lazy chunks (`lazy`)
 
 pub mod article;
+#[cfg(feature = "app")]
 pub mod comments;
 pub mod config;
 pub mod content;
 pub mod date;
+#[cfg(feature = "app")]
 pub mod display;
 pub mod dom;
 #[cfg(feature = "exports")]
@@ -14,13 +16,17 @@ pub mod host_events;
 pub mod http;
 pub mod i18n;
 pub mod json;
+#[cfg(feature = "app")]
 pub mod lazy;
+#[cfg(feature = "app")]
 pub mod listen;
+#[cfg(feature = "app")]
 pub mod load;
 pub mod observe;
 pub mod reader;
 pub mod share;
 pub mod url_policy;
+#[cfg(feature = "app")]
 pub mod view;
 
 /// Runs when the wasm starts: installs the panic hook (a panic logs its message before the app stops).

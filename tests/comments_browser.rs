@@ -40,6 +40,7 @@ fn comment(id: i64, text: &str) -> Comment {
         author_name: format!("Bạn đọc {id}"),
         created: "2026-11-28T10:00:00Z".into(),
         text: text.into(),
+        editor: false,
     }
 }
 

@@ -16,6 +16,9 @@ pub struct Comment {
     pub created: String,
     /// The text, plain (never HTML).
     pub text: String,
+    /// An answer of the portal's editorial office (`author.role` is `editor`; any other role, or
+    /// none from an older server, is a reader).
+    pub editor: bool,
 }
 
 /// One page of comments: top-level comments, each followed by its replies.
@@ -102,6 +105,12 @@ impl Comment {
             author_name: o.str("author_name")?,
             created: o.str("created")?,
             text: o.str("text")?,
+            editor: o
+                .opt_obj("author")
+                .ok()
+                .flatten()
+                .and_then(|a| a.opt_str("role").ok().flatten())
+                .is_some_and(|role| role == "editor"),
         })
     }
 }
@@ -183,11 +192,12 @@ mod tests {
         let p = CommentsPage::from_json(
             r#"{"total":3,"top_level_total":2,"page":1,"per_page":1,"items":[
                 {"id":5,"parent_id":null,"author_name":"A","created":"2026-11-28T10:00:00Z","text":"x"},
-                {"id":6,"parent_id":5,"author_name":"B","created":"2026-11-28T10:01:00Z","text":"y","extra":1}]}"#,
+                {"id":6,"parent_id":5,"author_name":"B","created":"2026-11-28T10:01:00Z","text":"y","extra":1,"author":{"name":"B","role":"editor"}}]}"#,
         )
         .unwrap();
         assert_eq!(p.items.len(), 2);
         assert_eq!(p.items[1].parent_id, Some(5));
+        assert!(p.items[1].editor && !p.items[0].editor);
         assert!(p.has_more());
         assert_eq!(
             CommentsPage::from_json(r#"{"total":"3"}"#)

@@ -317,6 +317,7 @@ mod tests {
             author_name: format!("An {id}"),
             created: "2022-04-18T10:00:00Z".into(),
             text: format!("Ý kiến {id}"),
+            editor: false,
         }
     }
 

@@ -63,6 +63,7 @@ mod tests {
             author_name: format!("n{id}"),
             created: "2026-11-28T10:00:00Z".into(),
             text: format!("t{id}"),
+            editor: false,
         }
     }
 

@@ -81,6 +81,8 @@ pub struct CommentWords {
     pub honeypot: &'static str,
     /// Retry button while waiting; {n} is seconds.
     pub retry_in: &'static str,
+    /// The badge of an answer of the portal's editorial office (words, not only colour).
+    pub editor_badge: &'static str,
 }
 
 /// The widget's words in `lang`.
@@ -130,6 +132,7 @@ const VI: CommentWords = CommentWords {
     field_refused: "Máy chủ không chấp nhận nội dung ô này.",
     honeypot: "Để trống ô này",
     retry_in: "Thử lại sau {n} giây",
+    editor_badge: "Ban biên tập trả lời",
 };
 
 const EN: CommentWords = CommentWords {
@@ -171,6 +174,7 @@ const EN: CommentWords = CommentWords {
     field_refused: "The server did not accept this field.",
     honeypot: "Leave this empty",
     retry_in: "Try again in {n} s",
+    editor_badge: "Editorial office",
 };
 
 #[cfg(test)]

@@ -17,6 +17,18 @@ const FIELDS: [&str; 8] = [
     "size", "line", "theme", "letter", "word", "para", "width", "font",
 ];
 
+/// The name of each setting in the embed API (`el.readingSettings`), in the order of `FIELDS`.
+pub const HOST_NAMES: [&str; 8] = [
+    "fontScale",
+    "lineSpacing",
+    "theme",
+    "letterSpacing",
+    "wordSpacing",
+    "paragraphSpacing",
+    "width",
+    "font",
+];
+
 /// What the reader chose.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Prefs {
@@ -266,6 +278,155 @@ mod tests {
                 ("--av-content-width", "50ch"),
                 ("--av-reader-font", "var(--av-font-reading)"),
             ]
+        );
+    }
+
+    /// One setting of the loaders' table: its host name, default, and each stored name with the
+    /// custom property's value (empty: the stylesheet's).
+    fn choice<T: Copy + Default + PartialEq>(
+        host: &str,
+        all: &[T],
+        key: fn(T) -> &'static str,
+        css: fn(T) -> &'static str,
+        property: Option<&str>,
+    ) -> serde_json::Value {
+        let values: serde_json::Map<String, serde_json::Value> = all
+            .iter()
+            .map(|&v| (key(v).to_string(), css(v).into()))
+            .collect();
+        serde_json::json!({
+            "name": host,
+            "default": key(T::default()),
+            "property": property,
+            "values": values,
+        })
+    }
+
+    /// What the loaders (`scripts/loader-common.js`, `scripts/embed-loader.js`) know of the
+    /// reader's settings, from this definition: post-build.mjs fills it in as `__SETTINGS__`.
+    fn loaders_table() -> serde_json::Value {
+        let p = Prefs::default().properties();
+        let mut choices = serde_json::Map::new();
+        let entries = [
+            choice(
+                HOST_NAMES[1],
+                LineSpacing::ALL,
+                LineSpacing::key,
+                LineSpacing::css,
+                Some(p[0].0),
+            ),
+            choice(HOST_NAMES[2], Theme::ALL, Theme::key, |_| "", None),
+            choice(
+                HOST_NAMES[3],
+                LetterSpacing::ALL,
+                LetterSpacing::key,
+                LetterSpacing::css,
+                Some(p[1].0),
+            ),
+            choice(
+                HOST_NAMES[4],
+                WordSpacing::ALL,
+                WordSpacing::key,
+                WordSpacing::css,
+                Some(p[2].0),
+            ),
+            choice(
+                HOST_NAMES[5],
+                ParagraphSpacing::ALL,
+                ParagraphSpacing::key,
+                ParagraphSpacing::css,
+                Some(p[3].0),
+            ),
+            choice(
+                HOST_NAMES[6],
+                ContentWidth::ALL,
+                ContentWidth::key,
+                ContentWidth::css,
+                Some(p[4].0),
+            ),
+            choice(
+                HOST_NAMES[7],
+                FontChoice::ALL,
+                FontChoice::key,
+                FontChoice::css,
+                Some(p[5].0),
+            ),
+        ];
+        for (key, entry) in FIELDS[1..].iter().zip(entries) {
+            choices.insert((*key).to_string(), entry);
+        }
+        // How stored forms read, so the loaders' reader is held to this one (a Node test runs them).
+        let inputs = [
+            "",
+            "size=150;line=relaxed;theme=dark",
+            "size=160;letter=wide;word=wider;para=double;width=narrow;font=reading",
+            "size=87.5;theme=sepia;width=wide;font=serif",
+            "size= 200 ;line= compact ; theme =light",
+            "size=300%;line=huge;theme=<script>;letter=;font=Comic",
+            "size=0;size=abc;word=wide;word=normal",
+            "size=1000000;para=double;line=relaxed;line=compact",
+            "\u{0}\u{ffff}=;;;===",
+            "size=75;size=113;width=narrow;unknown=1",
+        ];
+        let vectors: Vec<serde_json::Value> = inputs
+            .iter()
+            .map(|input| {
+                let p = Prefs::decode(input);
+                serde_json::json!({ "stored": input, "encoded": p.encode(), "percent": p.size.percent() })
+            })
+            .collect();
+        // How the pre-paint must show a publication time (`showTime`), as `Timestamp::display`.
+        let times: Vec<serde_json::Value> = [
+            "2022-04-18T17:09:00+07:00",
+            "2024-03-12T09:15:00+07:00",
+            "2019-11-18T16:07:38-06:00",
+            "2019-11-19T07:09:00Z",
+            "2019-11-19T07:09:00.123z",
+            "2021-01-05T23:59:59+05:30",
+            "2021-01-05T08:00:00-03:30",
+            "2019-11-20T12:32:00",
+            "2019-11-20 12:32:00",
+            "2019-11-19",
+            "2022-02-30T10:00:00+07:00",
+            "18/04/2022 17:09",
+            "",
+        ]
+        .iter()
+        .map(|iso| {
+            let shown = |lang| {
+                crate::date::Timestamp::parse(iso)
+                    .map(|t| t.display(lang))
+                    .unwrap_or_default()
+            };
+            serde_json::json!({ "iso": iso, "vi": shown(crate::i18n::UiLang::Vi), "en": shown(crate::i18n::UiLang::En) })
+        })
+        .collect();
+        serde_json::json!({
+            "times": times,
+            "key": STORAGE_KEY,
+            "legacyKey": LEGACY_STORAGE_KEY,
+            "event": crate::reader::store::SYNC_EVENT,
+            "sizeName": HOST_NAMES[0],
+            // The order of the stored form (objects above are sorted by name).
+            "order": FIELDS,
+            "steps": crate::reader::text_size::STEPS,
+            "choices": choices,
+            "vectors": vectors,
+        })
+    }
+
+    #[test]
+    fn the_loaders_table_is_this_definition() {
+        let generated = serde_json::to_string_pretty(&loaders_table()).unwrap() + "\n";
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/settings.json");
+        if std::env::var_os("UPDATE_SETTINGS").is_some() {
+            std::fs::write(path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "scripts/settings.json is not what src/reader/ defines; run \
+             UPDATE_SETTINGS=1 cargo test -p article-viewer loaders_table"
         );
     }
 }

@@ -175,11 +175,13 @@ pub fn update_prefs(f: impl FnOnce(&mut Prefs)) {
     }
 }
 
+#[cfg(feature = "app")]
 thread_local! {
     static SIGNAL: RefCell<Option<(leptos::prelude::ArcRwSignal<Prefs>, Subscription)>> =
         const { RefCell::new(None) };
 }
 
+#[cfg(feature = "app")]
 /// The page-wide preferences as a Leptos signal (for the lazy parts; created on first use).
 pub fn use_prefs() -> leptos::prelude::ArcRwSignal<Prefs> {
     use leptos::prelude::{ArcRwSignal, Set};

@@ -25,9 +25,18 @@ fn comment_text(text: &str) -> impl IntoView {
 }
 
 fn comment_body(c: &Comment, lang: UiLang) -> impl IntoView {
+    // The name in its own bidi isolate: a right-to-left name, or one with a stray direction mark,
+    // cannot reorder the date or the badge next to it.
+    let badge = c.editor.then(|| {
+        view! {
+            " "
+            <span class="av-comment__badge" data-testid="av-editor-badge">{words(lang).editor_badge}</span>
+        }
+    });
     view! {
         <p class="av-comment__meta">
-            <span class="av-comment__author" data-testid="av-comment-author">{c.author_name.clone()}</span>
+            <bdi class="av-comment__author" data-testid="av-comment-author">{c.author_name.clone()}</bdi>
+            {badge}
             " · "
             <time class="av-comment__time" datetime=c.created.clone()>{display_local(&c.created, lang)}</time>
         </p>
