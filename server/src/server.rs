@@ -1,4 +1,5 @@
-//! Router assembly, CORS, tracing and the server's life cycle (bind, serve, graceful shutdown).
+//! Router assembly, compression, CORS, security headers, tracing and the server's life cycle
+//! (bind, serve with the limits of `conn.rs`, shutdown with a deadline).
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -8,6 +9,7 @@ use std::time::Duration;
 use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use tower_http::compression::CompressionLayer;
 use axum::{middleware, Json, Router};
 use serde_json::json;
 use tokio::net::TcpListener;
@@ -16,12 +18,12 @@ use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::articles::ArticleStore;
-use crate::config::ServerConfig;
-use crate::db::DbError;
+use crate::auth::{Authenticator, MIN_SHARED_TOKEN_CHARS};
+use crate::config::{ConnLimits, ServerConfig};
 use crate::notify::{Notifier, NotifyError};
 use crate::state::{AppState, SharedState};
-use crate::store::{sqlite_reader_count, Store};
-use crate::{api, moderation, static_files};
+use crate::store::{sqlite_reader_count, DbError, Store};
+use crate::{api, conn, headers, moderation, static_files};
 
 /// Errors starting or running the server.
 #[derive(Debug, thiserror::Error)]
@@ -53,6 +55,7 @@ pub struct Server {
     listener: TcpListener,
     router: Router,
     addr: SocketAddr,
+    limits: ConnLimits,
 }
 
 impl Server {
@@ -72,7 +75,19 @@ impl Server {
         if !config.content_dir.is_dir() {
             tracing::warn!(dir = %config.content_dir.display(), "content directory does not exist");
         }
+        if let Some(t) = &config.moderation_token {
+            if t.chars().count() < MIN_SHARED_TOKEN_CHARS {
+                tracing::warn!(
+                    chars = t.chars().count(),
+                    "the shared moderation token is shorter than {MIN_SHARED_TOKEN_CHARS} characters \
+                     and can be guessed; use named moderators (`moderators add NAME`) or \
+                     `openssl rand -hex 24`"
+                );
+            }
+        }
+        raise_file_limit(config.limits.max_connections);
         let state = Arc::new(AppState {
+            auth: Authenticator::new(config.moderation_token.as_deref()),
             db,
             articles: ArticleStore::new(config.content_dir.clone()),
             notifier,
@@ -94,6 +109,7 @@ impl Server {
             listener,
             router,
             addr,
+            limits: config.limits,
         })
     }
 
@@ -107,14 +123,9 @@ impl Server {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), ServerError> {
-        axum::serve(
-            self.listener,
-            self.router
-                .into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(shutdown)
-        .await
-        .map_err(ServerError::Serve)
+        conn::serve(self.listener, self.router, self.limits, shutdown)
+            .await
+            .map_err(ServerError::Serve)
     }
 }
 
@@ -181,7 +192,19 @@ pub fn router(state: SharedState) -> Result<Router, ServerError> {
             "/articles/{id}/comments",
             get(api::list_comments).post(api::post_comment),
         )
+        .route(
+            "/articles/{id}/comments/{parent}/replies",
+            get(api::list_replies),
+        )
+        .route("/moderation/me", get(moderation::me))
+        .route("/moderation/audit", get(moderation::audit))
         .route("/moderation/comments", get(moderation::list))
+        .route(
+            "/moderation/comments/{id}",
+            axum::routing::delete(moderation::delete),
+        )
+        .route("/moderation/comments/{id}/edit", post(moderation::edit))
+        .route("/moderation/comments/{id}/reply", post(moderation::reply))
         .route(
             "/moderation/comments/{id}/approve",
             post(moderation::approve),
@@ -207,11 +230,53 @@ pub fn router(state: SharedState) -> Result<Router, ServerError> {
             .layer(cors)
             .layer(middleware::map_response(strip_foreign_cors));
     }
-    Ok(app.layer(
-        TraceLayer::new_for_http()
-            .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
-            .on_response(DefaultOnResponse::new().level(Level::INFO)),
-    ))
+    Ok(app
+        // Static files come with brotli/gzip twins from the build (served as they are); the API
+        // and the article JSON are compressed here (brotli quality 4, gzip; not under 32 bytes).
+        .layer(CompressionLayer::new())
+        .layer(middleware::from_fn(headers::security_headers))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        ))
+}
+
+/// Raises the soft limit of open files to the hard limit (as Go does at start), so the
+/// connection cap, not the file limit, is what refuses connections; warns when even the hard
+/// limit is below the cap.
+fn raise_file_limit(max_connections: usize) {
+    #[cfg(unix)]
+    {
+        let mut lim = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        // SAFETY: getrlimit/setrlimit with a valid pointer to a local struct.
+        unsafe {
+            if libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) != 0 {
+                return;
+            }
+            if lim.rlim_cur < lim.rlim_max {
+                let wanted = libc::rlimit {
+                    rlim_cur: lim.rlim_max,
+                    rlim_max: lim.rlim_max,
+                };
+                if libc::setrlimit(libc::RLIMIT_NOFILE, &wanted) == 0 {
+                    lim = wanted;
+                }
+            }
+        }
+        // Room for the database, the content files and the log besides the connections.
+        let needed = max_connections as u64 + 64;
+        if (lim.rlim_cur as u64) < needed {
+            tracing::warn!(
+                file_limit = lim.rlim_cur as u64,
+                max_connections,
+                "the open-file limit is below --max-connections + 64; lower --max-connections or raise the limit (ulimit -n, LimitNOFILE=)"
+            );
+        }
+    }
 }
 
 /// Completes on SIGINT (Ctrl-C) or SIGTERM.
@@ -240,5 +305,5 @@ pub async fn shutdown_signal() {
         () = ctrl_c => {}
         () = term => {}
     }
-    tracing::info!("shutting down: finishing in-flight requests");
+    tracing::info!("shutdown signal received");
 }
