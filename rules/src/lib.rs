@@ -290,8 +290,14 @@ mod tests {
     fn bidi_controls_go_and_invisible_only_fields_are_empty() {
         assert_eq!(clean("\u{202E}nimda\u{202C}", false), "nimda");
         assert_eq!(clean("a\u{2067}b\u{2069}\u{200F}", false), "ab");
-        assert_eq!(check_name("\u{200B}\u{200C}\u{FEFF}"), Err(RuleError::Empty));
-        assert_eq!(check_text("\u{3164}\u{2800} \u{00AD}"), Err(RuleError::Empty));
+        assert_eq!(
+            check_name("\u{200B}\u{200C}\u{FEFF}"),
+            Err(RuleError::Empty)
+        );
+        assert_eq!(
+            check_text("\u{3164}\u{2800} \u{00AD}"),
+            Err(RuleError::Empty)
+        );
         assert_eq!(check_name("An\u{200B}"), Ok(()));
         // A ZWJ family emoji stays whole.
         assert_eq!(

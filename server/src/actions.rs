@@ -64,7 +64,10 @@ pub async fn edit<T: StoreTx>(
     text: &str,
 ) -> Result<StoredComment, ActionError> {
     let before = tx.comment(id).await?.ok_or(ActionError::NoSuchComment)?;
-    let after = tx.set_text(id, text).await?.ok_or(ActionError::NoSuchComment)?;
+    let after = tx
+        .set_text(id, text)
+        .await?
+        .ok_or(ActionError::NoSuchComment)?;
     if before.text != after.text {
         tx.insert_audit(&NewAudit {
             moderator: who,
@@ -158,7 +161,10 @@ pub async fn audit_page<T: StoreTx>(
     limit: u32,
     offset: u64,
 ) -> Result<(u64, Vec<AuditEntry>), DbError> {
-    tokio::try_join!(tx.audit_count(comment), tx.audit_page(comment, limit, offset))
+    tokio::try_join!(
+        tx.audit_count(comment),
+        tx.audit_page(comment, limit, offset)
+    )
 }
 
 impl Store {
@@ -202,6 +208,7 @@ impl Store {
         limit: u32,
         offset: u64,
     ) -> Result<(u64, Vec<AuditEntry>), DbError> {
-        in_tx!(self, read, |tx| audit_page(tx, comment, limit, offset).await)
+        in_tx!(self, read, |tx| audit_page(tx, comment, limit, offset)
+            .await)
     }
 }

@@ -155,14 +155,18 @@ pub async fn list_replies(
     let after = match q.get("after") {
         None => 0,
         Some(s) => parse_cursor(s).unwrap_or_else(|| {
-            errors.insert("after", "after must be a cursor from a previous answer.".into());
+            errors.insert(
+                "after",
+                "after must be a cursor from a previous answer.".into(),
+            );
             0
         }),
     };
     if !errors.is_empty() {
         return Err(ApiError::Invalid(errors));
     }
-    let no_comment = || ApiError::NotFound("There is no published comment with this id in this article.");
+    let no_comment =
+        || ApiError::NotFound("There is no published comment with this id in this article.");
     let parent = parent.parse::<i64>().map_err(|_| no_comment())?;
     if state.articles.lookup(&article_id).await?.is_none() {
         return Err(ApiError::NotFound("There is no article with this id."));

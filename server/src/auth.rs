@@ -69,7 +69,11 @@ fn hash_secret(secret: &str) -> Result<String, ModeratorError> {
 /// True if `secret` matches the PHC string `hash`.
 pub fn verify_secret(secret: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
-        .map(|h| Argon2::default().verify_password(secret.as_bytes(), &h).is_ok())
+        .map(|h| {
+            Argon2::default()
+                .verify_password(secret.as_bytes(), &h)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -189,7 +193,10 @@ impl Authenticator {
     /// An authenticator with the shared token `shared` (trimmed; empty means none).
     pub fn new(shared: Option<&str>) -> Self {
         Authenticator {
-            shared: shared.map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned),
+            shared: shared
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned),
             verified: Mutex::new(HashMap::new()),
             failures: Mutex::new(HashMap::new()),
         }
@@ -213,7 +220,11 @@ impl Authenticator {
         if failures.len() >= MAX_CLIENTS {
             failures.retain(|_, f| now.duration_since(f.last) < MAX_BACKOFF * 2);
             if failures.len() >= MAX_CLIENTS {
-                if let Some(oldest) = failures.iter().min_by_key(|(_, f)| f.last).map(|(k, _)| k.clone()) {
+                if let Some(oldest) = failures
+                    .iter()
+                    .min_by_key(|(_, f)| f.last)
+                    .map(|(k, _)| k.clone())
+                {
                     failures.remove(&oldest);
                 }
             }
@@ -261,7 +272,12 @@ impl Authenticator {
                 }
             }
         }
-        if self.shared.is_none() && !store.moderators().await?.iter().any(|m| m.revoked.is_none())
+        if self.shared.is_none()
+            && !store
+                .moderators()
+                .await?
+                .iter()
+                .any(|m| m.revoked.is_none())
         {
             return Err(AuthError::Disabled);
         }
@@ -280,7 +296,10 @@ impl Authenticator {
     async fn secret_matches(&self, token: &str, id: i64, secret: &str, m: &Moderator) -> bool {
         let digest: [u8; 32] = Sha256::digest(token.as_bytes()).into();
         if let Ok(verified) = self.verified.lock() {
-            if verified.get(&digest).is_some_and(|(vid, hash)| *vid == id && *hash == m.token_hash) {
+            if verified
+                .get(&digest)
+                .is_some_and(|(vid, hash)| *vid == id && *hash == m.token_hash)
+            {
                 return true;
             }
         }

@@ -130,7 +130,11 @@ pub struct ServeArgs {
     #[arg(long, env = "AV_MODERATION_TOKEN", hide_env_values = true)]
     pub moderation_token: Option<String>,
     /// File holding the shared moderation token (surrounding whitespace is ignored).
-    #[arg(long, env = "AV_MODERATION_TOKEN_FILE", conflicts_with = "moderation_token")]
+    #[arg(
+        long,
+        env = "AV_MODERATION_TOKEN_FILE",
+        conflicts_with = "moderation_token"
+    )]
     pub moderation_token_file: Option<PathBuf>,
     /// The editorial office's name on its replies from the moderation page.
     #[arg(long, env = "AV_EDITOR_NAME", default_value = DEFAULT_EDITOR_NAME)]
@@ -189,10 +193,12 @@ impl ServeArgs {
     /// The server configuration these flags describe (reads the token file, if any).
     pub fn to_config(&self) -> Result<ServerConfig, CliError> {
         let moderation_token = match &self.moderation_token_file {
-            Some(path) => Some(std::fs::read_to_string(path).map_err(|source| CliError::File {
-                path: path.clone(),
-                source,
-            })?),
+            Some(path) => Some(
+                std::fs::read_to_string(path).map_err(|source| CliError::File {
+                    path: path.clone(),
+                    source,
+                })?,
+            ),
             None => self.moderation_token.clone(),
         };
         Ok(ServerConfig {
@@ -416,7 +422,11 @@ pub async fn run_import(args: &ImportArgs, out: &mut impl Write) -> Result<(), C
     for (line, why) in &report.skipped {
         eprintln!("line {line}: skipped: {why}");
     }
-    let verb = if args.dry_run { "would import" } else { "imported" };
+    let verb = if args.dry_run {
+        "would import"
+    } else {
+        "imported"
+    };
     writeln!(
         out,
         "{verb} {} of {} comment(s) ({} already present, {} skipped) and {} of {} audit entr(y/ies)",
@@ -440,7 +450,11 @@ pub async fn run_moderators(args: &ModeratorsArgs, out: &mut impl Write) -> Resu
         ModeratorsAction::Add { db, name } => {
             let db = db.open().await?;
             let token = db.add_moderator(name).await?;
-            writeln!(out, "added moderator {:?}; their token (shown only this once):", name.trim())?;
+            writeln!(
+                out,
+                "added moderator {:?}; their token (shown only this once):",
+                name.trim()
+            )?;
             writeln!(out, "{token}")?;
         }
         ModeratorsAction::List { db } => {
@@ -449,7 +463,11 @@ pub async fn run_moderators(args: &ModeratorsArgs, out: &mut impl Write) -> Resu
             writeln!(out, "{} moderator(s)", all.len())?;
             for m in all {
                 match m.revoked {
-                    Some(at) => writeln!(out, "#{} {} (added {}, revoked {at})", m.id, m.name, m.created)?,
+                    Some(at) => writeln!(
+                        out,
+                        "#{} {} (added {}, revoked {at})",
+                        m.id, m.name, m.created
+                    )?,
                     None => writeln!(out, "#{} {} (added {})", m.id, m.name, m.created)?,
                 }
             }

@@ -237,20 +237,22 @@ pub async fn serve(
         .keep_alive(true);
     let mut conns = JoinSet::new();
     let mut shutdown = pin!(shutdown);
-    loop {
-        // A slot first: at the cap, ask quiet connections to make room, then wait for one.
-        let permit = match permits.clone().try_acquire_owned() {
-            Ok(p) => p,
-            Err(_) => {
-                shed_tx.send_modify(|g| *g += 1);
-                tokio::select! {
-                    p = permits.clone().acquire_owned() => match p {
-                        Ok(p) => p,
-                        Err(_) => break,
-                    },
-                    () = &mut shutdown => break,
-                    Some(_) = conns.join_next(), if !conns.is_empty() => continue,
-                }
+    'accept: loop {
+        // A slot first: at the cap, ask quiet connections to make room (again every moment,
+        // as connections become quiet), then wait for one.
+        let permit = loop {
+            if let Ok(p) = permits.clone().try_acquire_owned() {
+                break p;
+            }
+            shed_tx.send_modify(|g| *g += 1);
+            tokio::select! {
+                p = permits.clone().acquire_owned() => match p {
+                    Ok(p) => break p,
+                    Err(_) => break 'accept,
+                },
+                () = &mut shutdown => break 'accept,
+                () = tokio::time::sleep(SHED_AFTER_IDLE / 2) => {}
+                Some(_) = conns.join_next(), if !conns.is_empty() => {}
             }
         };
         let (stream, peer) = tokio::select! {
@@ -264,9 +266,9 @@ pub async fn serve(
                     continue;
                 }
             },
-            () = &mut shutdown => break,
-            Some(_) = conns.join_next(), if !conns.is_empty() => continue,
+            () = &mut shutdown => break 'accept,
         };
+        while conns.try_join_next().is_some() {}
         let _ = stream.set_nodelay(true);
         let state = Arc::new(ConnState::new(epoch));
         conns.spawn(connection(
@@ -325,12 +327,7 @@ async fn connection(
         req.extensions_mut().insert(ConnectInfo(peer));
         async move {
             let res = router.oneshot(req.map(Body::new)).await;
-            res.map(|res: Response<Body>| {
-                res.map(|inner| TrackedBody {
-                    inner,
-                    _busy: busy,
-                })
-            })
+            res.map(|res: Response<Body>| res.map(|inner| TrackedBody { inner, _busy: busy }))
         }
     });
     let conn = http.serve_connection(io, service);
@@ -346,9 +343,12 @@ async fn connection(
             }
             changed = stop.changed(), if !stopping => {
                 stopping = true;
-                if changed.is_ok() {
-                    conn.as_mut().graceful_shutdown();
+                // Nothing in flight: nobody is owed an answer, close now. Otherwise finish the
+                // request in flight (until the server's deadline) and close.
+                if changed.is_err() || state.busy.load(Ordering::Acquire) == 0 {
+                    return;
                 }
+                conn.as_mut().graceful_shutdown();
             }
             changed = shed.changed(), if !stopping => {
                 if changed.is_ok() && state.sheddable(epoch) {

@@ -45,7 +45,10 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
         }
     }
     if is_private_path(&path) {
-        h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+        h.insert(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        );
         h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
         let csp = if path.trim_start_matches('/').starts_with("api") {
             API_CSP
@@ -57,7 +60,10 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
             .and_then(|v| v.to_str().ok())
             .is_none_or(|v| v.starts_with("text/html"));
         if is_html || csp == API_CSP {
-            h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp));
+            h.insert(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static(csp),
+            );
         }
     } else {
         h.insert(
@@ -74,8 +80,14 @@ mod tests {
 
     #[test]
     fn locations_stay_on_the_host() {
-        assert_eq!(same_host_location("//evil.example/").as_deref(), Some("/evil.example/"));
-        assert_eq!(same_host_location("/\\evil.example").as_deref(), Some("/evil.example"));
+        assert_eq!(
+            same_host_location("//evil.example/").as_deref(),
+            Some("/evil.example/")
+        );
+        assert_eq!(
+            same_host_location("/\\evil.example").as_deref(),
+            Some("/evil.example")
+        );
         assert_eq!(same_host_location("///x/").as_deref(), Some("/x/"));
         assert_eq!(same_host_location("/moderation/"), None);
         assert_eq!(same_host_location("moderation/"), None);

@@ -52,10 +52,8 @@ pub async fn public_page<T: StoreTx>(
         tx.top_level(article_id, q.sort, q.per_page, offset),
     )?;
     let ids: Vec<i64> = top.iter().map(|c| c.id).collect();
-    let (reply_counts, replies) = tokio::try_join!(
-        tx.reply_counts(&ids),
-        tx.first_replies(&ids, q.replies)
-    )?;
+    let (reply_counts, replies) =
+        tokio::try_join!(tx.reply_counts(&ids), tx.first_replies(&ids, q.replies))?;
     Ok(PublicPage {
         total: counts.0,
         top_level_total: counts.1,
@@ -126,7 +124,10 @@ pub async fn replies_page<T: StoreTx>(
         tx.replies_after(parent, after, limit.saturating_add(1)),
     )?;
     match p {
-        Some(p) if p.article_id == article_id && p.status == Status::Published && p.parent_id.is_none() => {}
+        Some(p)
+            if p.article_id == article_id
+                && p.status == Status::Published
+                && p.parent_id.is_none() => {}
         _ => return Err(RepliesError::NoParent),
     }
     let more = items.len() > limit as usize;
@@ -162,12 +163,13 @@ pub async fn queue_page<T: StoreTx>(
     limit: u32,
     offset: u64,
 ) -> Result<QueuePage, DbError> {
-    let (items, counts) = tokio::try_join!(tx.by_status(status, limit, offset), tx.status_counts())?;
+    let (items, counts) =
+        tokio::try_join!(tx.by_status(status, limit, offset), tx.status_counts())?;
     let mut parents = HashMap::new();
     for id in items.iter().filter_map(|c| c.parent_id) {
-        if !parents.contains_key(&id) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = parents.entry(id) {
             if let Some(p) = tx.comment(id).await? {
-                parents.insert(id, p);
+                slot.insert(p);
             }
         }
     }
@@ -194,7 +196,14 @@ impl Store {
         limit: u32,
     ) -> Result<RepliesPage, RepliesError> {
         let article_id = article_id.to_owned();
-        in_tx!(self, read, |tx| replies_page(tx, &article_id, parent, after, limit).await)
+        in_tx!(self, read, |tx| replies_page(
+            tx,
+            &article_id,
+            parent,
+            after,
+            limit
+        )
+        .await)
     }
 
     /// A page of comments with a status (oldest first) with the counts and parents.

@@ -259,7 +259,11 @@ struct TextBody {
 }
 
 /// Reads and checks a `{ "text": … }` body: the text normalised and checked like a reader's.
-async fn text_body(state: &SharedState, headers: &HeaderMap, body: Body) -> Result<(String, Option<String>), ApiError> {
+async fn text_body(
+    state: &SharedState,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<(String, Option<String>), ApiError> {
     let bytes = read_body(
         headers,
         body,
@@ -274,9 +278,9 @@ async fn text_body(state: &SharedState, headers: &HeaderMap, body: Body) -> Resu
         return Err(ApiError::field(
             "text",
             match e {
-                article_viewer_rules::RuleError::TooLong { max, actual } => format!(
-                    "The text can be at most {max} characters long (it has {actual})."
-                ),
+                article_viewer_rules::RuleError::TooLong { max, actual } => {
+                    format!("The text can be at most {max} characters long (it has {actual}).")
+                }
                 _ => "Please write the text.".to_owned(),
             },
         ));
@@ -360,7 +364,10 @@ fn random_key() -> String {
     use argon2::password_hash::rand_core::{OsRng, RngCore};
     let mut b = [0_u8; 16];
     OsRng.fill_bytes(&mut b);
-    format!("editor-{}", b.iter().map(|x| format!("{x:02x}")).collect::<String>())
+    format!(
+        "editor-{}",
+        b.iter().map(|x| format!("{x:02x}")).collect::<String>()
+    )
 }
 
 /// Answer of `GET /api/moderation/audit`.

@@ -221,7 +221,11 @@ impl<'a> PgTx<'a> {
         sql: &str,
         params: &[&(dyn ToSql + Sync)],
     ) -> Result<Vec<StoredComment>, DbError> {
-        self.rows(sql, params).await?.iter().map(row_to_comment).collect()
+        self.rows(sql, params)
+            .await?
+            .iter()
+            .map(row_to_comment)
+            .collect()
     }
 
     /// At most one comment selected by `sql`.
@@ -230,7 +234,11 @@ impl<'a> PgTx<'a> {
         sql: &str,
         params: &[&(dyn ToSql + Sync)],
     ) -> Result<Option<StoredComment>, DbError> {
-        self.row(sql, params).await?.as_ref().map(row_to_comment).transpose()
+        self.row(sql, params)
+            .await?
+            .as_ref()
+            .map(row_to_comment)
+            .transpose()
     }
 
     /// Rows changed by `sql`.
@@ -242,8 +250,11 @@ impl<'a> PgTx<'a> {
 
 impl StoreTx for PgTx<'_> {
     async fn comment(&self, id: i64) -> Result<Option<StoredComment>, DbError> {
-        self.one_comment(&format!("SELECT {COLUMNS} FROM comments WHERE id = $1"), &[&id])
-            .await
+        self.one_comment(
+            &format!("SELECT {COLUMNS} FROM comments WHERE id = $1"),
+            &[&id],
+        )
+        .await
     }
 
     async fn comment_by_key(
@@ -252,7 +263,9 @@ impl StoreTx for PgTx<'_> {
         key: &str,
     ) -> Result<Option<StoredComment>, DbError> {
         self.one_comment(
-            &format!("SELECT {COLUMNS} FROM comments WHERE article_id = $1 AND idempotency_key = $2"),
+            &format!(
+                "SELECT {COLUMNS} FROM comments WHERE article_id = $1 AND idempotency_key = $2"
+            ),
             &[&article_id, &key],
         )
         .await
@@ -260,8 +273,11 @@ impl StoreTx for PgTx<'_> {
 
     async fn lock_key(&self, article_id: &str, key: &str) -> Result<(), DbError> {
         let name = format!("{article_id}\n{key}");
-        self.exec("SELECT pg_advisory_xact_lock($1, hashtext($2))", &[&LOCK_KEY, &name])
-            .await?;
+        self.exec(
+            "SELECT pg_advisory_xact_lock($1, hashtext($2))",
+            &[&LOCK_KEY, &name],
+        )
+        .await?;
         Ok(())
     }
 
@@ -381,7 +397,9 @@ impl StoreTx for PgTx<'_> {
         let replies = self
             .exec("DELETE FROM comments WHERE parent_id = $1", &[&id])
             .await?;
-        let own = self.exec("DELETE FROM comments WHERE id = $1", &[&id]).await?;
+        let own = self
+            .exec("DELETE FROM comments WHERE id = $1", &[&id])
+            .await?;
         Ok(replies + own)
     }
 
@@ -512,7 +530,13 @@ impl StoreTx for PgTx<'_> {
                     "INSERT INTO audit_log (moderator, action, comment_id, before, after) \
                      VALUES ($1, $2, $3, $4, $5) RETURNING {AUDIT_COLUMNS}"
                 ),
-                &[&e.moderator, &e.action.as_str(), &e.comment_id, &before, &after],
+                &[
+                    &e.moderator,
+                    &e.action.as_str(),
+                    &e.comment_id,
+                    &before,
+                    &after,
+                ],
             )
             .await?
             .ok_or(DbError::NoRow)?;

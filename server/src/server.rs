@@ -9,10 +9,10 @@ use std::time::Duration;
 use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use tower_http::compression::CompressionLayer;
 use axum::{middleware, Json, Router};
 use serde_json::json;
 use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
@@ -85,7 +85,8 @@ impl Server {
                 );
             }
         }
-        raise_file_limit(config.limits.max_connections);
+        let mut limits = config.limits;
+        limits.max_connections = raise_file_limit(limits.max_connections);
         let state = Arc::new(AppState {
             auth: Authenticator::new(config.moderation_token.as_deref()),
             db,
@@ -109,7 +110,7 @@ impl Server {
             listener,
             router,
             addr,
-            limits: config.limits,
+            limits,
         })
     }
 
@@ -242,10 +243,14 @@ pub fn router(state: SharedState) -> Result<Router, ServerError> {
         ))
 }
 
+/// Open files kept free for the database, the content files and the log besides connections.
+pub const SPARE_FILES: usize = 64;
+
 /// Raises the soft limit of open files to the hard limit (as Go does at start), so the
-/// connection cap, not the file limit, is what refuses connections; warns when even the hard
-/// limit is below the cap.
-fn raise_file_limit(max_connections: usize) {
+/// connection cap, not the file limit, is what holds back connections; when even the hard
+/// limit is below the cap plus [`SPARE_FILES`], lowers the cap to fit, with a warning. Returns
+/// the cap to use.
+pub fn raise_file_limit(max_connections: usize) -> usize {
     #[cfg(unix)]
     {
         let mut lim = libc::rlimit {
@@ -255,7 +260,7 @@ fn raise_file_limit(max_connections: usize) {
         // SAFETY: getrlimit/setrlimit with a valid pointer to a local struct.
         unsafe {
             if libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) != 0 {
-                return;
+                return max_connections;
             }
             if lim.rlim_cur < lim.rlim_max {
                 let wanted = libc::rlimit {
@@ -267,16 +272,19 @@ fn raise_file_limit(max_connections: usize) {
                 }
             }
         }
-        // Room for the database, the content files and the log besides the connections.
-        let needed = max_connections as u64 + 64;
-        if (lim.rlim_cur as u64) < needed {
+        let limit = usize::try_from(lim.rlim_cur).unwrap_or(usize::MAX);
+        if limit < max_connections.saturating_add(SPARE_FILES) {
+            let fitted = limit.saturating_sub(SPARE_FILES).max(1);
             tracing::warn!(
-                file_limit = lim.rlim_cur as u64,
+                file_limit = limit,
                 max_connections,
-                "the open-file limit is below --max-connections + 64; lower --max-connections or raise the limit (ulimit -n, LimitNOFILE=)"
+                using = fitted,
+                "the open-file limit is below --max-connections + {SPARE_FILES}: using fewer connections; raise the limit (ulimit -n, LimitNOFILE=) for more"
             );
+            return fitted;
         }
     }
+    max_connections
 }
 
 /// Completes on SIGINT (Ctrl-C) or SIGTERM.

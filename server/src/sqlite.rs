@@ -11,7 +11,9 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
+use rusqlite::{
+    params, params_from_iter, Connection, OptionalExtension, Row, Transaction, TransactionBehavior,
+};
 
 use crate::config::RateLimit;
 use crate::model::{
@@ -600,9 +602,9 @@ impl StoreTx for SqliteTx<'_> {
     }
 
     async fn moderators(&self) -> Result<Vec<Moderator>, DbError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("SELECT {MODERATOR_COLUMNS} FROM moderators ORDER BY id"))?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {MODERATOR_COLUMNS} FROM moderators ORDER BY id"
+        ))?;
         let rows = stmt
             .query_map([], row_to_moderator)?
             .collect::<Result<Vec<_>, _>>()?;
@@ -705,14 +707,17 @@ mod tests {
         let db = Db::open(&dir.path().join("c.sqlite3"), 0).unwrap();
         let limit: RateLimit = "2/10".parse().unwrap();
         tx_test(&db, |tx| {
-            let at = |client: &str, ms: i64| ready(tx.rate_check(client, limit, ms, false)).unwrap();
+            let at =
+                |client: &str, ms: i64| ready(tx.rate_check(client, limit, ms, false)).unwrap();
             assert_eq!(at("10.0.0.1", 0), Ok(()));
             assert_eq!(at("10.0.0.1", 4000), Ok(()));
             assert_eq!(at("10.0.0.1", 5500), Err(5));
             assert_eq!(at("10.0.0.2", 5000), Ok(()));
             assert_eq!(at("10.0.0.1", 10_000), Ok(()));
             assert_eq!(at("10.0.0.1", 10_000), Err(4));
-            ready(tx.rate_check("x", limit, 100_000, true)).unwrap().unwrap();
+            ready(tx.rate_check("x", limit, 100_000, true))
+                .unwrap()
+                .unwrap();
             let left: i64 = tx
                 .conn
                 .query_row("SELECT COUNT(*) FROM rate_events", [], |r| r.get(0))

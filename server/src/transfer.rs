@@ -181,7 +181,9 @@ fn check_comment(mut c: StoredComment) -> Result<StoredComment, String> {
         ));
     }
     if let Some(m) = c.moderated.as_deref().filter(|m| !is_timestamp(m)) {
-        return Err(format!("moderated {m:?} is not a time like 2026-11-28T10:00:00Z"));
+        return Err(format!(
+            "moderated {m:?} is not a time like 2026-11-28T10:00:00Z"
+        ));
     }
     Ok(c)
 }
@@ -192,7 +194,10 @@ fn check_audit(e: AuditEntry) -> Result<AuditEntry, String> {
         return Err("id and comment_id must be positive numbers".into());
     }
     if !is_timestamp(&e.at) {
-        return Err(format!("at {:?} is not a time like 2026-11-28T10:00:00Z", e.at));
+        return Err(format!(
+            "at {:?} is not a time like 2026-11-28T10:00:00Z",
+            e.at
+        ));
     }
     if e.moderator.trim().is_empty() || e.moderator.chars().count() > rules::MAX_NAME_CHARS {
         return Err("moderator must be a name of 1–80 characters".into());
@@ -285,9 +290,8 @@ async fn import_batch<T: StoreTx>(
                 }
             }
             Line::Audit(e) => {
-                if !dry_run && tx.import_audit(e).await? {
-                    report.audit_inserted += 1;
-                } else if dry_run {
+                // A dry run counts every checked entry as new.
+                if dry_run || tx.import_audit(e).await? {
                     report.audit_inserted += 1;
                 }
             }
@@ -348,7 +352,14 @@ pub async fn import(
             }
         }
         if batch.len() >= TRANSFER_BATCH {
-            run_batch(db, std::mem::take(&mut batch), &mut known, dry_run, &mut report).await?;
+            run_batch(
+                db,
+                std::mem::take(&mut batch),
+                &mut known,
+                dry_run,
+                &mut report,
+            )
+            .await?;
         }
     }
     if !batch.is_empty() {
@@ -372,12 +383,16 @@ async fn run_batch(
     let result: Result<(Known, ImportReport), DbError> = if dry_run {
         in_tx!(db, read, |tx| {
             let (mut k, mut r) = (k, r);
-            import_batch(tx, &batch, &mut k, true, &mut r).await.map(|()| (k, r))
+            import_batch(tx, &batch, &mut k, true, &mut r)
+                .await
+                .map(|()| (k, r))
         })
     } else {
         in_tx!(db, write, |tx| {
             let (mut k, mut r) = (k, r);
-            import_batch(tx, &batch, &mut k, false, &mut r).await.map(|()| (k, r))
+            import_batch(tx, &batch, &mut k, false, &mut r)
+                .await
+                .map(|()| (k, r))
         })
     };
     match result {
@@ -386,13 +401,20 @@ async fn run_batch(
             *report = r;
             Ok(())
         }
-        Err(source) => Err(TransferError::Stopped { line: first, source }),
+        Err(source) => Err(TransferError::Stopped {
+            line: first,
+            source,
+        }),
     }
 }
 
 impl Store {
     /// Complete comments with ids above `after`, in id order.
-    pub async fn comments_after(&self, after: i64, limit: u32) -> Result<Vec<StoredComment>, DbError> {
+    pub async fn comments_after(
+        &self,
+        after: i64,
+        limit: u32,
+    ) -> Result<Vec<StoredComment>, DbError> {
         in_tx!(self, read, |tx| tx.comments_after(after, limit).await)
     }
 
@@ -438,14 +460,23 @@ mod tests {
     #[test]
     fn every_bad_field_is_named() {
         let cases = [
-            (serde_json::json!({"article_id": "../../etc/passwd"}), "article_id"),
+            (
+                serde_json::json!({"article_id": "../../etc/passwd"}),
+                "article_id",
+            ),
             (serde_json::json!({"text": "x".repeat(100_000)}), "text"),
             (serde_json::json!({"text": "  "}), "text"),
             (serde_json::json!({"text": "\u{200b}\u{200b}"}), "text"),
-            (serde_json::json!({"author_name": "\u{202e}"}), "author_name"),
+            (
+                serde_json::json!({"author_name": "\u{202e}"}),
+                "author_name",
+            ),
             (serde_json::json!({"created": "garbage"}), "created"),
             (serde_json::json!({"author_email": "nope"}), "author_email"),
-            (serde_json::json!({"idempotency_key": "k"}), "idempotency_key"),
+            (
+                serde_json::json!({"idempotency_key": "k"}),
+                "idempotency_key",
+            ),
             (serde_json::json!({"status": "lost"}), "lost"),
             (serde_json::json!({"id": 0}), "id"),
             (serde_json::json!({"extra": 1}), "extra"),
@@ -460,8 +491,8 @@ mod tests {
 
     #[test]
     fn texts_are_normalised_as_a_post_normalises_them() {
-        let Line::Comment(c) = check_line(&line(serde_json::json!({"text": " Le\u{301}\r\n "})))
-            .unwrap()
+        let Line::Comment(c) =
+            check_line(&line(serde_json::json!({"text": " Le\u{301}\r\n "}))).unwrap()
         else {
             panic!("a comment line")
         };

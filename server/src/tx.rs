@@ -81,11 +81,8 @@ pub trait StoreTx {
     /// Number of published replies of each of `parents` (parents without any are left out).
     async fn reply_counts(&self, parents: &[i64]) -> Result<Vec<(i64, u64)>, DbError>;
     /// The first `cap` published replies of each of `parents`, by parent then oldest first.
-    async fn first_replies(
-        &self,
-        parents: &[i64],
-        cap: u32,
-    ) -> Result<Vec<StoredComment>, DbError>;
+    async fn first_replies(&self, parents: &[i64], cap: u32)
+        -> Result<Vec<StoredComment>, DbError>;
     /// Published replies of `parent` with ids above `after`, oldest first.
     async fn replies_after(
         &self,

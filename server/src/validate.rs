@@ -342,7 +342,12 @@ mod tests {
 
     #[test]
     fn readers_cannot_sign_as_the_editors() {
-        for name in ["Ban biên tập", "BAN BIÊN TẬP", "Ban  bie\u{302}n ta\u{323}\u{302}p", "Ban\u{200b} biên tập"] {
+        for name in [
+            "Ban biên tập",
+            "BAN BIÊN TẬP",
+            "Ban  bie\u{302}n ta\u{323}\u{302}p",
+            "Ban\u{200b} biên tập",
+        ] {
             assert!(is_reserved_name(name, "Ban biên tập"), "{name}");
         }
         assert!(!is_reserved_name("Ban biên tập viên", "Ban biên tập"));

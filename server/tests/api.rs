@@ -40,7 +40,10 @@ async fn post_and_list_shapes(b: Backend) {
             "text"
         ]
     );
-    assert_eq!(created["author"], json!({"name": "Nguyễn Văn An", "role": "reader"}));
+    assert_eq!(
+        created["author"],
+        json!({"name": "Nguyễn Văn An", "role": "reader"})
+    );
     assert_eq!(created["status"], "published");
     assert_eq!(created["parent_id"], Value::Null);
     assert_eq!(created["author_name"], "Nguyễn Văn An");

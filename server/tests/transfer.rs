@@ -98,11 +98,21 @@ async fn export_and_import_round_trip_between_sqlite_and_postgres() {
         .partition(|v| v["type"] == "audit");
     let actions: Vec<(&str, &str)> = audit
         .iter()
-        .map(|a| (a["moderator"].as_str().unwrap(), a["action"].as_str().unwrap()))
+        .map(|a| {
+            (
+                a["moderator"].as_str().unwrap(),
+                a["action"].as_str().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         actions,
-        [("admin", "approve"), ("admin", "approve"), ("admin", "reject"), ("admin", "reply")]
+        [
+            ("admin", "approve"),
+            ("admin", "approve"),
+            ("admin", "reject"),
+            ("admin", "reply")
+        ]
     );
     assert_eq!(
         records
@@ -122,7 +132,10 @@ async fn export_and_import_round_trip_between_sqlite_and_postgres() {
     assert_eq!(records[3]["parent_id"], ids[0]);
     assert_eq!(records[4]["author_role"], "editor");
     assert_eq!(records[4]["author_name"], "Ban biên tập");
-    assert!(records[3].get("author_role").is_none(), "readers' lines as before");
+    assert!(
+        records[3].get("author_role").is_none(),
+        "readers' lines as before"
+    );
     assert_eq!(records[0]["idempotency_key"], "seed-key-a1");
     assert_eq!(records[0]["author_email"], "an.nguyen@example.vn");
     assert!(records[0]["moderated"].is_string());
@@ -204,19 +217,19 @@ fn import_skips_every_bad_line_with_its_number_and_keeps_the_good_ones() {
     let dir = tempfile::tempdir().unwrap();
     let db = DbTarget::Sqlite(dir.path().join("c.sqlite3"));
     let lines = [
-        line(1, json!({})),                                             // 1 good
-        line(2, json!({"article_id": "../../etc/passwd"})),             // 2 bad id
-        line(3, json!({"text": "x".repeat(100_000)})),                  // 3 too long
-        line(4, json!({"text": ""})),                                   // 4 empty
-        line(5, json!({"created": "garbage"})),                         // 5 bad date
-        line(6, json!({"parent_id": 1})),                               // 6 good reply
-        line(7, json!({"parent_id": 6})),                               // 7 reply to a reply
-        line(8, json!({"article_id": "b", "parent_id": 1})),            // 8 parent in another article
-        line(9, json!({"parent_id": 999})),                             // 9 missing parent
-        line(5, json!({"idempotency_key": "key-again5"})),              // 10 id not increasing
-        line(10, json!({"author_name": "\u{200b}\u{200b}"})),           // 11 invisible name
-        line(11, json!({"status": "spam"})),                            // 12 unknown status
-        line(12, json!({})),                                            // 13 good
+        line(1, json!({})),                                   // 1 good
+        line(2, json!({"article_id": "../../etc/passwd"})),   // 2 bad id
+        line(3, json!({"text": "x".repeat(100_000)})),        // 3 too long
+        line(4, json!({"text": ""})),                         // 4 empty
+        line(5, json!({"created": "garbage"})),               // 5 bad date
+        line(6, json!({"parent_id": 1})),                     // 6 good reply
+        line(7, json!({"parent_id": 6})),                     // 7 reply to a reply
+        line(8, json!({"article_id": "b", "parent_id": 1})),  // 8 parent in another article
+        line(9, json!({"parent_id": 999})),                   // 9 missing parent
+        line(5, json!({"idempotency_key": "key-again5"})),    // 10 id not increasing
+        line(10, json!({"author_name": "\u{200b}\u{200b}"})), // 11 invisible name
+        line(11, json!({"status": "spam"})),                  // 12 unknown status
+        line(12, json!({})),                                  // 13 good
     ];
     let mut text: String = lines.iter().map(|l| format!("{l}\n")).collect();
     text.push_str("not json\n"); // 14
@@ -260,9 +273,17 @@ fn import_skips_every_bad_line_with_its_number_and_keeps_the_good_ones() {
         .starts_with("imported 3 of 14 comment(s) (0 already present, 11 skipped)"));
     let ids: Vec<i64> = run_ok(&db, &["export"])
         .lines()
-        .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].as_i64().unwrap())
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["id"]
+                .as_i64()
+                .unwrap()
+        })
         .collect();
-    assert_eq!(ids, [1, 6, 12], "the good lines are in, the bad ones are not");
+    assert_eq!(
+        ids,
+        [1, 6, 12],
+        "the good lines are in, the bad ones are not"
+    );
 }
 
 #[tokio::test]
@@ -274,10 +295,15 @@ async fn a_reply_in_the_file_may_answer_a_comment_already_in_the_database() {
     run_ok(&db, &["import", file.to_str().unwrap()]);
     write(
         &file,
-        &format!("{}\n{}\n", line(2, json!({"parent_id": 1})), line(3, json!({"parent_id": 2}))),
+        &format!(
+            "{}\n{}\n",
+            line(2, json!({"parent_id": 1})),
+            line(3, json!({"parent_id": 2}))
+        ),
     );
     let out = run(&db, &["import", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2: skipped: parent_id 2 is itself a reply"));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("line 2: skipped: parent_id 2 is itself a reply"));
     assert_eq!(run_ok(&db, &["export"]).lines().count(), 2);
 }
