@@ -36,6 +36,7 @@ fn serve(args: &ServeArgs) -> ExitCode {
         );
     }
     let result = runtime.block_on(async move {
+        let shutdown = shutdown_signal();
         let server = Server::bind(config.clone()).await?;
         let addr = server.local_addr();
         tracing::info!(
@@ -51,7 +52,7 @@ fn serve(args: &ServeArgs) -> ExitCode {
         // A machine-readable line on stdout, so scripts and tests learn the port.
         println!("listening on http://{addr}");
         let _ = std::io::stdout().flush();
-        server.run(shutdown_signal()).await
+        server.run(shutdown).await
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
