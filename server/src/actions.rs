@@ -110,16 +110,22 @@ pub struct EditorReply {
     pub editor_name: String,
     /// Makes a retried reply create one comment.
     pub idempotency_key: String,
+    /// Also approve the comment answered (the moderation page answers from the pending queue).
+    pub approve: bool,
 }
 
-/// Publishes an answer of the editorial office under comment `r.to` and logs it; a retry with the
-/// same key returns the comment made the first time.
+/// Publishes an answer of the editorial office under comment `r.to` (approving that comment
+/// first when `r.approve`) and logs it; a retry with the same key returns the comment made the
+/// first time.
 pub async fn reply<T: StoreTx>(
     tx: &T,
     who: &str,
     r: &EditorReply,
 ) -> Result<StoredComment, ActionError> {
     let target = tx.comment(r.to).await?.ok_or(ActionError::NoSuchComment)?;
+    if r.approve {
+        set_status(tx, who, r.to, Status::Published).await?;
+    }
     let top = match target.parent_id {
         Some(p) => tx.comment(p).await?.ok_or(ActionError::NoSuchComment)?,
         None => target,

@@ -256,6 +256,8 @@ struct TextBody {
     text: Option<String>,
     #[serde(default)]
     idempotency_key: Option<String>,
+    #[serde(default)]
+    approve: bool,
 }
 
 /// Reads and checks a `{ "text": … }` body: the text normalised and checked like a reader's.
@@ -263,7 +265,7 @@ async fn text_body(
     state: &SharedState,
     headers: &HeaderMap,
     body: Body,
-) -> Result<(String, Option<String>), ApiError> {
+) -> Result<(String, Option<String>, bool), ApiError> {
     let bytes = read_body(
         headers,
         body,
@@ -294,7 +296,7 @@ async fn text_body(
             ));
         }
     }
-    Ok((text, key))
+    Ok((text, key, parsed.approve))
 }
 
 /// `POST /api/moderation/comments/{id}/edit` with `{ "text": … }`: replaces the text (logged
@@ -308,7 +310,7 @@ pub async fn edit(
 ) -> Result<Json<ModerationComment>, ApiError> {
     let actor = authorize(&state, &headers, peer).await?;
     let id = comment_id(&id)?;
-    let (text, _) = text_body(&state, &headers, body).await?;
+    let (text, _, _) = text_body(&state, &headers, body).await?;
     let c = state.db.edit(&actor.name, id, &text).await?;
     tracing::info!(id, moderator = %actor.name, "edited comment");
     Ok(Json(c.into()))
@@ -329,9 +331,10 @@ pub async fn delete(
     Ok(Json(c.into()))
 }
 
-/// `POST /api/moderation/comments/{id}/reply` with `{ "text": …, "idempotency_key": … }`:
-/// publishes an answer of the editorial office at once (`author_role: "editor"`, named
-/// `--editor-name`) under the comment (under its top-level comment for a reply); 201.
+/// `POST /api/moderation/comments/{id}/reply` with `{ "text": …, "idempotency_key": …,
+/// "approve": false }`: publishes an answer of the editorial office at once (`author_role:
+/// "editor"`, named `--editor-name`) under the comment (under its top-level comment for a
+/// reply), with `approve` approving the comment answered in the same transaction; 201.
 pub async fn reply(
     State(state): State<SharedState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -341,7 +344,7 @@ pub async fn reply(
 ) -> Result<Response, ApiError> {
     let actor = authorize(&state, &headers, peer).await?;
     let id = comment_id(&id)?;
-    let (text, key) = text_body(&state, &headers, body).await?;
+    let (text, key, approve) = text_body(&state, &headers, body).await?;
     let key = key.unwrap_or_else(random_key);
     let c = state
         .db
@@ -352,6 +355,7 @@ pub async fn reply(
                 text,
                 editor_name: state.config.editor_name.clone(),
                 idempotency_key: key,
+                approve,
             },
         )
         .await?;

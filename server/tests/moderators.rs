@@ -196,7 +196,29 @@ async fn editor_replies_are_published_at_once_as_the_editors(b: Backend) {
         .await;
     assert_eq!(status, 400, "{e}");
 
+    // From the pending queue: approve the comment and answer it in one go.
+    let pending = s
+        .post_ok("thi-tran-1", &comment("reply-key-q1", "Chờ duyệt"))
+        .await["id"]
+        .as_i64()
+        .unwrap();
+    let (status, third) = s
+        .post_as(
+            &lan,
+            &path(pending),
+            Some(&json!({"text": "Trả lời và duyệt.", "approve": true})),
+        )
+        .await;
+    assert_eq!(status, 201, "{third}");
+    assert_eq!(
+        s.count_rows(&format!("id = {pending} AND status = 'published'"))
+            .await,
+        1
+    );
+
     let page = s.list("thi-tran-1", "").await;
+    assert_eq!(page["items"][0]["id"], pending);
+    assert_eq!(page["items"][1]["author"]["role"], "editor");
     let editor = page["items"]
         .as_array()
         .unwrap()
@@ -234,7 +256,7 @@ async fn editor_replies_are_published_at_once_as_the_editors(b: Backend) {
         .iter()
         .filter(|i| i["action"] == "reply")
         .collect();
-    assert_eq!(replies.len(), 2);
+    assert_eq!(replies.len(), 3);
     assert!(replies
         .iter()
         .all(|r| r["moderator"] == "Lan" && r["before"].is_null()));
