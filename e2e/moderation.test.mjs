@@ -1,6 +1,8 @@
 // Issue 11, item 3: the moderation page at /moderation/ against the real reference server:
 // sign-in (a wrong token refused), keyboard approval that readers then see, undo, bulk actions,
 // the "N new" notice, both languages, axe, strict CSP and 300 % text.
+// Issue 21: named moderators (each with their own token) and the moderation log that names them;
+// the editorial office's reply, published at once with the editor role.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { suite, axe, openPage, cspViolations } from './support/harness.mjs';
@@ -252,6 +254,79 @@ test('at 300 % text on a narrow screen nothing scrolls sideways, and focus stays
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.equal(outline, 'solid', 'the focused comment shows a focus ring');
   await page.screenshot({ path: 'e2e/artifacts/moderation-300.png', fullPage: false });
+  await clean(page, problems);
+  await context.close();
+});
+
+test('two moderators sign in with their own tokens, and the log names who approved and who rejected', async () => {
+  const lanToken = await server.addModerator('Trần Thị Lan');
+  const minhToken = await server.addModerator('Lê Minh');
+  const a = await postComment(server.url, { text: 'Ý kiến để chị Lan duyệt.', name: 'Phạm Thu' });
+  const b = await postComment(server.url, { text: 'Ý kiến để anh Minh từ chối.', name: 'Đỗ Hải' });
+
+  const lan = await open();
+  await lan.mod.signIn(lanToken);
+  await lan.mod.testid('avm-who').getByText('Đang đăng nhập: Trần Thị Lan').waitFor();
+  await lan.mod.item('Ý kiến để chị Lan duyệt.').getByTestId('avm-approve').click();
+  await lan.mod.testid('avm-live').getByText('Đã duyệt ý kiến của Phạm Thu.').waitFor();
+
+  const minh = await open();
+  await minh.mod.signIn(minhToken);
+  await minh.mod.testid('avm-who').getByText('Đang đăng nhập: Lê Minh').waitFor();
+  await minh.mod.item('Ý kiến để anh Minh từ chối.').getByTestId('avm-reject').click();
+  await minh.mod.testid('avm-live').getByText('Đã từ chối ý kiến của Đỗ Hải.').waitFor();
+
+  // Each page's log shows both decisions with their names (the other's after a reload).
+  await lan.mod.testid('avm-log-reload').click();
+  const approved = `Trần Thị Lan đã duyệt ý kiến #${a.id} của Phạm Thu (chờ duyệt → đã đăng).`;
+  const rejected = `Lê Minh đã từ chối ý kiến #${b.id} của Đỗ Hải (chờ duyệt → đã từ chối).`;
+  await lan.mod.testid('avm-log-text').getByText(rejected, { exact: true }).waitFor();
+  const log = await lan.mod.log();
+  assert.ok(log.indexOf(rejected) < log.indexOf(approved), log.join('\n'));
+  await minh.mod.testid('avm-log-text').getByText(approved, { exact: true }).waitFor();
+  // The server's own log agrees, and the reader sees only the approved one.
+  const audit = await (await fetch(`${server.url}/api/moderation/audit`, { headers: { authorization: `Bearer ${lanToken}` } })).json();
+  const mine = audit.items.filter((e) => e.comment_id === a.id || e.comment_id === b.id).map((e) => [e.moderator, e.action]);
+  assert.deepEqual(mine, [['Lê Minh', 'reject'], ['Trần Thị Lan', 'approve']]);
+  const list = await (await fetch(`${server.url}/api/articles/ky-anh-2022-04-15/comments?per_page=100`)).json();
+  assert.ok(list.items.some((c) => c.id === a.id) && !list.items.some((c) => c.id === b.id));
+  for (const who of [lan, minh]) {
+    assert.deepEqual(await axe(who.page), []);
+    await clean(who.page, who.problems);
+    await who.context.close();
+  }
+});
+
+test('an editor reply from the queue is published at once and the public API gives it the editor role', async () => {
+  const token = await server.addModerator('Ngô Bảo');
+  const asked = await postComment(server.url, { text: 'Khi nào đường được sửa?', name: 'Vũ Hà' });
+  const { page, context, problems, mod } = await open();
+  await mod.signIn(token);
+  const item = mod.item('Khi nào đường được sửa?');
+  await item.waitFor();
+  // An empty reply is refused with a sentence; nothing is sent.
+  await item.getByTestId('avm-reply').click();
+  await item.getByTestId('avm-reply-send').click();
+  await item.getByText('Hãy viết nội dung trả lời.').waitFor();
+  assert.deepEqual(await axe(page), [], 'axe with the reply form open');
+  // Letters typed into the reply are text, not shortcuts (a approves, r rejects, j moves).
+  const answer = 'Ban biên tập trả lời: đường sẽ được sửa trong tháng này, xin cảm ơn bạn đọc.';
+  await item.getByTestId('avm-reply-text').pressSequentially(answer);
+  assert.equal(await item.getByTestId('avm-reply-text').inputValue(), answer);
+  await item.getByTestId('avm-reply-send').click();
+  await mod.testid('avm-live').getByText('Đã duyệt ý kiến của Vũ Hà và đăng trả lời của ban biên tập.').waitFor();
+  await item.waitFor({ state: 'detached' });
+
+  const list = await (await fetch(`${server.url}/api/articles/ky-anh-2022-04-15/comments?per_page=100`)).json();
+  const at = list.items.findIndex((c) => c.id === asked.id);
+  assert.ok(at >= 0, 'the question is published');
+  const reply = list.items.find((c) => c.parent_id === asked.id);
+  assert.equal(reply.text, answer);
+  assert.deepEqual(reply.author, { name: 'Ban biên tập', role: 'editor' });
+  assert.equal(reply.author_name, 'Ban biên tập');
+  assert.ok(list.items[at].reply_count >= 1);
+  await mod.testid('avm-log-text').getByText(`Ngô Bảo đã trả lời ý kiến #${asked.id} với tư cách ban biên tập (trả lời #${reply.id}).`).waitFor();
+  assert.deepEqual(await axe(page), []);
   await clean(page, problems);
   await context.close();
 });

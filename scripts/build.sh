@@ -10,3 +10,4 @@ bash scripts/build-parts.sh
 # No update check: the build never goes to the network.
 trunk build --release --skip-version-check
 bash scripts/build-moderation.sh
+node scripts/compress.mjs dist

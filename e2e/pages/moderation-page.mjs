@@ -39,6 +39,20 @@ export class ModerationPage {
     return (await this.testid('avm-live').innerText()).trim();
   }
 
+  /** The sentences of the moderation log, newest first. */
+  async log() {
+    return (await this.testid('avm-log-text').allInnerTexts()).map((t) => t.trim());
+  }
+
+  /** Opens the reply form of `item`, types `text` and sends it (the keyboard way). */
+  async reply(item, text) {
+    await item.getByTestId('avm-reply').click();
+    const field = item.getByTestId('avm-reply-text');
+    await field.waitFor();
+    await field.pressSequentially(text);
+    await item.getByTestId('avm-reply-send').click();
+  }
+
   /** The comment id of the item that has keyboard focus (or contains it). */
   async focusedId() {
     return this.page.evaluate(() => document.activeElement?.closest('[data-comment-id]')?.dataset.commentId ?? null);

@@ -1,6 +1,6 @@
 // Starts the reference server (target/release/article-viewer-server) for end-to-end tests: the
 // built viewer, the sample articles and a fresh SQLite file in a temporary folder.
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +68,16 @@ export async function startCommentsServer(env = {}, state = {}) {
       return r.json();
     },
     pending: async () => (await handle.moderate('?status=pending&per_page=100')).items,
+    /** Adds a named moderator with `moderators add` on this server's database; resolves to the token. */
+    addModerator: async (name) => {
+      const out = execFileSync(binary, ['moderators', 'add', name], {
+        env: { ...process.env, AV_DB: join(dir, 'comments.sqlite3'), RUST_LOG: 'warn' },
+        encoding: 'utf8',
+      });
+      const token = out.split('\n')[1]?.trim() ?? '';
+      if (!token.startsWith('avm_')) throw new Error(`moderators add: ${out}`);
+      return token;
+    },
     approveAll: async () => {
       for (let batch = await handle.pending(); batch.length; batch = await handle.pending()) {
         for (const c of batch) await handle.moderate(`/${c.id}/approve`, 'POST');

@@ -1,6 +1,7 @@
 //! The moderation API: one list call and one call per decision, with the bearer token, a timeout,
 //! and errors typed by what the moderator should do about them.
 
+use crate::audit::AuditRow;
 use crate::i18n::Words;
 use crate::model::{Decision, Page};
 use gloo_net::http::{Request, Response};
@@ -30,6 +31,12 @@ pub enum ApiError {
     /// A 200 whose body is not the expected JSON.
     #[error("the answer is not the expected JSON")]
     Answer,
+    /// 429: too many wrong tokens from this address; wait.
+    #[error("too many failed sign-ins")]
+    Backoff,
+    /// 400: the server refused what was sent (a reply's text).
+    #[error("the server refused the request")]
+    Refused,
 }
 
 impl ApiError {
@@ -42,6 +49,8 @@ impl ApiError {
             ApiError::Server(status) => w.err_server.replace("{status}", &status.to_string()),
             ApiError::Network => w.err_network.to_string(),
             ApiError::Answer => w.err_answer.to_string(),
+            ApiError::Backoff => w.err_backoff.to_string(),
+            ApiError::Refused => w.err_refused.to_string(),
         }
     }
 
@@ -50,6 +59,8 @@ impl ApiError {
         match status {
             401 | 403 => ApiError::Unauthorized,
             404 => on_404,
+            400 => ApiError::Refused,
+            429 => ApiError::Backoff,
             s => ApiError::Server(s),
         }
     }
@@ -65,15 +76,100 @@ pub fn base_url() -> String {
         .unwrap_or_else(|_| "/api/moderation/comments".to_string())
 }
 
+/// The moderation API's root (`…/api/moderation`): the comments base without `/comments`.
+pub fn api_root(base: &str) -> &str {
+    base.strip_suffix("/comments").unwrap_or(base)
+}
+
+/// Parses a 2xx answer's JSON with `read`; other statuses become errors (`on_404` for 404).
+async fn json_answer<T>(
+    res: Response,
+    on_404: ApiError,
+    read: impl FnOnce(&wasm_bindgen::JsValue) -> Result<T, crate::wire::WireError>,
+) -> Result<T, ApiError> {
+    if !res.ok() {
+        return Err(ApiError::from_status(res.status(), on_404));
+    }
+    let body = res.text().await.map_err(|_| ApiError::Network)?;
+    let json = js_sys::JSON::parse(&body).map_err(|_| ApiError::Answer)?;
+    read(&json).map_err(|e| {
+        leptos::logging::warn!("[moderation] unexpected answer: {e}");
+        ApiError::Answer
+    })
+}
+
+/// `GET …/me`: the name the server knows this token by, and whether it is the shared token.
+pub async fn me(base: &str, token: &str) -> Result<(String, bool), ApiError> {
+    let url = format!("{}/me", api_root(base));
+    let res = send(Request::get(&url), token).await?;
+    json_answer(res, ApiError::Disabled, crate::wire::me).await
+}
+
+/// `GET …/audit?per_page=50`: the newest entries of the moderation log.
+pub async fn audit(base: &str, token: &str) -> Result<Vec<AuditRow>, ApiError> {
+    let url = format!("{}/audit?per_page=50", api_root(base));
+    let res = send(Request::get(&url), token).await?;
+    json_answer(res, ApiError::Disabled, crate::wire::audit).await
+}
+
+/// `POST …/{id}/reply` with `approve: true`: approves the comment and publishes `text` under it
+/// as the editorial office; `key` makes a retry publish it once.
+pub async fn reply(
+    base: &str,
+    token: &str,
+    id: i64,
+    text: &str,
+    key: &str,
+) -> Result<(), ApiError> {
+    let body = js_sys::Object::new();
+    let set = |k: &str, v: wasm_bindgen::JsValue| {
+        let _ = js_sys::Reflect::set(&body, &k.into(), &v);
+    };
+    set("text", text.into());
+    set("idempotency_key", key.into());
+    set("approve", true.into());
+    let json = js_sys::JSON::stringify(&body)
+        .map(String::from)
+        .map_err(|_| ApiError::Network)?;
+    let builder =
+        Request::post(&format!("{base}/{id}/reply")).header("Content-Type", "application/json");
+    let res = send_body(builder, token, json).await?;
+    if res.ok() {
+        Ok(())
+    } else {
+        Err(ApiError::from_status(res.status(), ApiError::Gone))
+    }
+}
+
 /// Sends `request` with the token, aborting it after [`TIMEOUT`].
 async fn send(builder: gloo_net::http::RequestBuilder, token: &str) -> Result<Response, ApiError> {
+    send_with(builder, token, None).await
+}
+
+/// [`send`] with a JSON body.
+async fn send_body(
+    builder: gloo_net::http::RequestBuilder,
+    token: &str,
+    body: String,
+) -> Result<Response, ApiError> {
+    send_with(builder, token, Some(body)).await
+}
+
+async fn send_with(
+    builder: gloo_net::http::RequestBuilder,
+    token: &str,
+    body: Option<String>,
+) -> Result<Response, ApiError> {
     let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network)?;
-    let request = builder
+    let builder = builder
         .header("Authorization", &format!("Bearer {token}"))
         .header("Accept", "application/json")
-        .abort_signal(Some(&controller.signal()))
-        .build()
-        .map_err(|_| ApiError::Network)?;
+        .abort_signal(Some(&controller.signal()));
+    let request = match body {
+        Some(b) => builder.body(b),
+        None => builder.build(),
+    }
+    .map_err(|_| ApiError::Network)?;
     let timer = {
         let controller = controller.clone();
         leptos::prelude::set_timeout_with_handle(move || controller.abort(), TIMEOUT).ok()
@@ -125,6 +221,15 @@ mod tests {
     use crate::i18n::{EN, VI};
 
     #[test]
+    fn the_api_root_is_beside_the_comments() {
+        assert_eq!(
+            api_root("http://x/api/moderation/comments"),
+            "http://x/api/moderation"
+        );
+        assert_eq!(api_root("/elsewhere"), "/elsewhere");
+    }
+
+    #[test]
     fn statuses_become_errors_by_call() {
         assert_eq!(
             ApiError::from_status(401, ApiError::Disabled),
@@ -151,7 +256,13 @@ mod tests {
             ApiError::Server(502).sentence(&VI),
             "Máy chủ gặp lỗi (502). Hãy thử lại sau."
         );
+        assert_eq!(
+            ApiError::from_status(429, ApiError::Gone),
+            ApiError::Backoff
+        );
         for e in [
+            ApiError::Backoff,
+            ApiError::Refused,
             ApiError::Disabled,
             ApiError::Gone,
             ApiError::Network,

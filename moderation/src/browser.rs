@@ -118,3 +118,19 @@ pub fn local_time(created: &str, lang: Lang) -> String {
     }
     String::from(date.to_locale_string(lang.locale(), &wasm_bindgen::JsValue::UNDEFINED))
 }
+
+/// True if `target` is a text area or a text input (where letters are typing, not shortcuts).
+pub fn is_text_field(target: Option<web_sys::EventTarget>) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return false;
+    };
+    match el.tag_name().to_ascii_lowercase().as_str() {
+        "textarea" => true,
+        "input" => !matches!(
+            el.get_attribute("type").unwrap_or_default().as_str(),
+            "checkbox" | "radio" | "button" | "submit"
+        ),
+        _ => false,
+    }
+}

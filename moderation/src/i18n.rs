@@ -139,6 +139,36 @@ pub struct Words {
     pub nothing_to_undo: &'static str,
     /// An action failed (`{reason}`).
     pub failed: &'static str,
+    /// Who is signed in (`{name}`).
+    pub signed_in_as: &'static str,
+    /// Signed in with the shared token.
+    pub signed_in_shared: &'static str,
+    /// 429 after too many wrong tokens.
+    pub err_backoff: &'static str,
+    /// 400 on a reply.
+    pub err_refused: &'static str,
+    /// The reply button.
+    pub reply: &'static str,
+    /// The reply button's name (`{name}`).
+    pub reply_one: &'static str,
+    /// Label of the reply field.
+    pub reply_label: &'static str,
+    /// Hint under the reply field.
+    pub reply_hint: &'static str,
+    /// The reply form's submit button.
+    pub reply_send: &'static str,
+    /// The reply form's cancel button.
+    pub reply_cancel: &'static str,
+    /// An empty reply.
+    pub reply_empty: &'static str,
+    /// After a reply (`{name}`).
+    pub replied: &'static str,
+    /// Heading of the moderation log.
+    pub log_title: &'static str,
+    /// The log's reload button.
+    pub log_reload: &'static str,
+    /// An empty log.
+    pub log_empty: &'static str,
 }
 
 impl Words {
@@ -222,6 +252,21 @@ pub static VI: Words = Words {
     reject_one: "Từ chối ý kiến của {name}",
     nothing_to_undo: "Không có thao tác nào để hoàn tác.",
     failed: "Chưa thực hiện được: {reason}",
+    signed_in_as: "Đang đăng nhập: {name}",
+    signed_in_shared: "Đang đăng nhập bằng mã dùng chung (admin)",
+    err_backoff: "Đã nhập sai mã quá nhiều lần từ mạng này. Hãy đợi vài phút rồi thử lại.",
+    err_refused: "Máy chủ không nhận nội dung này. Hãy kiểm tra nội dung không trống và không quá 2.000 ký tự.",
+    reply: "Trả lời",
+    reply_one: "Trả lời ý kiến của {name}",
+    reply_label: "Trả lời của ban biên tập",
+    reply_hint: "Trả lời được đăng ngay dưới tên ban biên tập; ý kiến này cũng được duyệt.",
+    reply_send: "Duyệt và đăng trả lời",
+    reply_cancel: "Huỷ",
+    reply_empty: "Hãy viết nội dung trả lời.",
+    replied: "Đã duyệt ý kiến của {name} và đăng trả lời của ban biên tập.",
+    log_title: "Nhật ký kiểm duyệt",
+    log_reload: "Tải lại nhật ký",
+    log_empty: "Chưa có thao tác nào.",
 };
 
 /// English.
@@ -270,6 +315,21 @@ pub static EN: Words = Words {
     reject_one: "Reject the comment by {name}",
     nothing_to_undo: "There is nothing to undo.",
     failed: "Could not do that: {reason}",
+    signed_in_as: "Signed in as {name}",
+    signed_in_shared: "Signed in with the shared token (admin)",
+    err_backoff: "Too many wrong tokens from this network. Wait a few minutes and try again.",
+    err_refused: "The server did not accept this text. Check that it is not empty and at most 2,000 characters.",
+    reply: "Reply",
+    reply_one: "Reply to the comment by {name}",
+    reply_label: "The editorial office's reply",
+    reply_hint: "The reply is published at once under the editorial office's name; this comment is approved too.",
+    reply_send: "Approve and publish the reply",
+    reply_cancel: "Cancel",
+    reply_empty: "Write the reply first.",
+    replied: "Approved the comment by {name} and published the editorial office's reply.",
+    log_title: "Moderation log",
+    log_reload: "Reload the log",
+    log_empty: "Nothing has been done yet.",
 };
 
 #[cfg(test)]

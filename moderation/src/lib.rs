@@ -1,10 +1,12 @@
-//! The moderation page of the reference comments server: sign in with the moderation token, then
-//! approve or reject the pending comments one by one or in bulk, with the keyboard, and undo.
+//! The moderation page of the reference comments server: sign in with your moderation token, then
+//! approve or reject the pending comments one by one or in bulk, with the keyboard, undo, answer
+//! as the editorial office, and read the moderation log.
 //! Its own small bundle at `/moderation/`, never loaded by readers.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod api;
+pub mod audit;
 pub mod browser;
 pub mod components;
 pub mod i18n;

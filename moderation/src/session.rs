@@ -3,10 +3,12 @@
 //! the rules stay in [`Queue`], the HTTP in [`crate::api`].
 
 use crate::api::{self, ApiError};
+use crate::audit::AuditRow;
 use crate::browser;
 use crate::i18n::Lang;
-use crate::model::{Decision, Page, Queue};
+use crate::model::{Decision, Queue};
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 /// DOM id of the queue list (focus inside it follows decisions and undos).
 pub const LIST_ID: &str = "av-mod-list";
@@ -40,25 +42,29 @@ pub struct Session {
     pub live: RwSignal<String>,
     /// Interface language.
     pub lang: RwSignal<Lang>,
+    /// The newest entries of the moderation log, once loaded.
+    pub audit: RwSignal<Option<Vec<AuditRow>>>,
+    /// Why the log could not be loaded.
+    pub audit_error: RwSignal<Option<ApiError>>,
+    /// The idempotency key of each reply not yet acknowledged (a retry reuses it).
+    reply_keys: StoredValue<HashMap<i64, String>>,
     conn: StoredValue<(String, String)>,
     fetching: StoredValue<bool>,
     on_unauthorized: Callback<()>,
 }
 
 impl Session {
-    /// A session with `token`, showing `first` if the sign-in form already fetched it.
-    pub fn new(
-        lang: RwSignal<Lang>,
-        token: String,
-        first: Option<Page>,
-        on_unauthorized: Callback<()>,
-    ) -> Session {
+    /// A session with `token` (nothing loaded yet).
+    pub fn new(lang: RwSignal<Lang>, token: String, on_unauthorized: Callback<()>) -> Session {
         Session {
-            loaded: RwSignal::new(first.is_some()),
-            queue: RwSignal::new(first.map(Queue::from_page).unwrap_or_default()),
+            loaded: RwSignal::new(false),
+            queue: RwSignal::new(Queue::default()),
             load_error: RwSignal::new(None),
             live: RwSignal::new(String::new()),
             lang,
+            audit: RwSignal::new(None),
+            audit_error: RwSignal::new(None),
+            reply_keys: StoredValue::new(HashMap::new()),
             conn: StoredValue::new((api::base_url(), token)),
             fetching: StoredValue::new(false),
             on_unauthorized,
@@ -167,6 +173,9 @@ impl Session {
                     self.announce(w.decided(decision, done.len(), name.as_deref()));
                 }
             }
+            if !done.is_empty() {
+                self.fetch_audit();
+            }
             if refocus {
                 self.focus_current();
             }
@@ -210,6 +219,9 @@ impl Session {
                 Some(e) => self.announce_failure(e),
                 None => self.announce(self.lang.get_untracked().words().undone(n)),
             }
+            if n > 0 {
+                self.fetch_audit();
+            }
             if refocus && n > 0 {
                 self.focus_current();
             }
@@ -231,4 +243,81 @@ impl Session {
             self.focus_current();
         }
     }
+
+    /// Loads the newest entries of the moderation log.
+    pub fn fetch_audit(self) {
+        leptos::task::spawn_local(async move {
+            let Some((base, token)) = self.conn.try_get_value() else {
+                return;
+            };
+            match api::audit(&base, &token).await {
+                Ok(rows) => {
+                    self.audit.try_set(Some(rows));
+                    self.audit_error.try_set(None);
+                }
+                Err(ApiError::Unauthorized) => self.on_unauthorized.run(()),
+                Err(e) => {
+                    self.audit_error.try_set(Some(e));
+                }
+            }
+        });
+    }
+
+    /// Approves comment `id` and publishes `text` under it as the editorial office; `done` hears
+    /// whether it worked (the form keeps the text when it did not, and the reason is announced).
+    pub fn reply(self, id: i64, text: String, done: Callback<bool>) {
+        let ids = self
+            .queue
+            .try_update(|q| q.begin(&[id]))
+            .unwrap_or_default();
+        if ids.is_empty() {
+            done.run(false);
+            return;
+        }
+        let name = self
+            .queue
+            .with_untracked(|q| q.item(id).map(|i| i.author_name.clone()))
+            .unwrap_or_default();
+        let key = self
+            .reply_keys
+            .try_update_value(|keys| keys.entry(id).or_insert_with(new_key).clone())
+            .unwrap_or_else(new_key);
+        leptos::task::spawn_local(async move {
+            let Some((base, token)) = self.conn.try_get_value() else {
+                return;
+            };
+            let result = api::reply(&base, &token, id, &text, &key).await;
+            let refocus = browser::focus_within_or_lost(LIST_ID);
+            let (ok, gone, failed): (&[i64], &[i64], &[i64]) = match &result {
+                Ok(()) => (&[id], &[], &[]),
+                Err(ApiError::Gone) => (&[], &[id], &[]),
+                Err(_) => (&[], &[], &[id]),
+            };
+            self.queue
+                .try_update(|q| q.finish(Decision::Approve, ok, gone, failed));
+            match result {
+                Ok(()) => {
+                    self.reply_keys.try_update_value(|keys| keys.remove(&id));
+                    let w = self.lang.get_untracked().words();
+                    self.announce(w.replied.replace("{name}", &name));
+                    done.run(true);
+                    self.fetch_audit();
+                }
+                Err(ApiError::Unauthorized) => return self.on_unauthorized.run(()),
+                Err(e) => {
+                    self.announce_failure(e);
+                    done.run(false);
+                }
+            }
+            if refocus {
+                self.focus_current();
+            }
+        });
+    }
+}
+
+/// A fresh idempotency key for an editor reply.
+fn new_key() -> String {
+    let r = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    format!("editor-{:08x}{:08x}{:08x}", r(), r(), r())
 }

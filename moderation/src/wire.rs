@@ -2,6 +2,7 @@
 //! (`JSON.parse`); this module only picks the fields, so the wasm carries no JSON parser.
 //! A missing required field makes the whole answer unreadable ([`WireError`]).
 
+use crate::audit::AuditRow;
 use crate::model::{Counts, Item, Page, Parent, Status};
 use js_sys::{Array, Reflect};
 use wasm_bindgen::JsValue;
@@ -92,4 +93,41 @@ pub fn page(json: &JsValue) -> Result<Page, WireError> {
         counts,
         items,
     })
+}
+
+/// Who signed in, from `GET /api/moderation/me`: (name, shared token?).
+pub fn me(json: &JsValue) -> Result<(String, bool), WireError> {
+    Ok((
+        text(json, "name")?,
+        get(json, "shared").as_bool().unwrap_or(false),
+    ))
+}
+
+fn audit_row(obj: &JsValue) -> Result<AuditRow, WireError> {
+    let before = get(obj, "before");
+    let after = get(obj, "after");
+    let snap = |name: &str| optional_text(&before, name).or_else(|| optional_text(&after, name));
+    Ok(AuditRow {
+        id: id(obj, "id")?,
+        at: text(obj, "at")?,
+        moderator: text(obj, "moderator")?,
+        action: text(obj, "action")?,
+        comment_id: id(obj, "comment_id")?,
+        before_status: optional_text(&before, "status"),
+        after_status: optional_text(&after, "status"),
+        author_name: snap("author_name"),
+        parent_id: get(&after, "parent_id")
+            .as_f64()
+            .filter(|n| n.is_finite() && n.fract() == 0.0)
+            .map(|n| n as i64),
+    })
+}
+
+/// The entries of `GET /api/moderation/audit`, newest first.
+pub fn audit(json: &JsValue) -> Result<Vec<AuditRow>, WireError> {
+    let items = get(json, "items");
+    if !Array::is_array(&items) {
+        return Err(WireError("items"));
+    }
+    Array::from(&items).iter().map(|v| audit_row(&v)).collect()
 }

@@ -5,7 +5,7 @@
 use article_viewer_moderation::components::item::{ItemActions, ItemState, QueueItem};
 use article_viewer_moderation::i18n::Lang;
 use article_viewer_moderation::model::{Decision, Item, Parent, Status};
-use article_viewer_moderation::wire::{page, WireError};
+use article_viewer_moderation::wire::{audit, page, WireError};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -66,6 +66,7 @@ async fn a_mounted_comment_shows_its_text_as_text_and_names_its_buttons() {
         .append_child(&host)
         .expect("append");
     let decided = RwSignal::new(None::<(i64, Decision)>);
+    let replied = RwSignal::new(None::<(i64, String)>);
     let item = Item {
         id: 5,
         article_id: "a".into(),
@@ -91,6 +92,10 @@ async fn a_mounted_comment_shows_its_text_as_text_and_names_its_buttons() {
         let actions = ItemActions {
             decide: Callback::new(move |d| decided.set(Some(d))),
             select: Callback::new(|_| {}),
+            reply: Callback::new(move |(id, text, done): (i64, String, Callback<bool>)| {
+                replied.set(Some((id, text)));
+                done.run(true);
+            }),
             focused: Callback::new(|_| {}),
         };
         view! { <QueueItem item=item.clone() lang=RwSignal::new(Lang::En) state actions /> }
@@ -132,5 +137,65 @@ async fn a_mounted_comment_shows_its_text_as_text_and_names_its_buttons() {
     );
     approve.click();
     assert_eq!(decided.get_untracked(), Some((5, Decision::Approve)));
+
+    // The reply form: opens from its button, refuses an empty reply, sends what was typed.
+    let reply: HtmlElement = q("[data-testid=avm-reply]")
+        .expect("reply")
+        .unchecked_into();
+    assert_eq!(
+        reply.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    reply.click();
+    leptos::task::tick().await;
+    assert_eq!(
+        reply.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    let send: HtmlElement = q("[data-testid=avm-reply-send]")
+        .expect("send")
+        .unchecked_into();
+    send.click();
+    leptos::task::tick().await;
+    assert_eq!(replied.get_untracked(), None, "an empty reply is not sent");
+    let field: web_sys::HtmlTextAreaElement = q("[data-testid=avm-reply-text]")
+        .expect("field")
+        .unchecked_into();
+    assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
+    field.set_value("Cảm ơn bạn đọc.");
+    field
+        .dispatch_event(&web_sys::Event::new("input").expect("event"))
+        .expect("dispatch");
+    send.click();
+    leptos::task::tick().await;
+    assert_eq!(
+        replied.get_untracked(),
+        Some((5, "Cảm ơn bạn đọc.".to_string()))
+    );
+    assert!(
+        q("[data-testid=avm-reply-form]").is_none(),
+        "closed once sent"
+    );
     drop(handle);
+}
+
+#[wasm_bindgen_test]
+fn the_moderation_log_is_read_with_names_and_statuses() {
+    let rows = audit(
+        &js_sys::JSON::parse(
+            r#"{"total":2,"page":1,"per_page":50,"items":[
+              {"id":2,"at":"2026-11-28T10:05:00Z","moderator":"Lê Minh","action":"reply","comment_id":9,
+               "before":null,"after":{"id":9,"parent_id":4,"author_name":"Ban biên tập","status":"published"}},
+              {"id":1,"at":"2026-11-28T10:00:00Z","moderator":"Lan","action":"approve","comment_id":4,
+               "before":{"status":"pending","author_name":"An"},"after":{"status":"published","author_name":"An"}}]}"#,
+        )
+        .expect("json"),
+    )
+    .expect("a valid log");
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].parent_id, Some(4));
+    assert_eq!(
+        rows[1].sentence(&article_viewer_moderation::i18n::EN),
+        "Lan approved comment #4 by An (pending → published)."
+    );
 }

@@ -9,13 +9,18 @@
 //! The pipeline for every field is:
 //!
 //! 1. [`clean`]: `\r\n` and lone `\r` become `\n`; control characters (Unicode category Cc,
-//!    which includes tab and the C1 controls) are removed, except `\n` where newlines are kept
-//!    (the comment text); surrounding whitespace is trimmed.
+//!    which includes tab and the C1 controls) and bidirectional formatting characters (the
+//!    embeddings, overrides and isolates U+202A–U+202E and U+2066–U+2069, and the marks U+200E,
+//!    U+200F, U+061C) are removed, except `\n` where newlines are kept (the comment text);
+//!    surrounding whitespace is trimmed. So a name that starts with U+202E (right-to-left override)
+//!    can no longer turn the text after it around.
 //! 2. Normalise the result to NFC (outside this crate).
 //! 3. [`check_name`], [`check_email`] or [`check_text`] on the NFC text. Lengths count Unicode
 //!    scalar values (Rust `char`s; in JavaScript, code points, not UTF-16 units) **after** NFC,
 //!    so Vietnamese typed in decomposed form ("ệ" as e + U+0323 + U+0302) counts the same as
-//!    precomposed text.
+//!    precomposed text. A field whose characters are all whitespace or invisible (zero-width
+//!    spaces and joiners, word joiner, soft hyphen, variation selectors, Hangul fillers, tags…,
+//!    see [`is_invisible`]) counts as empty.
 //!
 //! The test vectors in `vectors.json` (next to this crate's `Cargo.toml`) pin these rules down
 //! for every implementation that uses them.
@@ -96,11 +101,51 @@ pub fn clean(input: &str, keep_newlines: bool) -> String {
         } else {
             c
         };
-        if !c.is_control() || (keep_newlines && c == '\n') {
+        if (!c.is_control() && !is_bidi_control(c)) || (keep_newlines && c == '\n') {
             out.push(c);
         }
     }
     out.trim().to_owned()
+}
+
+/// True for the bidirectional formatting characters [`clean`] removes: the embeddings and
+/// overrides U+202A–U+202E, the isolates U+2066–U+2069, and the marks LRM, RLM and ALM.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// True for characters that show nothing on their own: format characters such as zero-width
+/// space, joiners and word joiner, the soft hyphen, variation selectors, Hangul and Braille
+/// blanks, invisible operators, tags, and the bidi controls. They stay in the text (a ZWJ
+/// joins emoji, a ZWNJ is needed in some scripts); only a field made of nothing else is empty.
+pub fn is_invisible(c: char) -> bool {
+    is_bidi_control(c)
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{17B4}'
+                | '\u{17B5}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'..='\u{200D}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{206A}'..='\u{206F}'
+                | '\u{2800}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E0FFF}'
+        )
+}
+
+/// True if some character would show: not whitespace, not a control, not [`is_invisible`].
+pub fn has_visible(s: &str) -> bool {
+    s.chars()
+        .any(|c| !c.is_whitespace() && !c.is_control() && !is_invisible(c))
 }
 
 /// Length in characters (Unicode scalar values).
@@ -111,7 +156,7 @@ pub fn char_count(s: &str) -> usize {
 /// Checks a length against `1..=max` characters.
 fn check_length(s: &str, max: usize) -> Result<(), RuleError> {
     let n = char_count(s);
-    if n == 0 {
+    if !has_visible(s) {
         Err(RuleError::Empty)
     } else if n > max {
         Err(RuleError::TooLong { max, actual: n })
@@ -120,12 +165,12 @@ fn check_length(s: &str, max: usize) -> Result<(), RuleError> {
     }
 }
 
-/// Display name: 1 to [`MAX_NAME_CHARS`] characters of cleaned NFC text.
+/// Display name: 1 to [`MAX_NAME_CHARS`] characters of cleaned NFC text, at least one visible.
 pub fn check_name(nfc: &str) -> Result<(), RuleError> {
     check_length(nfc, MAX_NAME_CHARS)
 }
 
-/// Comment text: 1 to [`MAX_TEXT_CHARS`] characters of cleaned NFC text.
+/// Comment text: 1 to [`MAX_TEXT_CHARS`] characters of cleaned NFC text, at least one visible.
 pub fn check_text(nfc: &str) -> Result<(), RuleError> {
     check_length(nfc, MAX_TEXT_CHARS)
 }
@@ -160,7 +205,7 @@ pub fn is_valid_email(email: &str) -> bool {
         && !local.contains("..")
         && local
             .chars()
-            .all(|c| !c.is_whitespace() && !"@<>()[]\\,;:\"".contains(c));
+            .all(|c| !c.is_whitespace() && !is_invisible(c) && !"@<>()[]\\,;:\"".contains(c));
     let mut labels = domain.split('.');
     let label_ok = |l: &str| {
         !l.is_empty()
@@ -239,6 +284,27 @@ mod tests {
         assert_eq!(clean("a\nb", false), "ab");
         assert_eq!(clean("\u{85}x\u{9f}", false), "x");
         assert_eq!(clean("\r\r\n", true), "");
+    }
+
+    #[test]
+    fn bidi_controls_go_and_invisible_only_fields_are_empty() {
+        assert_eq!(clean("\u{202E}nimda\u{202C}", false), "nimda");
+        assert_eq!(clean("a\u{2067}b\u{2069}\u{200F}", false), "ab");
+        assert_eq!(
+            check_name("\u{200B}\u{200C}\u{FEFF}"),
+            Err(RuleError::Empty)
+        );
+        assert_eq!(
+            check_text("\u{3164}\u{2800} \u{00AD}"),
+            Err(RuleError::Empty)
+        );
+        assert_eq!(check_name("An\u{200B}"), Ok(()));
+        // A ZWJ family emoji stays whole.
+        assert_eq!(
+            clean("\u{1F468}\u{200D}\u{1F469}", false),
+            "\u{1F468}\u{200D}\u{1F469}"
+        );
+        assert_eq!(check_name("\u{1F468}\u{200D}\u{1F469}"), Ok(()));
     }
 
     #[test]

@@ -2,8 +2,8 @@
 # Benchmark this server on SQLite, on PostgreSQL with one instance and with two instances,
 # against Isso 0.14, on loopback, in one run, with wrk.
 #
-#   server/bench/compare.sh            # 10 s per measurement, 2 wrk threads, 16 connections
-#   DURATION=30 CONNS=32 server/bench/compare.sh
+#   server/bench/compare.sh            # 3 runs of 10 s per measurement, 2 wrk threads, 16 connections
+#   RUNS=5 DURATION=30 CONNS=32 server/bench/compare.sh
 #
 # Installs what it needs if missing (idempotent): wrk (apt), a Python venv with
 # isso==0.14.0 and gunicorn in server/bench/.venv. Builds this server in release
@@ -16,7 +16,10 @@
 # all hold the same 20 top-level comments when GET is measured, and all get the same
 # wrk settings in total. "Two instances" are two server processes on one database, each
 # loaded by its own wrk process with half the threads and half the connections; their
-# requests are added up and the worse p50/p99 of the two is reported.
+# requests are added up and the worse p50/p99 of the two is reported. Every configuration is
+# measured RUNS times (in rounds: all configurations once, then again); the table gives the
+# median of the runs and the spread (lowest–highest req/s). POSTs go to another article than the
+# GETs, so the GET answers stay the same 20 comments in every round.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -26,6 +29,7 @@ if [ -z "${AV_TEST_POSTGRES:-}" ] && [ -z "${AV_BENCH_NO_POSTGRES:-}" ]; then
   # fsync on, as in production: every commit reaches the disk before the answer.
   AV_PG_FSYNC=on exec bash "$ROOT/scripts/with-postgres.sh" bash "$0" "$@"
 fi
+RUNS=${RUNS:-3}
 DURATION=${DURATION:-10}
 CONNS=${CONNS:-16}
 THREADS=${THREADS:-2}
@@ -74,6 +78,9 @@ BIN=$TARGET/release/article-viewer-server
 mkdir -p "$WORK/content" "$WORK/static" "$WORK/isso"
 cat >"$WORK/content/bench.json" <<JSON
 {"id":"bench","title":"Bench","comments":{"enabled":true,"url":"/api/articles/bench/comments"}}
+JSON
+cat >"$WORK/content/bench-post.json" <<JSON
+{"id":"bench-post","title":"Bench posts","comments":{"enabled":true,"url":"/api/articles/bench-post/comments"}}
 JSON
 echo '<!doctype html><title>bench</title>' >"$WORK/static/index.html"
 cat >"$WORK/isso/isso.cfg" <<CFG
@@ -185,19 +192,22 @@ run_wrk_two() { # name script url1 url2: two wrk processes at once, half the loa
 
 : >"$WORK/results"
 GET_PATH="/api/articles/bench/comments?per_page=20"
-POST_PATH="/api/articles/bench/comments"
-run_wrk sqlite-get get.lua "http://127.0.0.1:$OUR_PORT$GET_PATH"
-if [ "$PG_OK" = 1 ]; then
-  run_wrk pg1-get get.lua "http://127.0.0.1:$PG1_PORT$GET_PATH"
-  run_wrk_two pg2-get get.lua "http://127.0.0.1:$PG1_PORT$GET_PATH" "http://127.0.0.1:$PG2_PORT$GET_PATH"
-fi
-[ "$ISSO_OK" = 1 ] && run_wrk isso-get get.lua "http://127.0.0.1:$ISSO_PORT/?uri=/bench"
-run_wrk sqlite-post post_ours.lua "http://127.0.0.1:$OUR_PORT$POST_PATH"
-if [ "$PG_OK" = 1 ]; then
-  run_wrk pg1-post post_ours.lua "http://127.0.0.1:$PG1_PORT$POST_PATH"
-  run_wrk_two pg2-post post_ours.lua "http://127.0.0.1:$PG1_PORT$POST_PATH" "http://127.0.0.1:$PG2_PORT$POST_PATH"
-fi
-[ "$ISSO_OK" = 1 ] && run_wrk isso-post post_isso.lua "http://127.0.0.1:$ISSO_PORT/new?uri=/bench"
+POST_PATH="/api/articles/bench-post/comments"
+for round in $(seq 1 "$RUNS"); do
+  log "round $round of $RUNS"
+  run_wrk sqlite-get get.lua "http://127.0.0.1:$OUR_PORT$GET_PATH"
+  if [ "$PG_OK" = 1 ]; then
+    run_wrk pg1-get get.lua "http://127.0.0.1:$PG1_PORT$GET_PATH"
+    run_wrk_two pg2-get get.lua "http://127.0.0.1:$PG1_PORT$GET_PATH" "http://127.0.0.1:$PG2_PORT$GET_PATH"
+  fi
+  if [ "$ISSO_OK" = 1 ]; then run_wrk isso-get get.lua "http://127.0.0.1:$ISSO_PORT/?uri=/bench"; fi
+  run_wrk sqlite-post post_ours.lua "http://127.0.0.1:$OUR_PORT$POST_PATH"
+  if [ "$PG_OK" = 1 ]; then
+    run_wrk pg1-post post_ours.lua "http://127.0.0.1:$PG1_PORT$POST_PATH"
+    run_wrk_two pg2-post post_ours.lua "http://127.0.0.1:$PG1_PORT$POST_PATH" "http://127.0.0.1:$PG2_PORT$POST_PATH"
+  fi
+  if [ "$ISSO_OK" = 1 ]; then run_wrk isso-post post_isso.lua "http://127.0.0.1:$ISSO_PORT/new?uri=/bench-post"; fi
+done
 
 # Sanity: what a GET returns.
 OUR_ITEMS=$(curl -fsS "http://127.0.0.1:$OUR_PORT/api/articles/bench/comments?per_page=20" | grep -o '"id":' | wc -l)
@@ -209,19 +219,29 @@ log "one GET returned $OUR_ITEMS comments (ours) and $ISSO_ITEMS (Isso)"
 
 # --- 6. Table -------------------------------------------------------------------
 echo
-echo "Loopback benchmark: wrk -t$THREADS -c$CONNS -d${DURATION}s, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+echo "Loopback benchmark: wrk -t$THREADS -c$CONNS -d${DURATION}s, median of $RUNS runs, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 awk '
   function val(k,   i, kv) { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) return kv[2] } return 0 }
+  function median(arr, key, m,   i, j, t, v) {
+    for (i = 1; i <= m; i++) v[i] = arr[key, i]
+    for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+    LO = v[1]; HI = v[m]
+    return v[int((m + 1) / 2)]
+  }
   {
-    rps[$1] = val("requests") / (val("duration_us") / 1e6)
-    p99[$1] = val("p99_us") / 1000
-    p50[$1] = val("p50_us") / 1000
-    bad[$1] = val("errors") + val("non2xx")
-    seen[$1] = 1
+    k = ++n[$1]
+    rps[$1, k] = val("requests") / (val("duration_us") / 1e6)
+    p99[$1, k] = val("p99_us") / 1000
+    p50[$1, k] = val("p50_us") / 1000
+    bad[$1] += val("errors") + val("non2xx")
   }
   END {
-    printf "%-6s | %-29s | %10s | %9s | %9s | %9s | %s\n", "op", "server", "req/s", "p50", "p99", "× Isso", "errors"
-    printf "%-6s-+-%-29s-+-%10s-+-%9s-+-%9s-+-%9s-+-%s\n", "------", "-----------------------------", "----------", "---------", "---------", "---------", "------"
+    for (r in n) {
+      mr[r] = median(rps, r, n[r]); lo[r] = LO; hi[r] = HI
+      m50[r] = median(p50, r, n[r]); m99[r] = median(p99, r, n[r])
+    }
+    printf "| op | server | req/s (median) | spread | p50 | p99 | × Isso | errors |\n"
+    printf "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n"
     split("get post", ops, " ")
     split("sqlite pg1 pg2 isso", cfgs, " ")
     names["sqlite"] = "ours, SQLite"
@@ -232,12 +252,12 @@ awk '
       o = ops[j]; isso = "isso-" o
       for (k = 1; k <= 4; k++) {
         r = cfgs[k] "-" o
-        if (!(r in seen)) continue
-        ratio = (isso in seen && rps[isso] > 0) ? sprintf("%8.1fx", rps[r] / rps[isso]) : "      n/a"
-        printf "%-6s | %-29s | %10.0f | %7.2fms | %7.2fms | %9s | %d\n", toupper(o), names[cfgs[k]], rps[r], p50[r], p99[r], ratio, bad[r]
+        if (!(r in n)) continue
+        ratio = (isso in n && mr[isso] > 0) ? sprintf("%.1f×", mr[r] / mr[isso]) : "n/a"
+        printf "| %s | %s | %.0f | %.0f–%.0f | %.2f ms | %.2f ms | %s | %d |\n", toupper(o), names[cfgs[k]], mr[r], lo[r], hi[r], m50[r], m99[r], ratio, bad[r]
       }
     }
-    print "× Isso = req/s divided by Isso'"'"'s req/s for the same operation; latencies in milliseconds."
+    print "× Isso = median req/s divided by Isso'"'"'s median req/s for the same operation; spread = lowest–highest req/s of the runs; p50/p99 = medians of the runs."
   }' "$WORK/results"
 [ "$ISSO_OK" = 1 ] || echo "Isso not measured: $ISSO_WHY"
 [ "$PG_OK" = 1 ] || echo "PostgreSQL not measured (AV_BENCH_NO_POSTGRES set)"

@@ -11,7 +11,11 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 
 use crate::error::ApiError;
-use crate::model::{PublicPage, Sort, Status, SubmittedComment};
+use crate::listing::{
+    parse_cursor, PageQuery, DEFAULT_REPLIES_PER_COMMENT, DEFAULT_REPLIES_PER_PAGE,
+    MAX_REPLIES_PER_COMMENT,
+};
+use crate::model::{PublicAuthor, PublicPage, RepliesPage, Role, Sort, Status, SubmittedComment};
 use crate::ratelimit::client_ip;
 use crate::state::SharedState;
 use crate::submit::{Outcome, SubmitError, SubmitPolicy};
@@ -23,6 +27,28 @@ pub const DEFAULT_PER_PAGE: u32 = 20;
 pub const MAX_PER_PAGE: u32 = 100;
 /// Largest accepted `page` (keeps offsets far from overflow).
 pub const MAX_PAGE: u32 = 1_000_000;
+
+/// Reads a whole number from 0 to `max` (`default` when absent), or records an error.
+fn bounded(
+    q: &HashMap<String, String>,
+    name: &'static str,
+    default: u32,
+    min: u32,
+    max: u32,
+    errors: &mut validate::FieldErrors,
+) -> u32 {
+    match q.get(name).map(|s| s.trim().parse::<u32>()) {
+        None => default,
+        Some(Ok(n)) if (min..=max).contains(&n) => n,
+        Some(_) => {
+            errors.insert(
+                name,
+                format!("{name} must be a whole number from {min} to {max}."),
+            );
+            default
+        }
+    }
+}
 
 /// Paging parameters shared by the public and the moderation listing.
 #[derive(Debug, Clone, Copy)]
@@ -68,7 +94,7 @@ pub fn query_or_400(
         .map_err(|_| ApiError::field("query", "The query string is malformed."))
 }
 
-/// `GET /api/articles/{id}/comments?page=&per_page=&sort=newest|oldest`.
+/// `GET /api/articles/{id}/comments?page=&per_page=&sort=newest|oldest&replies=`.
 pub async fn list_comments(
     State(state): State<SharedState>,
     Path(article_id): Path<String>,
@@ -85,17 +111,72 @@ pub async fn list_comments(
             Sort::Newest
         }
     };
+    let replies = bounded(
+        &q,
+        "replies",
+        DEFAULT_REPLIES_PER_COMMENT,
+        0,
+        MAX_REPLIES_PER_COMMENT,
+        &mut errors,
+    );
     if !errors.is_empty() {
         return Err(ApiError::Invalid(errors));
     }
     if state.articles.lookup(&article_id).await?.is_none() {
         return Err(ApiError::NotFound("There is no article with this id."));
     }
-    let page = state
-        .db
-        .public_page(&article_id, paging.page, paging.per_page, sort)
-        .await?;
-    Ok(Json(page))
+    let query = PageQuery {
+        page: paging.page,
+        per_page: paging.per_page,
+        sort,
+        replies,
+    };
+    Ok(Json(state.db.public_page(&article_id, query).await?))
+}
+
+/// `GET /api/articles/{id}/comments/{parent}/replies?after=&per_page=`: the published replies
+/// of a top-level comment after a cursor (the `replies_next` of the list, or the `next` of the
+/// previous page), oldest first.
+pub async fn list_replies(
+    State(state): State<SharedState>,
+    Path((article_id, parent)): Path<(String, String)>,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> Result<Json<RepliesPage>, ApiError> {
+    let q = query_or_400(query)?;
+    let mut errors = validate::FieldErrors::new();
+    let per_page = bounded(
+        &q,
+        "per_page",
+        DEFAULT_REPLIES_PER_PAGE,
+        1,
+        MAX_PER_PAGE,
+        &mut errors,
+    );
+    let after = match q.get("after") {
+        None => 0,
+        Some(s) => parse_cursor(s).unwrap_or_else(|| {
+            errors.insert(
+                "after",
+                "after must be a cursor from a previous answer.".into(),
+            );
+            0
+        }),
+    };
+    if !errors.is_empty() {
+        return Err(ApiError::Invalid(errors));
+    }
+    let no_comment =
+        || ApiError::NotFound("There is no published comment with this id in this article.");
+    let parent = parent.parse::<i64>().map_err(|_| no_comment())?;
+    if state.articles.lookup(&article_id).await?.is_none() {
+        return Err(ApiError::NotFound("There is no article with this id."));
+    }
+    Ok(Json(
+        state
+            .db
+            .replies_page(&article_id, parent, after, per_page)
+            .await?,
+    ))
 }
 
 /// True for `application/json`, with or without parameters such as `charset`.
@@ -107,8 +188,14 @@ fn is_json_content_type(headers: &HeaderMap) -> bool {
         .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
 }
 
-/// Reads the body up to `limit` bytes; 413 beyond, 400 if the connection broke.
-async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<Vec<u8>, ApiError> {
+/// Reads the body up to `limit` bytes within `timeout`; 413 beyond the size, 408 beyond the time,
+/// 400 if the connection broke.
+pub async fn read_body(
+    headers: &HeaderMap,
+    body: Body,
+    limit: usize,
+    timeout: std::time::Duration,
+) -> Result<Vec<u8>, ApiError> {
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
@@ -116,7 +203,11 @@ async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<Vec<
     if declared.is_some_and(|n| n > limit as u64) {
         return Err(ApiError::TooLarge { limit });
     }
-    match axum::body::to_bytes(body, limit).await {
+    let read = tokio::time::timeout(timeout, axum::body::to_bytes(body, limit)).await;
+    let Ok(read) = read else {
+        return Err(ApiError::BodyTimeout);
+    };
+    match read {
         Ok(bytes) => Ok(bytes.to_vec()),
         Err(e) => {
             let too_large = std::error::Error::source(&e)
@@ -148,7 +239,13 @@ pub async fn post_comment(
     if !article.comments_enabled {
         return Err(ApiError::Forbidden("Comments are closed for this article."));
     }
-    let bytes = read_body(&headers, body, state.config.max_body_bytes).await?;
+    let bytes = read_body(
+        &headers,
+        body,
+        state.config.max_body_bytes,
+        state.config.limits.body_timeout,
+    )
+    .await?;
     if !is_json_content_type(&headers) {
         return Err(ApiError::field(
             "body",
@@ -162,6 +259,12 @@ pub async fn post_comment(
     }
     let raw: RawSubmission = serde_json::from_value(value).map_err(|_| not_object())?;
     let sub = validate::validate(&raw).map_err(ApiError::Invalid)?;
+    if validate::is_reserved_name(&sub.author_name, &state.config.editor_name) {
+        return Err(ApiError::field(
+            "author_name",
+            "This name is kept for the editorial office's replies. Please use your own name.",
+        ));
+    }
 
     let client = client_ip(&headers, peer, state.config.trust_proxy);
     let policy = SubmitPolicy {
@@ -199,6 +302,10 @@ pub async fn post_comment(
             SubmittedComment {
                 id,
                 parent_id: sub.parent_id,
+                author: PublicAuthor {
+                    name: sub.author_name.clone(),
+                    role: Role::Reader,
+                },
                 author_name: sub.author_name,
                 created,
                 text: sub.text,

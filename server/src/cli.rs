@@ -1,18 +1,21 @@
 //! Command line: flags and environment variables, and the database-only subcommands.
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::builder::FalseyValueParser;
 use clap::{Args, Parser, Subcommand};
 
+use crate::actions::ActionError;
+use crate::auth::{ModeratorError, CLI_NAME};
 use crate::config::{
-    DbTarget, ModerationMode, NotifyConfig, RateLimit, ServerConfig, DEFAULT_DB_POOL_SIZE,
+    ConnLimits, DbTarget, ModerationMode, NotifyConfig, RateLimit, Seconds, ServerConfig,
+    DEFAULT_DB_POOL_SIZE, DEFAULT_EDITOR_NAME,
 };
-use crate::db::DbError;
-use crate::model::{ExportRecord, ModerationComment, Status};
-use crate::store::Store;
+use crate::model::{ModerationComment, Status};
+use crate::store::{DbError, Store};
+use crate::transfer::{self, TransferError};
 
 /// Reference comments server for the article viewer.
 #[derive(Debug, Parser)]
@@ -44,8 +47,46 @@ pub enum Command {
     Reject(IdArgs),
     /// Write every comment (all statuses, with ids, parents and keys) as JSON Lines.
     Export(ExportArgs),
-    /// Read comments written by `export` into the database (existing ids are skipped).
+    /// Read comments written by `export` into the database, checking every line (existing ids
+    /// are skipped, bad lines are reported and skipped).
     Import(ImportArgs),
+    /// Named moderators: `add NAME` (prints a new token once), `list`, `revoke NAME`.
+    Moderators(ModeratorsArgs),
+}
+
+/// Flags of `moderators`.
+#[derive(Debug, Clone, Args)]
+pub struct ModeratorsArgs {
+    /// What to do.
+    #[command(subcommand)]
+    pub action: ModeratorsAction,
+}
+
+/// The `moderators` subcommands.
+#[derive(Debug, Clone, Subcommand)]
+pub enum ModeratorsAction {
+    /// Add a moderator and print their new token (shown this once; only its hash is stored).
+    Add {
+        /// Database location.
+        #[command(flatten)]
+        db: DbArgs,
+        /// The name shown in the audit log (e.g. "Trần Thị Lan").
+        name: String,
+    },
+    /// List the moderators (never their tokens).
+    List {
+        /// Database location.
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Revoke a moderator's token (their name stays in the audit log).
+    Revoke {
+        /// Database location.
+        #[command(flatten)]
+        db: DbArgs,
+        /// The moderator's name.
+        name: String,
+    },
 }
 
 /// The database location, shared by every subcommand.
@@ -84,9 +125,35 @@ pub struct ServeArgs {
     /// Directory with the built viewer, served at `/`.
     #[arg(long, env = "AV_STATIC_DIR", default_value = "./dist")]
     pub static_dir: PathBuf,
-    /// Bearer token of the moderation API; without it the moderation API answers 404.
+    /// Shared moderation token (an unnamed admin). Prefer the environment variable or
+    /// `--moderation-token-file`: a flag's value shows in `ps`.
     #[arg(long, env = "AV_MODERATION_TOKEN", hide_env_values = true)]
     pub moderation_token: Option<String>,
+    /// File holding the shared moderation token (surrounding whitespace is ignored).
+    #[arg(
+        long,
+        env = "AV_MODERATION_TOKEN_FILE",
+        conflicts_with = "moderation_token"
+    )]
+    pub moderation_token_file: Option<PathBuf>,
+    /// The editorial office's name on its replies from the moderation page.
+    #[arg(long, env = "AV_EDITOR_NAME", default_value = DEFAULT_EDITOR_NAME)]
+    pub editor_name: String,
+    /// Seconds a connection may wait for a request's headers (also the idle keep-alive timeout).
+    #[arg(long, env = "AV_HEADER_TIMEOUT", default_value = "10")]
+    pub header_timeout: Seconds,
+    /// Seconds a request body (a comment) may take to arrive.
+    #[arg(long, env = "AV_BODY_TIMEOUT", default_value = "10")]
+    pub body_timeout: Seconds,
+    /// Seconds a write may stay blocked by a client that does not read.
+    #[arg(long, env = "AV_WRITE_TIMEOUT", default_value = "30")]
+    pub write_timeout: Seconds,
+    /// Most open connections; beyond it idle ones are closed to make room.
+    #[arg(long, env = "AV_MAX_CONNECTIONS", default_value_t = 1024)]
+    pub max_connections: usize,
+    /// Seconds to finish requests in flight after SIGTERM before the rest are cut.
+    #[arg(long, env = "AV_SHUTDOWN_TIMEOUT", default_value = "10")]
+    pub shutdown_timeout: Seconds,
     /// `pre`: new comments wait for approval; `post`: they are published at once.
     #[arg(long, env = "AV_MODERATION", value_enum, default_value = "pre")]
     pub moderation: ModerationMode,
@@ -123,17 +190,40 @@ pub struct ServeArgs {
 }
 
 impl ServeArgs {
-    /// The server configuration these flags describe.
-    pub fn to_config(&self) -> ServerConfig {
-        ServerConfig {
+    /// The server configuration these flags describe (reads the token file, if any).
+    pub fn to_config(&self) -> Result<ServerConfig, CliError> {
+        let moderation_token = match &self.moderation_token_file {
+            Some(path) => Some(
+                std::fs::read_to_string(path).map_err(|source| CliError::File {
+                    path: path.clone(),
+                    source,
+                })?,
+            ),
+            None => self.moderation_token.clone(),
+        };
+        Ok(ServerConfig {
             addr: self.addr,
             db: self.db.db.clone(),
             content_dir: self.content_dir.clone(),
             static_dir: self.static_dir.clone(),
-            moderation_token: self
-                .moderation_token
-                .clone()
-                .filter(|t| !t.trim().is_empty()),
+            moderation_token: moderation_token
+                .map(|t| t.trim().to_owned())
+                .filter(|t| !t.is_empty()),
+            editor_name: {
+                let name = crate::validate::normalize(&self.editor_name, false);
+                if name.is_empty() {
+                    DEFAULT_EDITOR_NAME.to_owned()
+                } else {
+                    name
+                }
+            },
+            limits: ConnLimits {
+                header_timeout: self.header_timeout.0,
+                body_timeout: self.body_timeout.0,
+                write_timeout: self.write_timeout.0,
+                max_connections: self.max_connections.max(1),
+                shutdown_timeout: self.shutdown_timeout.0,
+            },
             moderation: self.moderation,
             cors_origins: self
                 .cors_origins
@@ -152,7 +242,7 @@ impl ServeArgs {
                 secret: self.notify_secret.clone().unwrap_or_default(),
                 public_url: self.public_url.clone(),
             }),
-        }
+        })
     }
 }
 
@@ -205,10 +295,10 @@ pub struct ImportArgs {
     pub db: DbArgs,
     /// JSON Lines file written by `export` (`-` for standard input).
     pub file: PathBuf,
+    /// Check every line and report, without writing anything.
+    #[arg(long)]
+    pub dry_run: bool,
 }
-
-/// Records per database round trip in `export` and per transaction in `import`.
-pub const TRANSFER_BATCH: u32 = 1000;
 
 /// Errors of the database subcommands.
 #[derive(Debug, thiserror::Error)]
@@ -225,14 +315,21 @@ pub enum CliError {
     /// Serialising JSON output failed.
     #[error("cannot encode JSON: {0}")]
     Json(#[from] serde_json::Error),
-    /// A line of an import file is not a comment record.
-    #[error("line {line}: {message}")]
-    BadRecord {
-        /// 1-based line number.
-        line: usize,
-        /// What is wrong.
-        message: String,
-    },
+    /// Export or import failed.
+    #[error(transparent)]
+    Transfer(#[from] TransferError),
+    /// A moderation action failed.
+    #[error(transparent)]
+    Action(#[from] ActionError),
+    /// A `moderators` subcommand failed.
+    #[error(transparent)]
+    Moderator(#[from] ModeratorError),
+    /// Some lines of an import were skipped (the others were imported).
+    #[error("{0} line(s) were skipped (listed above); the other lines were imported")]
+    Skipped(usize),
+    /// Some lines of a dry run would be skipped.
+    #[error("{0} line(s) would be skipped (listed above); nothing was written")]
+    WouldSkip(usize),
     /// An input or output file could not be opened.
     #[error("cannot open {path}: {source}")]
     File {
@@ -247,8 +344,13 @@ pub enum CliError {
 pub async fn list(args: &ListArgs, out: &mut impl Write) -> Result<(), CliError> {
     let status = args.status.unwrap_or(Status::Pending);
     let db = args.db.open().await?;
-    let (total, rows) = db.list_by_status(status, 1, args.limit.max(1)).await?;
-    let rows: Vec<ModerationComment> = rows.into_iter().map(Into::into).collect();
+    let page = db.queue_page(status, args.limit.max(1), 0).await?;
+    let total = match status {
+        Status::Pending => page.counts.pending,
+        Status::Published => page.counts.published,
+        Status::Rejected => page.counts.rejected,
+    };
+    let rows: Vec<ModerationComment> = page.items.into_iter().map(Into::into).collect();
     if args.json {
         serde_json::to_writer_pretty(&mut *out, &rows)?;
         writeln!(out)?;
@@ -271,115 +373,111 @@ pub async fn list(args: &ListArgs, out: &mut impl Write) -> Result<(), CliError>
     Ok(())
 }
 
-/// `approve` / `reject`: sets a comment's status and prints the result.
+/// `approve` / `reject`: sets a comment's status (logged as `command line`) and prints the result.
 pub async fn set_status(
     args: &IdArgs,
     status: Status,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
     let db = args.db.open().await?;
-    match db.set_status(args.id, status).await? {
-        Some(c) => {
+    match db.moderate(CLI_NAME, args.id, status).await {
+        Ok(c) => {
             writeln!(out, "comment #{} is now {}", c.id, c.status)?;
             Ok(())
         }
-        None => Err(CliError::NoSuchComment(args.id)),
+        Err(ActionError::NoSuchComment) => Err(CliError::NoSuchComment(args.id)),
+        Err(e) => Err(e.into()),
     }
-}
-
-/// `export`: writes every comment as one JSON object per line, in id order; returns the count.
-pub async fn export(db: &Store, out: &mut impl Write) -> Result<u64, CliError> {
-    let mut after = 0;
-    let mut n = 0;
-    loop {
-        let page = db.export_page(after, TRANSFER_BATCH).await?;
-        let Some(last) = page.last() else {
-            break;
-        };
-        after = last.id;
-        for r in &page {
-            serde_json::to_writer(&mut *out, r)?;
-            out.write_all(b"\n")?;
-            n += 1;
-        }
-    }
-    out.flush()?;
-    Ok(n)
-}
-
-/// `import`: reads records written by `export` (ids strictly increasing) and inserts them in
-/// transactions of [`TRANSFER_BATCH`]; rows whose id or (article, key) exists are skipped, so an
-/// interrupted import can be run again. Returns (records read, records inserted).
-pub async fn import(db: &Store, input: impl BufRead) -> Result<(u64, u64), CliError> {
-    let (mut read, mut inserted) = (0, 0);
-    let mut batch = Vec::new();
-    let mut last_id = 0;
-    for (i, line) in input.lines().enumerate() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let record: ExportRecord =
-            serde_json::from_str(&line).map_err(|e| CliError::BadRecord {
-                line: i + 1,
-                message: e.to_string(),
-            })?;
-        if record.id <= last_id {
-            return Err(CliError::BadRecord {
-                line: i + 1,
-                message: format!(
-                    "ids must be positive and increase from line to line (found {} after {last_id})",
-                    record.id
-                ),
-            });
-        }
-        last_id = record.id;
-        read += 1;
-        batch.push(record);
-        if batch.len() >= TRANSFER_BATCH as usize {
-            inserted += db.import(std::mem::take(&mut batch)).await?;
-        }
-    }
-    if !batch.is_empty() {
-        inserted += db.import(batch).await?;
-    }
-    Ok((read, inserted))
 }
 
 /// Runs `export` with its flags; the summary goes to standard error.
 pub async fn run_export(args: &ExportArgs, out: &mut impl Write) -> Result<(), CliError> {
     let db = args.db.open().await?;
-    let n = match &args.output {
+    let (comments, entries) = match &args.output {
         Some(path) => {
             let file = std::fs::File::create(path).map_err(|source| CliError::File {
                 path: path.clone(),
                 source,
             })?;
-            export(&db, &mut std::io::BufWriter::new(file)).await?
+            transfer::export(&db, &mut std::io::BufWriter::new(file)).await?
         }
-        None => export(&db, out).await?,
+        None => transfer::export(&db, out).await?,
     };
-    eprintln!("exported {n} comment(s)");
+    eprintln!("exported {comments} comment(s) and {entries} audit entr(y/ies)");
     Ok(())
 }
 
-/// Runs `import` with its flags and prints a summary.
+/// Runs `import` with its flags: skipped lines to standard error, the summary to `out`.
 pub async fn run_import(args: &ImportArgs, out: &mut impl Write) -> Result<(), CliError> {
     let db = args.db.open().await?;
-    let (read, inserted) = if args.file.as_os_str() == "-" {
-        import(&db, std::io::stdin().lock()).await?
+    let report = if args.file.as_os_str() == "-" {
+        transfer::import(&db, std::io::stdin().lock(), args.dry_run).await?
     } else {
         let file = std::fs::File::open(&args.file).map_err(|source| CliError::File {
             path: args.file.clone(),
             source,
         })?;
-        import(&db, std::io::BufReader::new(file)).await?
+        transfer::import(&db, std::io::BufReader::new(file), args.dry_run).await?
+    };
+    for (line, why) in &report.skipped {
+        eprintln!("line {line}: skipped: {why}");
+    }
+    let verb = if args.dry_run {
+        "would import"
+    } else {
+        "imported"
     };
     writeln!(
         out,
-        "imported {inserted} of {read} comment(s) ({} already present)",
-        read - inserted
+        "{verb} {} of {} comment(s) ({} already present, {} skipped) and {} of {} audit entr(y/ies)",
+        report.inserted,
+        report.comments,
+        report.present,
+        report.skipped.len(),
+        report.audit_inserted,
+        report.audit
     )?;
+    match (report.skipped.len(), args.dry_run) {
+        (0, _) => Ok(()),
+        (n, false) => Err(CliError::Skipped(n)),
+        (n, true) => Err(CliError::WouldSkip(n)),
+    }
+}
+
+/// Runs a `moderators` subcommand.
+pub async fn run_moderators(args: &ModeratorsArgs, out: &mut impl Write) -> Result<(), CliError> {
+    match &args.action {
+        ModeratorsAction::Add { db, name } => {
+            let db = db.open().await?;
+            let token = db.add_moderator(name).await?;
+            writeln!(
+                out,
+                "added moderator {:?}; their token (shown only this once):",
+                name.trim()
+            )?;
+            writeln!(out, "{token}")?;
+        }
+        ModeratorsAction::List { db } => {
+            let db = db.open().await?;
+            let all = db.moderators().await?;
+            writeln!(out, "{} moderator(s)", all.len())?;
+            for m in all {
+                match m.revoked {
+                    Some(at) => writeln!(
+                        out,
+                        "#{} {} (added {}, revoked {at})",
+                        m.id, m.name, m.created
+                    )?,
+                    None => writeln!(out, "#{} {} (added {})", m.id, m.name, m.created)?,
+                }
+            }
+        }
+        ModeratorsAction::Revoke { db, name } => {
+            let db = db.open().await?;
+            db.revoke_moderator(name).await?;
+            writeln!(out, "revoked the token of {:?}", name.trim())?;
+        }
+    }
     Ok(())
 }
 
@@ -403,19 +501,22 @@ mod tests {
         ])
         .unwrap();
         assert!(cli.command.is_none());
-        let c = cli.serve.to_config();
+        let c = cli.serve.to_config().unwrap();
         assert_eq!(c.addr.port(), 9999);
         assert_eq!(c.cors_origins, ["https://a.example", "https://b.example"]);
         assert!(c.rate_limit.is_disabled());
         assert_eq!(c.moderation, ModerationMode::Post);
         assert!(c.trust_proxy);
         assert!(c.moderation_token.is_none());
-        let cli = Cli::try_parse_from(["x", "serve", "--moderation-token", "t0k3n"]).unwrap();
+        let cli = Cli::try_parse_from(["x", "serve", "--moderation-token", " t0k3n\n"]).unwrap();
         let Some(Command::Serve(args)) = cli.command else {
             panic!("expected serve");
         };
-        assert_eq!(args.to_config().moderation_token.as_deref(), Some("t0k3n"));
-        assert_eq!(args.to_config().max_body_bytes, 16 * 1024);
+        let c = args.to_config().unwrap();
+        assert_eq!(c.moderation_token.as_deref(), Some("t0k3n"));
+        assert_eq!(c.max_body_bytes, 16 * 1024);
+        assert_eq!(c.editor_name, "Ban biên tập");
+        assert_eq!(c.limits, ConnLimits::default());
         assert!(Cli::try_parse_from(["x", "--rate-limit", "five"]).is_err());
     }
 }

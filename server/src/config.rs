@@ -10,6 +10,58 @@ use clap::ValueEnum;
 
 /// Default number of PostgreSQL connections per server process.
 pub const DEFAULT_DB_POOL_SIZE: usize = 16;
+/// The editorial office's name on its replies unless `--editor-name` says otherwise.
+pub const DEFAULT_EDITOR_NAME: &str = "Ban biên tập";
+
+/// A number of seconds given on the command line (`10`, `0.5`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seconds(pub Duration);
+
+/// Why a number of seconds could not be parsed.
+#[derive(Debug, thiserror::Error)]
+#[error("expected a number of seconds such as 10 or 0.5, got {0:?}")]
+pub struct SecondsParseError(String);
+
+impl FromStr for Seconds {
+    type Err = SecondsParseError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        s.trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite() && *n > 0.0 && *n < 1e9)
+            .map(|n| Seconds(Duration::from_secs_f64(n)))
+            .ok_or_else(|| SecondsParseError(s.to_owned()))
+    }
+}
+
+/// How the server holds up against slow, idle and too many clients.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConnLimits {
+    /// Longest wait for a request's headers, counted from the moment the connection waits for
+    /// one (so it is also the idle keep-alive timeout).
+    pub header_timeout: Duration,
+    /// Longest time to read a request body (the comment JSON).
+    pub body_timeout: Duration,
+    /// Longest time a write to the client may stay blocked (a client that does not read).
+    pub write_timeout: Duration,
+    /// Most open connections; beyond it, idle connections are closed to make room.
+    pub max_connections: usize,
+    /// After SIGTERM, longest wait for requests in flight before the rest are cut.
+    pub shutdown_timeout: Duration,
+}
+
+impl Default for ConnLimits {
+    fn default() -> Self {
+        ConnLimits {
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(10),
+            write_timeout: Duration::from_secs(30),
+            max_connections: 1024,
+            shutdown_timeout: Duration::from_secs(10),
+        }
+    }
+}
 
 /// Whether new comments wait for a moderator (`pre`) or are published at once (`post`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -170,8 +222,12 @@ pub struct ServerConfig {
     pub content_dir: PathBuf,
     /// Directory holding the built viewer (`index.html`, `.wasm`, `.js`, …).
     pub static_dir: PathBuf,
-    /// Bearer token of the moderation API; `None` disables that API.
+    /// The shared moderation token (an unnamed admin); named moderators live in the database.
     pub moderation_token: Option<String>,
+    /// The editorial office's name on its replies.
+    pub editor_name: String,
+    /// Timeouts and the connection cap.
+    pub limits: ConnLimits,
     /// Pre- or post-moderation of new comments.
     pub moderation: ModerationMode,
     /// Origins allowed to call the API from a browser (exact `scheme://host[:port]`).
@@ -201,6 +257,8 @@ impl ServerConfig {
             content_dir,
             static_dir,
             moderation_token: None,
+            editor_name: DEFAULT_EDITOR_NAME.to_owned(),
+            limits: ConnLimits::default(),
             moderation: ModerationMode::Pre,
             cors_origins: Vec::new(),
             rate_limit: RateLimit {

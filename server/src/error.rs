@@ -5,8 +5,11 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
 
+use crate::actions::ActionError;
 use crate::articles::ArticleError;
-use crate::db::DbError;
+use crate::auth::AuthError;
+use crate::listing::RepliesError;
+use crate::store::DbError;
 use crate::validate::FieldErrors;
 
 /// Everything an API handler can fail with; each maps to one status code and JSON body.
@@ -36,6 +39,15 @@ pub enum ApiError {
         /// Seconds until a post will be accepted again.
         retry_after: u64,
     },
+    /// 429 with `Retry-After`: too many failed sign-ins from this client.
+    #[error("too many failed sign-ins; retry after {retry_after} s")]
+    Backoff {
+        /// Seconds until the client may try again.
+        retry_after: u64,
+    },
+    /// 408: the request body did not arrive in time.
+    #[error("the request body took too long")]
+    BodyTimeout,
     /// 500: storage failed.
     #[error(transparent)]
     Db(#[from] DbError),
@@ -89,6 +101,22 @@ impl IntoResponse for ApiError {
                 })),
             )
                 .into_response(),
+            ApiError::Backoff { retry_after } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                [(header::RETRY_AFTER, HeaderValue::from(retry_after))],
+                Json(json!({
+                    "error": format!(
+                        "Too many wrong moderation tokens from your address. Please wait {retry_after} seconds and try again."
+                    )
+                })),
+            )
+                .into_response(),
+            ApiError::BodyTimeout => (
+                StatusCode::REQUEST_TIMEOUT,
+                [(header::CONNECTION, HeaderValue::from_static("close"))],
+                Json(json!({ "error": "The request took too long to arrive. Please try again." })),
+            )
+                .into_response(),
             ApiError::Db(_) | ApiError::Article(_) | ApiError::Task(_) => {
                 tracing::error!(error = %self, "internal error");
                 (
@@ -97,6 +125,40 @@ impl IntoResponse for ApiError {
                 )
                     .into_response()
             }
+        }
+    }
+}
+
+impl From<AuthError> for ApiError {
+    fn from(e: AuthError) -> Self {
+        match e {
+            AuthError::Wrong => ApiError::Unauthorized,
+            AuthError::Backoff(retry_after) => ApiError::Backoff { retry_after },
+            AuthError::Disabled => ApiError::NotFound(
+                "The moderation API is disabled (no moderation token and no moderators are configured).",
+            ),
+            AuthError::Db(e) => ApiError::Db(e),
+        }
+    }
+}
+
+impl From<ActionError> for ApiError {
+    fn from(e: ActionError) -> Self {
+        match e {
+            ActionError::NoSuchComment => ApiError::NotFound("There is no comment with this id."),
+            ActionError::Parent(m) => ApiError::field("parent_id", m),
+            ActionError::Db(e) => ApiError::Db(e),
+        }
+    }
+}
+
+impl From<RepliesError> for ApiError {
+    fn from(e: RepliesError) -> Self {
+        match e {
+            RepliesError::NoParent => {
+                ApiError::NotFound("There is no published comment with this id in this article.")
+            }
+            RepliesError::Db(e) => ApiError::Db(e),
         }
     }
 }

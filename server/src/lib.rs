@@ -5,23 +5,31 @@
 
 #![warn(missing_docs)]
 
+pub mod actions;
 pub mod api;
 pub mod articles;
+pub mod auth;
 pub mod cli;
 pub mod config;
-pub mod db;
+pub mod conn;
 pub mod error;
+pub mod headers;
+pub mod listing;
 pub mod model;
 pub mod moderation;
 pub mod notify;
-pub mod pg;
+pub mod postgres;
 pub mod ratelimit;
+pub mod schema;
 pub mod server;
+pub mod sqlite;
 pub mod state;
 pub mod static_files;
 pub mod store;
 pub mod submit;
+pub mod transfer;
+pub mod tx;
 pub mod validate;
 
-pub use config::{DbTarget, ModerationMode, NotifyConfig, RateLimit, ServerConfig};
+pub use config::{ConnLimits, DbTarget, ModerationMode, NotifyConfig, RateLimit, ServerConfig};
 pub use server::{Server, ServerError};

@@ -22,8 +22,21 @@ fn serve(args: &ServeArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let config = args.to_config();
+    let config = match args.to_config() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if std::env::args().any(|a| a == "--moderation-token" || a.starts_with("--moderation-token=")) {
+        tracing::warn!(
+            "--moderation-token on the command line shows in `ps` to every user of this machine; \
+             use AV_MODERATION_TOKEN or --moderation-token-file instead"
+        );
+    }
     let result = runtime.block_on(async move {
+        let shutdown = shutdown_signal();
         let server = Server::bind(config.clone()).await?;
         let addr = server.local_addr();
         tracing::info!(
@@ -33,13 +46,13 @@ fn serve(args: &ServeArgs) -> ExitCode {
             static_dir = %config.static_dir.display(),
             moderation = ?config.moderation,
             rate_limit = %config.rate_limit,
-            moderation_api = config.moderation_token.is_some(),
+            shared_token = config.moderation_token.is_some(),
             "server started"
         );
         // A machine-readable line on stdout, so scripts and tests learn the port.
         println!("listening on http://{addr}");
         let _ = std::io::stdout().flush();
-        server.run(shutdown_signal()).await
+        server.run(shutdown).await
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -90,6 +103,7 @@ fn run_db_command(cli: &Cli) -> Result<(), cli::CliError> {
             Some(Command::Reject(args)) => cli::set_status(args, Status::Rejected, &mut out).await,
             Some(Command::Export(args)) => cli::run_export(args, &mut out).await,
             Some(Command::Import(args)) => cli::run_import(args, &mut out).await,
+            Some(Command::Moderators(args)) => cli::run_moderators(args, &mut out).await,
         }
     })
 }

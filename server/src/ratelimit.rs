@@ -58,6 +58,23 @@ fn ceil_secs(d: Duration) -> u64 {
     d.as_secs() + u64::from(d.subsec_nanos() > 0)
 }
 
+/// The key a client is counted under: an IPv4 address as it is, an IPv6 address by its /64
+/// prefix (one subscriber's network: a home or phone gets a whole /64 and can pick any address
+/// in it), written `2001:db8:1:2::/64`. IPv4-mapped IPv6 addresses count as IPv4.
+pub fn client_key(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                let prefix = std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0);
+                format!("{prefix}/64")
+            }
+        },
+    }
+}
+
 /// The client address: the socket peer, or with `trust_proxy` the last `X-Forwarded-For` entry.
 ///
 /// The last entry is the one appended by the (single) trusted reverse proxy;
@@ -95,6 +112,16 @@ mod tests {
         assert_eq!(decide(limit, 2, Some(0), 9999), Err(1));
         assert_eq!(expired_before(limit, 10_000), 0);
         assert_eq!(decide(RateLimit::DISABLED, 100, Some(0), 1), Ok(()));
+    }
+
+    #[test]
+    fn ipv6_clients_count_by_their_64_prefix() {
+        let key = |s: &str| client_key(s.parse().unwrap());
+        assert_eq!(key("203.0.113.7"), "203.0.113.7");
+        assert_eq!(key("::ffff:203.0.113.7"), "203.0.113.7");
+        assert_eq!(key("2001:db8:1:2::1"), "2001:db8:1:2::/64");
+        assert_eq!(key("2001:db8:1:2:ffff:ffff:ffff:ffff"), "2001:db8:1:2::/64");
+        assert_ne!(key("2001:db8:1:3::1"), key("2001:db8:1:2::1"));
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Router assembly, CORS, tracing and the server's life cycle (bind, serve, graceful shutdown).
+//! Router assembly, compression, CORS, security headers, tracing and the server's life cycle
+//! (bind, serve with the limits of `conn.rs`, shutdown with a deadline).
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -11,17 +12,18 @@ use axum::routing::{get, post};
 use axum::{middleware, Json, Router};
 use serde_json::json;
 use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::articles::ArticleStore;
-use crate::config::ServerConfig;
-use crate::db::DbError;
+use crate::auth::{Authenticator, MIN_SHARED_TOKEN_CHARS};
+use crate::config::{ConnLimits, ServerConfig};
 use crate::notify::{Notifier, NotifyError};
 use crate::state::{AppState, SharedState};
-use crate::store::{sqlite_reader_count, Store};
-use crate::{api, moderation, static_files};
+use crate::store::{sqlite_reader_count, DbError, Store};
+use crate::{api, conn, headers, moderation, static_files};
 
 /// Errors starting or running the server.
 #[derive(Debug, thiserror::Error)]
@@ -53,6 +55,7 @@ pub struct Server {
     listener: TcpListener,
     router: Router,
     addr: SocketAddr,
+    limits: ConnLimits,
 }
 
 impl Server {
@@ -72,7 +75,20 @@ impl Server {
         if !config.content_dir.is_dir() {
             tracing::warn!(dir = %config.content_dir.display(), "content directory does not exist");
         }
+        if let Some(t) = &config.moderation_token {
+            if t.chars().count() < MIN_SHARED_TOKEN_CHARS {
+                tracing::warn!(
+                    chars = t.chars().count(),
+                    "the shared moderation token is shorter than {MIN_SHARED_TOKEN_CHARS} characters \
+                     and can be guessed; use named moderators (`moderators add NAME`) or \
+                     `openssl rand -hex 24`"
+                );
+            }
+        }
+        let mut limits = config.limits;
+        limits.max_connections = raise_file_limit(limits.max_connections);
         let state = Arc::new(AppState {
+            auth: Authenticator::new(config.moderation_token.as_deref()),
             db,
             articles: ArticleStore::new(config.content_dir.clone()),
             notifier,
@@ -94,6 +110,7 @@ impl Server {
             listener,
             router,
             addr,
+            limits,
         })
     }
 
@@ -107,14 +124,9 @@ impl Server {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), ServerError> {
-        axum::serve(
-            self.listener,
-            self.router
-                .into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(shutdown)
-        .await
-        .map_err(ServerError::Serve)
+        conn::serve(self.listener, self.router, self.limits, shutdown)
+            .await
+            .map_err(ServerError::Serve)
     }
 }
 
@@ -181,7 +193,19 @@ pub fn router(state: SharedState) -> Result<Router, ServerError> {
             "/articles/{id}/comments",
             get(api::list_comments).post(api::post_comment),
         )
+        .route(
+            "/articles/{id}/comments/{parent}/replies",
+            get(api::list_replies),
+        )
+        .route("/moderation/me", get(moderation::me))
+        .route("/moderation/audit", get(moderation::audit))
         .route("/moderation/comments", get(moderation::list))
+        .route(
+            "/moderation/comments/{id}",
+            axum::routing::delete(moderation::delete),
+        )
+        .route("/moderation/comments/{id}/edit", post(moderation::edit))
+        .route("/moderation/comments/{id}/reply", post(moderation::reply))
         .route(
             "/moderation/comments/{id}/approve",
             post(moderation::approve),
@@ -207,38 +231,93 @@ pub fn router(state: SharedState) -> Result<Router, ServerError> {
             .layer(cors)
             .layer(middleware::map_response(strip_foreign_cors));
     }
-    Ok(app.layer(
-        TraceLayer::new_for_http()
-            .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
-            .on_response(DefaultOnResponse::new().level(Level::INFO)),
-    ))
+    Ok(app
+        // Static files come with brotli/gzip twins from the build (served as they are); the API
+        // and the article JSON are compressed here (brotli quality 4, gzip; not under 32 bytes).
+        .layer(CompressionLayer::new())
+        .layer(middleware::from_fn(headers::security_headers))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        ))
 }
 
-/// Completes on SIGINT (Ctrl-C) or SIGTERM.
-pub async fn shutdown_signal() {
-    let ctrl_c = async {
-        if let Err(e) = tokio::signal::ctrl_c().await {
-            tracing::error!(error = %e, "cannot listen for Ctrl-C");
-            std::future::pending::<()>().await;
-        }
-    };
+/// Open files kept free for the database, the content files and the log besides connections.
+pub const SPARE_FILES: usize = 64;
+
+/// Raises the soft limit of open files to the hard limit (as Go does at start), so the
+/// connection cap, not the file limit, is what holds back connections; when even the hard
+/// limit is below the cap plus [`SPARE_FILES`], lowers the cap to fit, with a warning. Returns
+/// the cap to use.
+pub fn raise_file_limit(max_connections: usize) -> usize {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
+    {
+        let mut lim = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        // SAFETY: getrlimit/setrlimit with a valid pointer to a local struct.
+        unsafe {
+            if libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) != 0 {
+                return max_connections;
             }
-            Err(e) => {
-                tracing::error!(error = %e, "cannot listen for SIGTERM");
-                std::future::pending::<()>().await;
+            if lim.rlim_cur < lim.rlim_max {
+                let wanted = libc::rlimit {
+                    rlim_cur: lim.rlim_max,
+                    rlim_max: lim.rlim_max,
+                };
+                if libc::setrlimit(libc::RLIMIT_NOFILE, &wanted) == 0 {
+                    lim = wanted;
+                }
             }
         }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {}
-        () = term => {}
+        let limit = usize::try_from(lim.rlim_cur).unwrap_or(usize::MAX);
+        if limit < max_connections.saturating_add(SPARE_FILES) {
+            let fitted = limit.saturating_sub(SPARE_FILES).max(1);
+            tracing::warn!(
+                file_limit = limit,
+                max_connections,
+                using = fitted,
+                "the open-file limit is below --max-connections + {SPARE_FILES}: using fewer connections; raise the limit (ulimit -n, LimitNOFILE=) for more"
+            );
+            return fitted;
+        }
     }
-    tracing::info!("shutting down: finishing in-flight requests");
+    max_connections
+}
+
+/// Completes on SIGINT (Ctrl-C) or SIGTERM. The handlers are installed when this is called (not
+/// when it is first polled), so a signal right after the "listening" line is not lost.
+pub fn shutdown_signal() -> impl Future<Output = ()> + Send + 'static {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        let streams = (
+            signal(SignalKind::interrupt()),
+            signal(SignalKind::terminate()),
+        );
+        async move {
+            match streams {
+                (Ok(mut int), Ok(mut term)) => {
+                    tokio::select! {
+                        _ = int.recv() => {}
+                        _ = term.recv() => {}
+                    }
+                }
+                (int, term) => {
+                    for e in [int.err(), term.err()].into_iter().flatten() {
+                        tracing::error!(error = %e, "cannot listen for SIGINT/SIGTERM");
+                    }
+                    std::future::pending::<()>().await;
+                }
+            }
+            tracing::info!("shutdown signal received");
+        }
+    }
+    #[cfg(not(unix))]
+    async {
+        let _ = tokio::signal::ctrl_c().await;
+        tracing::info!("shutdown signal received");
+    }
 }

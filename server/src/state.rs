@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use crate::articles::ArticleStore;
+use crate::auth::Authenticator;
 use crate::config::ServerConfig;
 use crate::notify::Notifier;
 use crate::store::Store;
@@ -13,6 +14,8 @@ pub struct AppState {
     pub db: Store,
     /// Article lookup in the content directory.
     pub articles: ArticleStore,
+    /// Moderation tokens (shared and named) and the sign-in back-off.
+    pub auth: Authenticator,
     /// Webhook for new pending comments, if configured.
     pub notifier: Option<Notifier>,
     /// The resolved configuration.

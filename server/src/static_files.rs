@@ -74,6 +74,12 @@ pub async fn cache_headers(req: Request, next: Next) -> Response {
             header::ACCESS_CONTROL_ALLOW_ORIGIN,
             HeaderValue::from_static("*"),
         );
+        // The same address gives the brotli twin, the gzip twin or the file itself: caches
+        // must key on Accept-Encoding (`ServeDir` does not say so itself).
+        if !res.headers().contains_key(header::VARY) {
+            res.headers_mut()
+                .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        }
     }
     res
 }

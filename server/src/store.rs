@@ -1,26 +1,80 @@
 //! The storage the handlers see: SQLite or PostgreSQL behind one async interface.
+//!
+//! Every operation opens one transaction on the engine — a [`SqliteTx`] on a blocking thread or a
+//! [`PgTx`] on a pooled connection — and runs the same engine-independent code over the
+//! [`StoreTx`](crate::tx::StoreTx) trait (`submit.rs`, `listing.rs`, `actions.rs`,
+//! `transfer.rs`), committing when it succeeds and rolling back when it fails.
 
-use std::net::IpAddr;
+use std::future::Future;
+use std::path::PathBuf;
+use std::pin::pin;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+use std::task::{Context, Poll, Waker};
 
 use crate::config::DbTarget;
-use crate::db::{Db, DbError};
-use crate::model::{ExportRecord, PublicPage, Sort, Status, StoredComment};
-use crate::pg::PgDb;
+use crate::postgres::PgDb;
 use crate::ratelimit::SWEEP_EVERY;
-use crate::submit::{self, Outcome, SubmitError, SubmitPolicy};
-use crate::validate::Submission;
+use crate::schema::SCHEMA_VERSION;
+use crate::sqlite::Db;
+
+/// Errors from the storage layer.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// SQLite reported an error.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// Creating the parent directory or deleting an old file failed.
+    #[error("cannot prepare database file {path}: {source}")]
+    Io {
+        /// The path involved.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The file was written by a newer version of this server.
+    #[error(
+        "database schema version {found} is newer than this server supports ({SCHEMA_VERSION})"
+    )]
+    SchemaTooNew {
+        /// The version found in the file.
+        found: u32,
+    },
+    /// A thread panicked while holding a connection.
+    #[error("a database connection was poisoned by a panic")]
+    Poisoned,
+    /// A status, role or action column held an unknown value.
+    #[error("unknown value {0:?} in database")]
+    BadStatus(String),
+    /// A statement that always returns a row returned none.
+    #[error("the database returned no row")]
+    NoRow,
+    /// PostgreSQL reported an error.
+    #[error("database error: {0}")]
+    Postgres(#[from] tokio_postgres::Error),
+    /// No PostgreSQL connection could be had from the pool.
+    #[error("database connection pool: {0}")]
+    Pool(#[from] deadpool_postgres::PoolError),
+    /// The PostgreSQL connection pool could not be set up (e.g. a malformed URL).
+    #[error("cannot set up the PostgreSQL connection pool: {0}")]
+    CreatePool(#[from] deadpool_postgres::CreatePoolError),
+    /// `--fresh-db` was given with a PostgreSQL database.
+    #[error("--fresh-db only deletes SQLite files; drop a PostgreSQL database with dropdb")]
+    FreshPostgres,
+    /// A blocking database task panicked or was cancelled.
+    #[error("database task failed: {0}")]
+    Task(#[from] tokio::task::JoinError),
+}
 
 /// The comments database, whichever engine holds it.
 pub struct Store {
-    backend: Backend,
+    pub(crate) backend: Backend,
     /// Posts handled by this process, to sweep expired rate-limit events now and then.
     posts: AtomicU64,
 }
 
 /// The engine behind a [`Store`].
-enum Backend {
+pub(crate) enum Backend {
     /// A SQLite file; its blocking calls run on `spawn_blocking`.
     Sqlite(Arc<Db>),
     /// A PostgreSQL connection pool.
@@ -34,6 +88,74 @@ pub fn sqlite_reader_count() -> usize {
         .unwrap_or(2)
         .clamp(2, 8)
 }
+
+/// Drives a future that never waits (SQLite's operations) to its end on the current thread.
+///
+/// A future that does wait is finished on the tokio runtime of the thread instead.
+pub fn run_ready<F: Future>(fut: F) -> F::Output {
+    let mut fut = pin!(fut);
+    let mut cx = Context::from_waker(Waker::noop());
+    for _ in 0..1024 {
+        if let Poll::Ready(v) = fut.as_mut().poll(&mut cx) {
+            return v;
+        }
+    }
+    tokio::runtime::Handle::current().block_on(fut)
+}
+
+/// Runs `$body` (an expression using the transaction `$tx` and `.await`) in one transaction of
+/// `$store`: `write` or `read`. Variables the body uses must be owned (`'static`): on SQLite the
+/// body runs on a blocking thread. Commits when the body returns `Ok`.
+macro_rules! in_tx {
+    ($store:expr, $mode:ident, |$tx:ident| $body:expr) => {{
+        match &$store.backend {
+            $crate::store::Backend::Sqlite(db) => {
+                let db = db.clone();
+                tokio::task::spawn_blocking(move || {
+                    db.$mode(|conn| {
+                        let $tx = crate::sqlite::SqliteTx::new(conn);
+                        let $tx = &$tx;
+                        $crate::store::run_ready(async move { $body })
+                    })
+                })
+                .await
+                .map_err($crate::store::DbError::from)?
+            }
+            $crate::store::Backend::Postgres(pg) => {
+                let mut conn = pg.conn().await?;
+                let tx = in_tx!(@begin conn, $mode);
+                let pg_tx = $crate::postgres::PgTx::new(tx);
+                let result = {
+                    let $tx = &pg_tx;
+                    async { $body }.await
+                };
+                match result {
+                    Ok(v) => {
+                        pg_tx.commit().await?;
+                        Ok(v)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+        }
+    }};
+    (@begin $conn:ident, write) => {
+        $conn
+            .transaction()
+            .await
+            .map_err($crate::store::DbError::from)?
+    };
+    (@begin $conn:ident, read) => {
+        $conn
+            .build_transaction()
+            .isolation_level(tokio_postgres::IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()
+            .await
+            .map_err($crate::store::DbError::from)?
+    };
+}
+pub(crate) use in_tx;
 
 impl Store {
     /// Opens (creating and migrating if needed) the database `target`.
@@ -79,115 +201,9 @@ impl Store {
         }
     }
 
-    /// One page of an article's published comments.
-    pub async fn public_page(
-        &self,
-        article_id: &str,
-        page: u32,
-        per_page: u32,
-        sort: Sort,
-    ) -> Result<PublicPage, DbError> {
-        match &self.backend {
-            Backend::Sqlite(db) => {
-                let (db, article_id) = (db.clone(), article_id.to_owned());
-                tokio::task::spawn_blocking(move || {
-                    db.public_page(&article_id, page, per_page, sort)
-                })
-                .await?
-            }
-            Backend::Postgres(pg) => pg.public_page(article_id, page, per_page, sort).await,
-        }
-    }
-
-    /// Comments with the given status, oldest first, with the total count.
-    pub async fn list_by_status(
-        &self,
-        status: Status,
-        page: u32,
-        per_page: u32,
-    ) -> Result<(u64, Vec<StoredComment>), DbError> {
-        match &self.backend {
-            Backend::Sqlite(db) => {
-                let db = db.clone();
-                tokio::task::spawn_blocking(move || db.list_by_status(status, page, per_page))
-                    .await?
-            }
-            Backend::Postgres(pg) => pg.list_by_status(status, page, per_page).await,
-        }
-    }
-
-    /// Comment `id`, or `None` if there is none.
-    pub async fn get(&self, id: i64) -> Result<Option<StoredComment>, DbError> {
-        match &self.backend {
-            Backend::Sqlite(db) => {
-                let db = db.clone();
-                tokio::task::spawn_blocking(move || db.get(id)).await?
-            }
-            Backend::Postgres(pg) => pg.get(id).await,
-        }
-    }
-
-    /// Sets a comment's status; `None` if there is no such comment.
-    pub async fn set_status(
-        &self,
-        id: i64,
-        status: Status,
-    ) -> Result<Option<StoredComment>, DbError> {
-        match &self.backend {
-            Backend::Sqlite(db) => {
-                let db = db.clone();
-                tokio::task::spawn_blocking(move || db.set_status(id, status)).await?
-            }
-            Backend::Postgres(pg) => pg.set_status(id, status).await,
-        }
-    }
-
-    /// Runs the submission pipeline for one well-formed submission.
-    pub async fn submit(
-        &self,
-        policy: SubmitPolicy,
-        article_id: &str,
-        client: IpAddr,
-        sub: &Submission,
-    ) -> Result<Outcome, SubmitError> {
+    /// True once every [`SWEEP_EVERY`] posts: this post also sweeps expired rate-limit events.
+    pub fn sweep_now(&self) -> bool {
         let n = self.posts.fetch_add(1, Ordering::Relaxed) + 1;
-        let sweep = n.is_multiple_of(SWEEP_EVERY);
-        match &self.backend {
-            Backend::Sqlite(db) => {
-                let (db, article_id, sub) = (db.clone(), article_id.to_owned(), sub.clone());
-                tokio::task::spawn_blocking(move || {
-                    submit::submit(&db, policy, &article_id, client, &sub, sweep)
-                })
-                .await
-                .map_err(DbError::from)?
-            }
-            Backend::Postgres(pg) => pg.submit(policy, article_id, client, sub, sweep).await,
-        }
-    }
-
-    /// Up to `limit` complete records with ids above `after_id`, in id order.
-    pub async fn export_page(
-        &self,
-        after_id: i64,
-        limit: u32,
-    ) -> Result<Vec<ExportRecord>, DbError> {
-        match &self.backend {
-            Backend::Sqlite(db) => {
-                let db = db.clone();
-                tokio::task::spawn_blocking(move || db.export_page(after_id, limit)).await?
-            }
-            Backend::Postgres(pg) => pg.export_page(after_id, limit).await,
-        }
-    }
-
-    /// Inserts records with their ids in one transaction, skipping existing ones; returns how many were inserted.
-    pub async fn import(&self, records: Vec<ExportRecord>) -> Result<u64, DbError> {
-        match &self.backend {
-            Backend::Sqlite(db) => {
-                let db = db.clone();
-                tokio::task::spawn_blocking(move || db.import(&records)).await?
-            }
-            Backend::Postgres(pg) => pg.import(&records).await,
-        }
+        n.is_multiple_of(SWEEP_EVERY)
     }
 }

@@ -1,15 +1,15 @@
-//! The submission pipeline: idempotency, parent check, rate limit, spam rules, insert.
-//!
-//! Runs inside one database transaction so that concurrent posts (also from other
-//! processes and other server instances) see a consistent parent, idempotency and
-//! rate-limit state. This file holds the shared types and rules and the SQLite
-//! pipeline (one immediate transaction); the PostgreSQL one is in `pg.rs`.
+//! The submission pipeline, written once for both engines: idempotency, parent check, rate
+//! limit, spam rules, insert — in one transaction, so that concurrent posts (also from other
+//! processes and other server instances) see a consistent parent, idempotency and rate-limit
+//! state.
 
 use std::net::IpAddr;
 
 use crate::config::{ModerationMode, RateLimit};
-use crate::db::{self, Db, DbError, NewComment};
-use crate::model::{Status, StoredComment};
+use crate::model::{Role, Status, StoredComment};
+use crate::ratelimit::client_key;
+use crate::store::{in_tx, DbError, Store};
+use crate::tx::{NewComment, StoreTx};
 use crate::validate::Submission;
 
 /// What happened to a submission that is answered with 201.
@@ -95,53 +95,82 @@ pub const PARENT_MISSING: &str = "The comment you are replying to does not exist
 /// Message for a parent that is itself a reply.
 pub const PARENT_IS_REPLY: &str = "You can only reply to a top-level comment, not to a reply.";
 
-/// Runs the pipeline for one submission to `article_id` from `client` on SQLite (blocking).
+/// The pipeline for one reader's submission to `article_id` from `client`, in transaction `tx`.
 ///
 /// With `sweep`, expired rate-limit events of every client are deleted as well.
-pub fn submit(
-    db: &Db,
+pub async fn submit<T: StoreTx>(
+    tx: &T,
     policy: SubmitPolicy,
     article_id: &str,
-    client: IpAddr,
+    client: &str,
     sub: &Submission,
     sweep: bool,
 ) -> Result<Outcome, SubmitError> {
-    db.write(|tx| {
-        if let Some(existing) = db::find_by_key(tx, article_id, &sub.idempotency_key)? {
-            return Ok(Outcome::Replayed(existing));
-        }
-        if let Some(parent_id) = sub.parent_id {
-            check_parent(db::find_by_id(tx, parent_id)?.as_ref(), article_id)?;
-        }
-        let now = crate::ratelimit::now_ms();
-        db::rate_limit(tx, &client.to_string(), policy.rate_limit, now, sweep)?
-            .map_err(SubmitError::RateLimited)?;
-        if let Some(reason) = policy.spam_reason(sub) {
-            let (id, created) = db::next_id_and_now(tx)?;
-            return Ok(Outcome::Discarded {
-                id,
-                created,
-                reason,
-            });
-        }
-        let new = NewComment {
-            article_id,
-            parent_id: sub.parent_id,
-            author_name: &sub.author_name,
-            author_email: &sub.author_email,
-            text: &sub.text,
-            status: policy.initial_status(),
-            idempotency_key: &sub.idempotency_key,
-        };
-        match db::insert(tx, &new)? {
-            Some(c) => Ok(Outcome::Created(c)),
-            // Unreachable while we hold the write lock after `find_by_key`, but
-            // handled anyway: the UNIQUE constraint is the real guarantee.
-            None => db::find_by_key(tx, article_id, &sub.idempotency_key)?
-                .map(Outcome::Replayed)
-                .ok_or(SubmitError::Db(DbError::Sqlite(
-                    rusqlite::Error::QueryReturnedNoRows,
-                ))),
-        }
-    })
+    // Serialise posts with the same key (on any instance); the lookup after the lock sees a
+    // comment committed by whoever held it. Both go out at once (pipelined on PostgreSQL).
+    let (_, existing) = tokio::try_join!(
+        tx.lock_key(article_id, &sub.idempotency_key),
+        tx.comment_by_key(article_id, &sub.idempotency_key),
+    )?;
+    if let Some(existing) = existing {
+        return Ok(Outcome::Replayed(existing));
+    }
+    if let Some(parent_id) = sub.parent_id {
+        check_parent(tx.comment(parent_id).await?.as_ref(), article_id)?;
+    }
+    let now = crate::ratelimit::now_ms();
+    tx.rate_check(client, policy.rate_limit, now, sweep)
+        .await?
+        .map_err(SubmitError::RateLimited)?;
+    if let Some(reason) = policy.spam_reason(sub) {
+        let (id, created) = tx.next_id_and_now().await?;
+        return Ok(Outcome::Discarded {
+            id,
+            created,
+            reason,
+        });
+    }
+    let new = NewComment {
+        article_id,
+        parent_id: sub.parent_id,
+        author_name: &sub.author_name,
+        author_email: &sub.author_email,
+        text: &sub.text,
+        status: policy.initial_status(),
+        idempotency_key: &sub.idempotency_key,
+        author_role: Role::Reader,
+    };
+    match tx.insert(&new).await? {
+        Some(c) => Ok(Outcome::Created(c)),
+        // Unreachable while the key lock (or SQLite's write lock) is held, but the UNIQUE
+        // constraint is the real guarantee: report the comment that won.
+        None => tx
+            .comment_by_key(article_id, &sub.idempotency_key)
+            .await?
+            .map(Outcome::Replayed)
+            .ok_or(SubmitError::Db(DbError::NoRow)),
+    }
+}
+
+impl Store {
+    /// Runs the submission pipeline for one well-formed submission.
+    pub async fn submit(
+        &self,
+        policy: SubmitPolicy,
+        article_id: &str,
+        client: IpAddr,
+        sub: &Submission,
+    ) -> Result<Outcome, SubmitError> {
+        let sweep = self.sweep_now();
+        let (article_id, sub, client) = (article_id.to_owned(), sub.clone(), client_key(client));
+        in_tx!(self, write, |tx| submit(
+            tx,
+            policy,
+            &article_id,
+            &client,
+            &sub,
+            sweep
+        )
+        .await)
+    }
 }

@@ -69,6 +69,20 @@ pub fn normalize(input: &str, keep_newlines: bool) -> String {
     rules::clean(input, keep_newlines).nfc().collect()
 }
 
+/// True if a reader's `name` reads as the editorial office's `editor_name` (ignoring case,
+/// spacing and invisible characters): readers cannot sign as the editors.
+pub fn is_reserved_name(name: &str, editor_name: &str) -> bool {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !rules::is_invisible(*c))
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+            .nfc()
+            .collect()
+    };
+    !editor_name.trim().is_empty() && fold(name) == fold(editor_name)
+}
+
 /// Checks `local@domain.tld` syntax (the shared rule, [`rules::is_valid_email`]).
 pub fn is_plausible_email(email: &str) -> bool {
     rules::is_valid_email(email)
@@ -102,6 +116,12 @@ pub fn validate(raw: &RawSubmission) -> Result<Submission, FieldErrors> {
                         format!(
                             "Your name can be at most {max} characters long (it has {actual})."
                         ),
+                    );
+                }
+                Err(_) if !name.is_empty() => {
+                    errors.insert(
+                        "author_name",
+                        "Your name has no visible letters. Please enter your name.".into(),
                     );
                 }
                 Err(_) => {
@@ -156,6 +176,12 @@ pub fn validate(raw: &RawSubmission) -> Result<Submission, FieldErrors> {
                         format!(
                             "Your comment can be at most {max} characters long (it has {actual})."
                         ),
+                    );
+                }
+                Err(_) if !text.is_empty() => {
+                    errors.insert(
+                        "text",
+                        "Your comment has no visible letters. Please write a comment.".into(),
                     );
                 }
                 Err(_) => {
@@ -312,6 +338,30 @@ mod tests {
                 "text"
             ]
         );
+    }
+
+    #[test]
+    fn readers_cannot_sign_as_the_editors() {
+        for name in [
+            "Ban biên tập",
+            "BAN BIÊN TẬP",
+            "Ban  bie\u{302}n ta\u{323}\u{302}p",
+            "Ban\u{200b} biên tập",
+        ] {
+            assert!(is_reserved_name(name, "Ban biên tập"), "{name}");
+        }
+        assert!(!is_reserved_name("Ban biên tập viên", "Ban biên tập"));
+        assert!(!is_reserved_name("An", ""));
+    }
+
+    #[test]
+    fn invisible_only_fields_are_refused_with_a_sentence() {
+        let mut b = ok_body();
+        b["author_name"] = Value::String("\u{200b}\u{200d}".into());
+        b["text"] = Value::String("\u{feff}".into());
+        let e = validate(&raw(b)).unwrap_err();
+        assert!(e["author_name"].contains("no visible"), "{e:?}");
+        assert!(e["text"].contains("no visible"), "{e:?}");
     }
 
     #[test]

@@ -31,6 +31,7 @@ async fn post_and_list_shapes(b: Backend) {
     assert_eq!(
         keys(&created),
         [
+            "author",
             "author_name",
             "created",
             "id",
@@ -38,6 +39,10 @@ async fn post_and_list_shapes(b: Backend) {
             "status",
             "text"
         ]
+    );
+    assert_eq!(
+        created["author"],
+        json!({"name": "Nguyễn Văn An", "role": "reader"})
     );
     assert_eq!(created["status"], "published");
     assert_eq!(created["parent_id"], Value::Null);
@@ -49,8 +54,16 @@ async fn post_and_list_shapes(b: Backend) {
     let page = s.list("thi-tran-1", "page=1&per_page=20&sort=newest").await;
     assert_eq!(
         keys(&page),
-        ["items", "page", "per_page", "top_level_total", "total"]
+        [
+            "items",
+            "page",
+            "per_page",
+            "replies_per_comment",
+            "top_level_total",
+            "total"
+        ]
     );
+    assert_eq!(page["replies_per_comment"], 10);
     assert_eq!(page["total"], 1);
     assert_eq!(page["top_level_total"], 1);
     assert_eq!(page["page"], 1);
@@ -58,8 +71,20 @@ async fn post_and_list_shapes(b: Backend) {
     let item = &page["items"][0];
     assert_eq!(
         keys(item),
-        ["author_name", "created", "id", "parent_id", "text"]
+        [
+            "author",
+            "author_name",
+            "created",
+            "id",
+            "parent_id",
+            "replies_next",
+            "reply_count",
+            "text"
+        ]
     );
+    assert_eq!(item["author"]["role"], "reader");
+    assert_eq!(item["reply_count"], 0);
+    assert_eq!(item["replies_next"], Value::Null);
     assert_eq!(item["id"], created["id"]);
     assert_eq!(item["text"], "Bài viết hay");
 
@@ -500,7 +525,13 @@ async fn post_moderation_publishes_at_once(b: Backend) {
 }
 
 async fn moderation_requires_bearer_token(b: Backend) {
-    let s = TestServer::start(b).await;
+    // Each wrong token from its own address: the back-off after failures has its own test.
+    let s = TestServer::start_with(b, |c| c.trust_proxy = true).await;
+    let mut client_no = 0;
+    let mut next_client = move || {
+        client_no += 1;
+        format!("198.51.100.{client_no}")
+    };
     let id = s.post_ok("thi-tran-1", &comment("key-tok-001", "x")).await["id"]
         .as_i64()
         .unwrap();
@@ -519,6 +550,7 @@ async fn moderation_requires_bearer_token(b: Backend) {
             .client
             .get(&list)
             .header("authorization", auth)
+            .header("x-forwarded-for", next_client())
             .send()
             .await
             .unwrap();
@@ -527,6 +559,7 @@ async fn moderation_requires_bearer_token(b: Backend) {
             .client
             .post(&approve)
             .header("authorization", auth)
+            .header("x-forwarded-for", next_client())
             .send()
             .await
             .unwrap();

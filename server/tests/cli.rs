@@ -5,8 +5,10 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use article_viewer_server::db::{self, Db, NewComment};
-use article_viewer_server::model::Status;
+use article_viewer_server::model::{Role, Status};
+use article_viewer_server::sqlite::{Db, SqliteTx};
+use article_viewer_server::store::{run_ready, DbError};
+use article_viewer_server::tx::{NewComment, StoreTx};
 use serde_json::Value;
 
 /// Path of the server binary built by cargo for these tests.
@@ -38,19 +40,18 @@ fn seed(path: &Path) -> Vec<i64> {
             let key = format!("cli-key-{i:03}");
             let email = format!("reader{i}@example.vn");
             db.write(|tx| {
-                db::insert(
-                    tx,
-                    &NewComment {
-                        article_id: "thi-tran-1",
-                        parent_id: None,
-                        author_name: "Bạn đọc",
-                        author_email: &email,
-                        text,
-                        status: Status::Pending,
-                        idempotency_key: &key,
-                    },
-                )
+                run_ready(SqliteTx::new(tx).insert(&NewComment {
+                    article_id: "thi-tran-1",
+                    parent_id: None,
+                    author_name: "Bạn đọc",
+                    author_email: &email,
+                    text,
+                    status: Status::Pending,
+                    idempotency_key: &key,
+                    author_role: Role::Reader,
+                }))
             })
+            .map_err(|e: DbError| e)
             .unwrap()
             .unwrap()
             .id
@@ -102,9 +103,26 @@ fn list_approve_reject() {
 
     // The database agrees.
     let db = Db::open(&path, 0).unwrap();
-    assert_eq!(db.get(ids[0]).unwrap().unwrap().status, Status::Published);
-    assert_eq!(db.get(ids[1]).unwrap().unwrap().status, Status::Rejected);
-    assert_eq!(db.get(ids[2]).unwrap().unwrap().status, Status::Pending);
+    let status = |id: i64| {
+        db.read(|tx| run_ready(SqliteTx::new(tx).comment(id)))
+            .unwrap()
+            .unwrap()
+            .status
+    };
+    assert_eq!(status(ids[0]), Status::Published);
+    assert_eq!(status(ids[1]), Status::Rejected);
+    assert_eq!(status(ids[2]), Status::Pending);
+    // Both decisions are in the audit log, as the command line's.
+    let out = run(&path, &["export"]);
+    let audit: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .filter(|v: &Value| v["type"] == "audit")
+        .collect();
+    assert_eq!(audit.len(), 2, "{audit:?}");
+    assert_eq!(audit[0]["moderator"], "command line");
+    assert_eq!(audit[0]["action"], "approve");
+    assert_eq!(audit[1]["action"], "reject");
 }
 
 #[test]

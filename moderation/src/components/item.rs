@@ -1,5 +1,5 @@
-//! One pending comment: author, e-mail, time, article, the comment answered, the text, and its
-//! select box and buttons. All text is rendered as text nodes.
+//! One pending comment: author, e-mail, time, article, the comment answered, the text, its select
+//! box and buttons, and the editorial office's reply form. All text is rendered as text nodes.
 
 use crate::browser;
 use crate::i18n::Lang;
@@ -14,6 +14,9 @@ pub struct ItemActions {
     pub decide: Callback<(i64, Decision)>,
     /// Select or unselect this comment.
     pub select: Callback<(i64, bool)>,
+    /// Approve this comment and publish a reply of the editorial office under it; the inner
+    /// callback hears whether it worked.
+    pub reply: Callback<(i64, String, Callback<bool>)>,
     /// Focus moved into this comment.
     pub focused: Callback<i64>,
 }
@@ -81,6 +84,106 @@ pub fn QueueItem(
     });
     let busy_attr = move || if state.busy.get() { "true" } else { "false" };
 
+    // The reply form: open or not, what is typed (kept if sending fails), why it cannot go.
+    let reply_open = RwSignal::new(false);
+    let draft = RwSignal::new(String::new());
+    let reply_error = RwSignal::new(None::<&'static str>);
+    let sending = RwSignal::new(false);
+    let form_id = format!("av-mod-reply-{id}");
+    let field_id = format!("av-mod-reply-{id}-text");
+    let hint_id = format!("av-mod-reply-{id}-hint");
+    let error_id = format!("av-mod-reply-{id}-error");
+    let toggle = {
+        let field_id = field_id.clone();
+        move |_| {
+            let open = !reply_open.get_untracked();
+            reply_open.set(open);
+            if open {
+                let field_id = field_id.clone();
+                request_animation_frame(move || browser::focus_id(&field_id));
+            }
+        }
+    };
+    let submit = {
+        let field_id = field_id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if sending.get_untracked() {
+                return;
+            }
+            let text = draft.get_untracked();
+            if text.trim().is_empty() {
+                reply_error.set(Some(lang.get_untracked().words().reply_empty));
+                browser::focus_id(&field_id);
+                return;
+            }
+            reply_error.set(None);
+            sending.set(true);
+            let done = Callback::new(move |ok: bool| {
+                sending.try_set(false);
+                if ok {
+                    draft.try_set(String::new());
+                    reply_open.try_set(false);
+                }
+            });
+            actions.reply.run((id, text, done));
+        }
+    };
+    let reply_form = {
+        let (form_id, field_id, hint_id, error_id) = (
+            form_id.clone(),
+            field_id.clone(),
+            hint_id.clone(),
+            error_id.clone(),
+        );
+        move || {
+            reply_open.get().then(|| {
+                let described = format!("{hint_id} {error_id}");
+                view! {
+                    <form
+                        id=form_id.clone()
+                        class="av-mod-reply"
+                        novalidate=true
+                        data-testid="avm-reply-form"
+                        on:submit=submit.clone()
+                    >
+                        <label class="av-mod-signin__label" for=field_id.clone()>{move || w().reply_label}</label>
+                        <p id=hint_id.clone() class="av-mod-hint">{move || w().reply_hint}</p>
+                        <textarea
+                            id=field_id.clone()
+                            class="av-mod-input av-mod-reply__text"
+                            rows="4"
+                            aria-describedby=described
+                            aria-invalid=move || if reply_error.with(Option::is_some) { "true" } else { "false" }
+                            data-testid="avm-reply-text"
+                            prop:value=move || draft.get()
+                            on:input=move |ev| draft.set(event_target_value(&ev))
+                        ></textarea>
+                        <p id=error_id.clone() class="av-mod-error" role="alert">{move || reply_error.get()}</p>
+                        <div class="av-mod-item__actions">
+                            <button
+                                type="submit"
+                                class="av-mod-button av-mod-button--primary"
+                                data-testid="avm-reply-send"
+                                aria-disabled=move || if sending.get() { "true" } else { "false" }
+                            >
+                                {move || w().reply_send}
+                            </button>
+                            <button
+                                type="button"
+                                class="av-mod-button"
+                                data-testid="avm-reply-cancel"
+                                on:click=move |_| reply_open.set(false)
+                            >
+                                {move || w().reply_cancel}
+                            </button>
+                        </div>
+                    </form>
+                }
+            })
+        }
+    };
+
     view! {
         <li
             class="av-mod-item"
@@ -138,7 +241,19 @@ pub fn QueueItem(
                     >
                         {move || w().reject}
                     </button>
+                    <button
+                        type="button"
+                        class="av-mod-button"
+                        data-testid="avm-reply"
+                        aria-label=named(|l| l.words().reply_one)
+                        aria-expanded=move || if reply_open.get() { "true" } else { "false" }
+                        aria-controls=form_id.clone()
+                        on:click=toggle
+                    >
+                        {move || w().reply}
+                    </button>
                 </div>
+                {reply_form}
             </article>
         </li>
     }

@@ -1,7 +1,8 @@
 //! Thin views over [`crate::session::Session`] and [`crate::model::Queue`]: the page frame, the
-//! sign-in form, the counts, the toolbar, the queue and one comment.
+//! sign-in form, the counts, the toolbar, the queue, one comment and the moderation log.
 
 pub mod app;
+pub mod audit;
 pub mod counts;
 pub mod item;
 pub mod queue;

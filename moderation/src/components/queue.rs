@@ -2,12 +2,13 @@
 //! keyboard shortcuts. Requests and rules live in [`Session`] and [`crate::model::Queue`].
 
 use crate::browser;
+use crate::components::audit::AuditLog;
 use crate::components::counts::StatusCounts;
 use crate::components::item::{ItemActions, ItemState, QueueItem};
 use crate::components::toolbar::Toolbar;
 use crate::i18n::Lang;
 use crate::keys::{self, Command, Press};
-use crate::model::{Decision, Page, Queue};
+use crate::model::{Decision, Queue};
 use crate::session::{card_id, Fetch, Session, LIST_ID, QUEUE_TITLE_ID};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -85,24 +86,22 @@ pub fn Moderation(
     lang: RwSignal<Lang>,
     /// The accepted moderation token.
     token: String,
-    /// The first page, if the sign-in form already fetched it.
-    first: Option<Page>,
     /// Called when the server stops accepting the token.
     on_unauthorized: Callback<()>,
 ) -> impl IntoView {
-    let session = Session::new(lang, token, first, on_unauthorized);
+    let session = Session::new(lang, token, on_unauthorized);
     let queue = session.queue;
     let w = move || lang.get().words();
     let single_keys = RwSignal::new(browser::single_keys());
-    if session.loaded.get_untracked() {
-        // Just signed in: the keyboard starts on the oldest comment.
-        session.focus_current();
-    } else {
-        session.fetch(Fetch::Full);
-    }
+    // The first load puts keyboard focus on the oldest comment.
+    session.fetch(Fetch::Full);
     poll_while_visible(session);
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        // Typing a reply is typing, not shortcuts.
+        if browser::is_text_field(ev.target()) {
+            return;
+        }
         let key = ev.key();
         let press = Press {
             key: &key,
@@ -125,6 +124,9 @@ pub fn Moderation(
         decide: Callback::new(move |(id, d): (i64, Decision)| session.decide(d, vec![id])),
         select: Callback::new(move |(id, on): (i64, bool)| {
             queue.update(|q| q.set_selected(id, on));
+        }),
+        reply: Callback::new(move |(id, text, done): (i64, String, Callback<bool>)| {
+            session.reply(id, text, done);
         }),
         focused: Callback::new(move |id: i64| {
             if queue.with_untracked(Queue::current) != Some(id) {
@@ -205,5 +207,6 @@ pub fn Moderation(
             </ol>
             <p class="av-mod-hint" data-testid="avm-partial">{partial}</p>
         </section>
+        <AuditLog session />
     }
 }

@@ -1,8 +1,8 @@
-//! The sign-in form: the moderation token is checked against the API before it is kept.
+//! The sign-in form: the moderator's token is checked against the API (which says whose it is)
+//! before it is kept.
 
 use crate::api::{self, ApiError};
 use crate::i18n::{Lang, Words};
-use crate::model::Page;
 use leptos::prelude::*;
 
 /// Why the form refuses to go on.
@@ -31,8 +31,9 @@ pub fn SignIn(
     lang: RwSignal<Lang>,
     /// Why the moderator was signed out, if the server refused the token later.
     reason: RwSignal<Option<ApiError>>,
-    /// Called with the accepted token and the first page of the queue.
-    on_signed_in: Callback<(String, Page)>,
+    /// Called with the accepted token, the name the server knows it by, and whether it is the
+    /// shared token.
+    on_signed_in: Callback<(String, String, bool)>,
 ) -> impl IntoView {
     let w = move || lang.get().words();
     let input = NodeRef::<leptos::html::Input>::new();
@@ -63,10 +64,10 @@ pub fn SignIn(
         }
         checking.set(true);
         leptos::task::spawn_local(async move {
-            let result = api::list(&api::base_url(), &token).await;
+            let result = api::me(&api::base_url(), &token).await;
             checking.try_set(false);
             match result {
-                Ok(page) => on_signed_in.run((token, page)),
+                Ok((name, shared)) => on_signed_in.run((token, name, shared)),
                 Err(e) => {
                     problem.try_set(Some(Problem::Api(e)));
                     refocus();

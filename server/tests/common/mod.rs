@@ -42,6 +42,9 @@ macro_rules! on_both_backends {
 /// Moderation token used by the test servers.
 pub const TOKEN: &str = "test-moderation-token-0123456789";
 
+/// Bytes of the `app.js.br` twin in the static directory (not real brotli: a marker).
+pub const BR_TWIN: &[u8] = b"BROTLI-TWIN-OF-APP-JS";
+
 /// Bytes of the fake wasm file in the static directory.
 pub const WASM_BYTES: &[u8] = b"\0asm\x01\0\0\0";
 
@@ -132,6 +135,25 @@ pub async fn count_rows_in(db: &DbTarget, condition: &str) -> i64 {
     }
 }
 
+/// Runs SQL statements on either engine (test set-up that would take too long through the API).
+pub async fn exec_sql(db: &DbTarget, sql: &str) {
+    match db {
+        DbTarget::Sqlite(path) => {
+            let conn = rusqlite::Connection::open(path).unwrap();
+            conn.execute_batch(sql).unwrap();
+        }
+        DbTarget::Postgres(url) => {
+            let (client, conn) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+                .await
+                .unwrap();
+            let task = tokio::spawn(conn);
+            client.batch_execute(sql).await.unwrap();
+            drop(client);
+            let _ = task.await;
+        }
+    }
+}
+
 /// Every (idempotency key, id) stored, on either engine.
 pub async fn keys_and_ids(db: &DbTarget) -> Vec<(String, i64)> {
     let sql = "SELECT idempotency_key, id FROM comments";
@@ -211,6 +233,14 @@ pub fn write_fixtures(dir: &std::path::Path) -> (PathBuf, PathBuf) {
     std::fs::write(statics.join("app-0123456789abcdef_bg.wasm"), WASM_BYTES).unwrap();
     std::fs::write(statics.join("app.js"), "export default 1;").unwrap();
     std::fs::write(statics.join("style.css"), "body{}").unwrap();
+    // A precompressed twin, as scripts/compress.mjs writes them (marked so tests can tell).
+    std::fs::write(statics.join("app.js.br"), BR_TWIN).unwrap();
+    std::fs::create_dir_all(statics.join("moderation")).unwrap();
+    std::fs::write(
+        statics.join("moderation/index.html"),
+        "<!doctype html><title>moderation</title>",
+    )
+    .unwrap();
     std::fs::write(
         statics.join("logo.svg"),
         "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
@@ -304,6 +334,30 @@ impl TestServer {
         res.json().await.unwrap()
     }
 
+    /// A GET with a bearer token; returns status and JSON body.
+    pub async fn get_as(&self, token: &str, path: &str) -> (u16, Value) {
+        let res = self
+            .client
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap();
+        let status = res.status().as_u16();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+
+    /// A POST with a bearer token and an optional JSON body; returns status and JSON body.
+    pub async fn post_as(&self, token: &str, path: &str, body: Option<&Value>) -> (u16, Value) {
+        let mut req = self.client.post(self.url(path)).bearer_auth(token);
+        if let Some(b) = body {
+            req = req.json(b);
+        }
+        let res = req.send().await.unwrap();
+        let status = res.status().as_u16();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+
     /// Calls a moderation endpoint with the right token.
     pub async fn moderate(&self, id: i64, action: &str) -> reqwest::Response {
         self.client
@@ -390,14 +444,25 @@ impl ServerProcess {
     ///
     /// Its log (warnings and errors) is appended to `dir/server.log`.
     pub fn start(addr: &str, db: &DbTarget, dir: &std::path::Path, args: &[&str]) -> ServerProcess {
+        Self::start_with(addr, db, dir, args, |_| {})
+    }
+
+    /// [`ServerProcess::start`] with the command changed by `tweak` (environment, limits).
+    pub fn start_with(
+        addr: &str,
+        db: &DbTarget,
+        dir: &std::path::Path,
+        args: &[&str],
+        tweak: impl FnOnce(&mut std::process::Command),
+    ) -> ServerProcess {
         use std::io::BufRead;
         let log = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
             .open(dir.join("server.log"))
             .unwrap();
-        let mut child = std::process::Command::new(BIN)
-            .args(["serve", "--addr", addr])
+        let mut cmd = std::process::Command::new(BIN);
+        cmd.args(["serve", "--addr", addr])
             .arg("--db")
             .arg(db_arg(db))
             .arg("--content-dir")
@@ -408,9 +473,9 @@ impl ServerProcess {
             .env("RUST_LOG", "warn")
             .env_remove("AV_DB")
             .stdout(std::process::Stdio::piped())
-            .stderr(log)
-            .spawn()
-            .unwrap();
+            .stderr(log);
+        tweak(&mut cmd);
+        let mut child = cmd.spawn().unwrap();
         let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
         let mut line = String::new();
         stdout.read_line(&mut line).unwrap();
@@ -423,6 +488,11 @@ impl ServerProcess {
             base: format!("http://{addr}"),
             _stdout: stdout,
         }
+    }
+
+    /// The server's log so far (warnings and errors).
+    pub fn log(dir: &std::path::Path) -> String {
+        std::fs::read_to_string(dir.join("server.log")).unwrap_or_default()
     }
 
     /// Sends SIGTERM and asserts a clean exit.
