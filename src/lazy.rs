@@ -64,70 +64,53 @@ pub type MountedListen = Box<dyn ListenControl>;
 // The entries. Each is a function the chunk exports; its arguments are moved across as they are
 // (one binary, one compiler: the layout is the same on both sides).
 
-#[cfg(feature = "split")]
-#[leptos::wasm_split::wasm_split(display, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn display_entry(
-    container: web_sys::HtmlElement,
-    lang: UiLang,
-    id_prefix: String,
-    print_url: String,
-) -> Result<Mounted, PartError> {
-    Ok(crate::display::mount::mount_panel(
-        container, lang, id_prefix, print_url,
-    ))
+/// Defines a chunk's entry: with the `split` feature a `wasm_split` function whose code (and what
+/// only it reaches) goes to the chunk `$chunk`, loaded on the first call (a failed load is a
+/// [`PartError`], and the next call tries again); without it, the same body called directly.
+macro_rules! entry {
+    ($chunk:ident, fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $out:ty $body:block) => {
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $name($($arg: $ty),*) -> Result<$out, PartError> $body
+
+        #[cfg(not(feature = "split"))]
+        async fn $name($($arg: $ty),*) -> Result<$out, PartError> $body
+    };
 }
 
-#[cfg(not(feature = "split"))]
-async fn display_entry(
-    container: web_sys::HtmlElement,
-    lang: UiLang,
-    id_prefix: String,
-    print_url: String,
-) -> Result<Mounted, PartError> {
-    Ok(crate::display::mount::mount_panel(
-        container, lang, id_prefix, print_url,
-    ))
-}
+entry!(
+    display,
+    fn display_entry(
+        container: web_sys::HtmlElement,
+        lang: UiLang,
+        id_prefix: String,
+        print_url: String,
+    ) -> Mounted {
+        Ok(crate::display::mount::mount_panel(
+            container, lang, id_prefix, print_url,
+        ))
+    }
+);
 
-#[cfg(feature = "split")]
-#[leptos::wasm_split::wasm_split(comments, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn comments_entry(
-    container: web_sys::HtmlElement,
-    opts: CommentsOptions,
-) -> Result<Mounted, PartError> {
-    Ok(crate::comments::mount::mount_comments(container, opts))
-}
+entry!(
+    comments,
+    fn comments_entry(container: web_sys::HtmlElement, opts: CommentsOptions) -> Mounted {
+        Ok(crate::comments::mount::mount_comments(container, opts))
+    }
+);
 
-#[cfg(not(feature = "split"))]
-async fn comments_entry(
-    container: web_sys::HtmlElement,
-    opts: CommentsOptions,
-) -> Result<Mounted, PartError> {
-    Ok(crate::comments::mount::mount_comments(container, opts))
-}
-
-#[cfg(feature = "split")]
-#[leptos::wasm_split::wasm_split(listen, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn listen_entry(
-    toolbar: web_sys::HtmlElement,
-    button: Option<web_sys::HtmlElement>,
-    open: bool,
-) -> Result<MountedListen, PartError> {
-    Ok(Box::new(crate::listen::mount::mount_listen(
-        toolbar, button, open,
-    )))
-}
-
-#[cfg(not(feature = "split"))]
-async fn listen_entry(
-    toolbar: web_sys::HtmlElement,
-    button: Option<web_sys::HtmlElement>,
-    open: bool,
-) -> Result<MountedListen, PartError> {
-    Ok(Box::new(crate::listen::mount::mount_listen(
-        toolbar, button, open,
-    )))
-}
+entry!(
+    listen,
+    fn listen_entry(
+        toolbar: web_sys::HtmlElement,
+        button: Option<web_sys::HtmlElement>,
+        open: bool,
+    ) -> MountedListen {
+        Ok(Box::new(crate::listen::mount::mount_listen(
+            toolbar, button, open,
+        )))
+    }
+);
 
 /// Loads the display panel's chunk and mounts the panel's content into `container`; `print_url`
 /// is the print view's address, for "Print in large type".
