@@ -38,10 +38,8 @@ try {
   const m = await import('./__GLUE__');
   await Promise.race([prepainted, delay(300)]);
   await m.default({ module_or_path: await compiled });
-  shared.app = m;
   await parsed;
   m.mountStandalone();
-  aids(document.body);
 } catch (error) {
   console.error('[article-viewer] could not start:', error);
   document.querySelector('.av-prepaint')?.remove();

@@ -104,7 +104,6 @@ class Host {
       o.pageUrl = new URL('./index.html', BASE).href;
       this.view = m.mountViewer(box, this.el, o);
       shared.live.add(this);
-      this.aids = aids(this.root);
     } catch (e) {
       console.error('[article-viewer] could not start:', e);
       const p = document.createElement('p');
@@ -122,9 +121,7 @@ class Host {
     // An article asked for but not yet taken by a viewer: the request is aborted.
     const url = this.url();
     if (url && !this.view) forget(url);
-    this.aids?.(); // stops reading, removes Listen and the compact bar
-    this.aids = null;
-    this.view?.free(); // unmounts: aborts its requests, removes its listeners
+    this.view?.free(); // unmounts: aborts its requests, removes its listeners, stops reading
     this.view = null;
     shared.live.delete(this);
     this.root.replaceChildren();

@@ -5,8 +5,6 @@
 //   - prefetch(url): the article JSON is asked for as soon as its address is known, in parallel
 //     with the wasm; the viewer takes the answer with `take(url, signal)` (once; Retry fetches anew);
 //   - part(name): the formats converter (a wasm module of its own), fetched and started on first use;
-//   - app: the viewer's JS glue module, once its wasm has started (its lazy chunks load themselves);
-//   - aids(root): Listen and the compact bar for each toolbar the viewer shows in `root`;
 //   - prepaint(...): the title, time, author and lead as plain text in the final layout, shown until
 //     the viewer replaces them (no HTML is ever parsed here: text nodes and attributes only);
 //   - the reading font: registered in the document (scripts/reading-font.js) only while the reader
@@ -150,8 +148,8 @@ function watchFont() {
 }
 
 const WORDS = {
-  vi: { tools: 'Công cụ bài viết', email: 'Email', copy: 'Chép liên kết', share: 'Chia sẻ…', print: 'In', display: 'Hiển thị', listen: 'Nghe', failed: 'Không tải được. Hãy thử lại.', comments: 'Ý kiến bạn đọc' },
-  en: { tools: 'Article tools', email: 'Email', copy: 'Copy link', share: 'Share…', print: 'Print', display: 'Display', listen: 'Listen', failed: 'Could not load. Try again.', comments: "Readers' comments" },
+  vi: { tools: 'Công cụ bài viết', email: 'Email', copy: 'Chép liên kết', share: 'Chia sẻ…', print: 'In', display: 'Hiển thị', listen: 'Nghe', comments: 'Ý kiến bạn đọc' },
+  en: { tools: 'Article tools', email: 'Email', copy: 'Copy link', share: 'Share…', print: 'Print', display: 'Display', listen: 'Listen', comments: "Readers' comments" },
 };
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -256,69 +254,4 @@ function prepaint(into, answer, hostTheme) {
 /** Whether the browser can read aloud (the Listen button shows only then). */
 function canSpeak() {
   return typeof globalThis.speechSynthesis === 'object' && typeof SpeechSynthesisUtterance === 'function';
-}
-
-/**
- * Listen and the compact bar (issue 9) for one toolbar: the Listen button where the browser can
- * speak; Listen's chunk (src/listen/) is loaded when the reader presses it or when the toolbar
- * scrolls out of view (for the compact bar), and mounted with the viewer's `mountListen`. Kept here, in plain
- * DOM code, because it costs the viewer's wasm five times these bytes (README).
- */
-function aid(bar) {
-  const w = WORDS[/^vi\b/i.test(bar.closest('[lang]')?.lang ?? '') ? 'vi' : 'en'];
-  let state = 0; // 0 idle, 1 loading, 2 mounted, 3 gone
-  let open = false;
-  let handle, button, note;
-  const load = (press) => {
-    open ||= press;
-    if (state) return;
-    state = 1;
-    // Listen is a lazy chunk of the viewer's wasm, loaded by its `mountListen`.
-    Promise.resolve(shared.app)
-      .then((m) => m.mountListen(bar, button ?? null, open))
-      .then((h) => {
-        if (state > 1) return h.free();
-        handle = h;
-        state = 2;
-        io.disconnect();
-      })
-      .catch(() => {
-        state = 0;
-        // Said once, where the reader pressed (ARIA reflection: `role` is the attribute).
-        if (open) bar.append((note ??= Object.assign(el('p', 'av-notice av-notice--error', w.failed), { role: 'alert' })));
-      });
-  };
-  if (canSpeak()) {
-    // Not in a form, so no `type`; the part adds `aria-expanded` (with the panel it controls)
-    // and its test id.
-    button = Object.assign(el('button', 'av-button', w.listen), { onclick: () => load(true) });
-    bar.insertBefore(button, bar.querySelector('.av-toolbar__status'));
-  }
-  // The root reaches far below the viewport: out of it is above it (scrolled past), and a jump (End,
-  // a link) from below the toolbar to past it is still a change of intersection.
-  const io = new IntersectionObserver((es) => es.some((e) => !e.isIntersecting) && load(false), { rootMargin: '0px 0px 999999px' });
-  io.observe(bar);
-  return () => {
-    state = 3;
-    io.disconnect();
-    handle?.free();
-  };
-}
-
-/** Follows the toolbars the viewer shows in `root` (a document body or shadow root): each gets
- * `aid`, freed when it goes (another article, a reload). Returns what frees them all. */
-function aids(root) {
-  const seen = new Map();
-  const sync = () => {
-    for (const [bar, free] of seen) if (!bar.isConnected) free(seen.delete(bar));
-    for (const bar of root.querySelectorAll('.av-toolbar:not([inert])')) if (!seen.has(bar)) seen.set(bar, aid(bar));
-  };
-  const mo = new MutationObserver(sync);
-  mo.observe(root, { childList: true, subtree: true });
-  sync();
-  return () => {
-    mo.disconnect();
-    for (const free of seen.values()) free();
-    seen.clear();
-  };
 }

@@ -113,6 +113,10 @@ pub struct Words {
     pub display_loading: &'static str,
     /// The display panel could not be loaded.
     pub display_unavailable: &'static str,
+    /// The Listen (read aloud) button.
+    pub listen: &'static str,
+    /// Listen could not be loaded (said where the reader pressed it).
+    pub listen_unavailable: &'static str,
     /// Label of the print date in the print view.
     pub printed_at: &'static str,
     /// Label of the canonical address in the print view.
@@ -167,6 +171,8 @@ const VI: Words = Words {
     display_loading: "Đang tải…",
     display_unavailable:
         "Không tải được phần tùy chỉnh hiển thị. Hãy kiểm tra kết nối mạng rồi thử lại.",
+    listen: "Nghe",
+    listen_unavailable: "Không tải được. Hãy thử lại.",
     printed_at: "In lúc",
     article_address: "Địa chỉ bài viết",
     embed_video: "Video",
@@ -213,6 +219,8 @@ const EN: Words = Words {
     display_loading: "Loading…",
     display_unavailable:
         "The display settings could not be loaded. Check your connection and try again.",
+    listen: "Listen",
+    listen_unavailable: "Could not load. Try again.",
     printed_at: "Printed",
     article_address: "Article address",
     embed_video: "Video",

@@ -12,6 +12,7 @@
 
 use crate::comments::mount::CommentsOptions;
 use crate::i18n::UiLang;
+use crate::listen::mount::ListenPlace;
 use js_sys::{Function, Object, Promise, Reflect, Symbol};
 use std::any::Any;
 use std::cell::RefCell;
@@ -101,14 +102,8 @@ entry!(
 
 entry!(
     listen,
-    fn listen_entry(
-        toolbar: web_sys::HtmlElement,
-        button: Option<web_sys::HtmlElement>,
-        open: bool,
-    ) -> MountedListen {
-        Ok(Box::new(crate::listen::mount::mount_listen(
-            toolbar, button, open,
-        )))
+    fn listen_entry(place: ListenPlace, open: bool) -> MountedListen {
+        Ok(Box::new(crate::listen::mount::mount_listen(place, open)))
     }
 );
 
@@ -131,14 +126,9 @@ pub async fn mount_comments(
     comments_entry(container, opts).await
 }
 
-/// Loads Listen's chunk and sets up Listen and the compact bar for the viewer whose toolbar is
-/// `toolbar`; `button` is its Listen button (none where the browser cannot speak).
-pub async fn mount_listen(
-    toolbar: web_sys::HtmlElement,
-    button: Option<web_sys::HtmlElement>,
-    open: bool,
-) -> Result<MountedListen, PartError> {
-    listen_entry(toolbar, button, open).await
+/// Loads Listen's chunk and sets up Listen and the compact bar in `place`; `open` opens its panel.
+pub async fn mount_listen(place: ListenPlace, open: bool) -> Result<MountedListen, PartError> {
+    listen_entry(place, open).await
 }
 
 /// A lazy part mounted by a plain view, unmounted when this is dropped or set anew.

@@ -45,37 +45,6 @@ pub fn mount_standalone() {
     }
 }
 
-/// Listen and the compact bar of one viewer, as the loader holds them; `free()` stops reading and
-/// removes them.
-#[cfg(feature = "exports")]
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub struct ListenHandle(lazy::MountedListen);
-
-#[cfg(feature = "exports")]
-#[wasm_bindgen::prelude::wasm_bindgen]
-impl ListenHandle {
-    /// Opens the Listen panel (the reader pressed Listen while the chunk was loading).
-    pub fn open(&self) {
-        self.0.open();
-    }
-}
-
-/// Loads Listen's chunk and sets it up for the viewer whose toolbar is `toolbar` (called by the
-/// loader when the reader presses Listen or the toolbar scrolls out of view); `button` is the
-/// toolbar's Listen button, `open` opens its panel at once.
-#[cfg(feature = "exports")]
-#[wasm_bindgen::prelude::wasm_bindgen(js_name = mountListen)]
-pub async fn mount_listen(
-    toolbar: web_sys::HtmlElement,
-    button: Option<web_sys::HtmlElement>,
-    open: bool,
-) -> Result<ListenHandle, wasm_bindgen::JsValue> {
-    lazy::mount_listen(toolbar, button, open)
-        .await
-        .map(ListenHandle)
-        .map_err(|e| wasm_bindgen::JsValue::from_str(&e.to_string()))
-}
-
 #[cfg(feature = "exports")]
 mod standalone {
     //! The standalone page: reads the query string and shows one viewer for the page's lifetime.

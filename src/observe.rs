@@ -21,23 +21,44 @@ pub fn when_near(
     margin_px: u32,
     on_near: impl Fn() + 'static,
 ) -> Option<Observer> {
-    let on_near = Rc::new(on_near);
-    let near_cb = Rc::clone(&on_near);
+    watch(target, &format!("{margin_px}px 0px"), true, on_near)
+}
+
+/// Calls `on_past` once, when `target` has left the viewport upwards (scrolled past, or jumped
+/// past with End or a link: the root reaches far below the viewport, so out of it is above it).
+/// Never where IntersectionObserver is missing. Disconnects when called or when dropped.
+pub fn when_scrolled_past(
+    target: &web_sys::Element,
+    on_past: impl Fn() + 'static,
+) -> Option<Observer> {
+    watch(target, "0px 0px 999999px", false, on_past)
+}
+
+/// Calls `f` once, the first time `target` is (`intersecting`) or is not in the viewport grown by
+/// `root_margin`; where IntersectionObserver is missing, at once if `intersecting`.
+fn watch(
+    target: &web_sys::Element,
+    root_margin: &str,
+    intersecting: bool,
+    f: impl Fn() + 'static,
+) -> Option<Observer> {
+    let f = Rc::new(f);
+    let cb = Rc::clone(&f);
     let callback = Closure::<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>::new(
         move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
-            let near = entries.iter().any(|e| {
+            let hit = entries.iter().any(|e| {
                 e.dyn_into::<web_sys::IntersectionObserverEntry>()
-                    .is_ok_and(|e| e.is_intersecting())
+                    .is_ok_and(|e| e.is_intersecting() == intersecting)
             });
-            if near {
+            if hit {
                 observer.disconnect();
-                near_cb();
+                cb();
             }
         },
     )
     .into_js_value();
     let options = web_sys::IntersectionObserverInit::new();
-    options.set_root_margin(&format!("{margin_px}px 0px"));
+    options.set_root_margin(root_margin);
     match web_sys::IntersectionObserver::new_with_options(callback.unchecked_ref(), &options) {
         Ok(observer) => {
             observer.observe(target);
@@ -45,7 +66,9 @@ pub fn when_near(
         }
         // No IntersectionObserver: behave as if the target were already near.
         Err(_) => {
-            on_near();
+            if intersecting {
+                f();
+            }
             None
         }
     }

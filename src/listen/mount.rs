@@ -2,7 +2,7 @@
 //! the compact bar for one viewer; dropping what it returns stops reading and removes all of it.
 
 use crate::i18n::UiLang;
-use crate::listen::blocks::{article_of, html};
+use crate::listen::blocks::html;
 use crate::listen::player::Player;
 use crate::listen::speech::synth;
 use crate::listen::views::{CompactBar, ListenPanel, LiveRegion};
@@ -77,14 +77,29 @@ fn element(tag: &str, class: &str) -> Option<web_sys::HtmlElement> {
     html(&el)
 }
 
-/// Sets up Listen and the compact bar for the viewer whose toolbar is `toolbar`; `button` is the
-/// toolbar's Listen button (none where the browser cannot speak); `open` opens the panel at once.
-/// The words follow the article's language.
-pub fn mount_listen(
-    toolbar: web_sys::HtmlElement,
-    button: Option<web_sys::HtmlElement>,
-    open: bool,
-) -> ListenHandle {
+/// Where Listen goes in one viewer: its toolbar (the compact bar follows it), the article it reads,
+/// the toolbar's status line (the panel goes just before it) and its Listen button (none where the
+/// browser cannot speak).
+pub struct ListenPlace {
+    /// The viewer's toolbar.
+    pub toolbar: web_sys::HtmlElement,
+    /// The article element (`.av-article`, with its `lang`).
+    pub article: web_sys::Element,
+    /// The toolbar's status line.
+    pub status: Option<web_sys::Element>,
+    /// The toolbar's Listen button.
+    pub button: Option<web_sys::HtmlElement>,
+}
+
+/// Sets up Listen and the compact bar for one viewer; `open` opens the panel at once. The words
+/// follow the article's language.
+pub fn mount_listen(place: ListenPlace, open: bool) -> ListenHandle {
+    let ListenPlace {
+        toolbar,
+        article,
+        status,
+        button,
+    } = place;
     let owner = Owner::new();
     let mut handle = ListenHandle {
         owner: owner.clone(),
@@ -93,9 +108,6 @@ pub fn mount_listen(
         button: None,
         escape: None,
         _mounted: Vec::new(),
-    };
-    let Some(article) = article_of(&toolbar) else {
-        return handle;
     };
     crate::listen::style::adopt(&toolbar);
     let article_lang = article.get_attribute("lang").unwrap_or_default();
@@ -111,7 +123,6 @@ pub fn mount_listen(
                 panel.set_id(&panel_id);
                 panel.set_hidden(true);
                 let _ = panel.set_attribute("data-testid", "av-listen");
-                let status = toolbar.query_selector(".av-toolbar__status").ok().flatten();
                 let _ = toolbar.insert_before(&panel, status.as_ref().map(|s| s.as_ref()));
                 let _ = button.set_attribute("aria-controls", &panel_id);
                 let _ = button.set_attribute("aria-expanded", "false");

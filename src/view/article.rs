@@ -67,7 +67,15 @@ pub fn article_view(
     )?;
     if !print {
         let page_url = o.page_url.clone().unwrap_or_else(current_page_url);
-        toolbar(&header, loaded, lang, &page_url, &o.id_prefix, scope)?;
+        toolbar(
+            &header,
+            &article,
+            loaded,
+            lang,
+            &page_url,
+            &o.id_prefix,
+            scope,
+        )?;
     }
     let meta = dom::child(&header, "p", &[("class", "av-article__meta")])?;
     // No date (absent or unreadable): the time is simply left out.

@@ -5,6 +5,7 @@ pub mod article;
 pub mod comments_slot;
 pub mod display_toggle;
 pub mod error_panel;
+pub mod listen_toggle;
 pub mod text_size_control;
 pub mod toolbar;
 pub mod viewer;

@@ -1,5 +1,5 @@
 //! The article toolbar, as on the seed portal (`Email | Print | Aa`): share by e-mail, copy
-//! link, system share, print, text size and display settings.
+//! link, system share, print, text size, display settings and Listen.
 
 use crate::config::print_view_url;
 use crate::dom::{self, Dom, Scope};
@@ -8,12 +8,14 @@ use crate::load::Loaded;
 use crate::reader::mailto::share_link;
 use crate::share;
 use crate::view::display_toggle::display_toggle;
+use crate::view::listen_toggle::listen_toggle;
 use crate::view::text_size_control::text_size_control;
 
-/// Appends the toolbar for one article to `parent`; `page_url` is the standalone page that
-/// renders the print view, `id_prefix` makes ids unique per viewer.
+/// Appends the toolbar for the article `article` to `parent`; `page_url` is the standalone page
+/// that renders the print view, `id_prefix` makes ids unique per viewer.
 pub fn toolbar(
     parent: &web_sys::Node,
+    article: &web_sys::Element,
     loaded: &Loaded,
     lang: UiLang,
     page_url: &str,
@@ -100,6 +102,7 @@ pub fn toolbar(
             ("data-testid", "av-copy-status"),
         ],
     )?;
+    listen_toggle(&bar, &status, article, lang, scope)?;
     let url = a.url.clone();
     scope.on_click(&copy, move || {
         let (url, status) = (url.clone(), status.clone());
