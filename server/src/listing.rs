@@ -8,7 +8,7 @@ use crate::model::{
     PublicComment, PublicPage, RepliesPage, ReplyInfo, Sort, Status, StatusCounts, StoredComment,
 };
 use crate::store::{in_tx, DbError, Store};
-use crate::tx::StoreTx;
+use crate::tx::{PageSpec, Parents, StoreTx};
 
 /// Replies given under each top-level comment of the public page unless `replies=` says otherwise.
 pub const DEFAULT_REPLIES_PER_COMMENT: u32 = 10;
@@ -46,14 +46,19 @@ pub async fn public_page<T: StoreTx>(
     article_id: &str,
     q: PageQuery,
 ) -> Result<PublicPage, DbError> {
-    let offset = u64::from(q.page.saturating_sub(1)) * u64::from(q.per_page);
-    let (counts, top) = tokio::try_join!(
+    let page = PageSpec {
+        article_id,
+        sort: q.sort,
+        limit: q.per_page,
+        offset: u64::from(q.page.saturating_sub(1)) * u64::from(q.per_page),
+    };
+    // Four independent statements, sent together (pipelined on PostgreSQL).
+    let (counts, top, reply_counts, replies) = tokio::try_join!(
         tx.visible_counts(article_id),
-        tx.top_level(article_id, q.sort, q.per_page, offset),
+        tx.top_level(article_id, q.sort, page.limit, page.offset),
+        tx.reply_counts(Parents::Page(page)),
+        tx.first_replies(Parents::Page(page), q.replies),
     )?;
-    let ids: Vec<i64> = top.iter().map(|c| c.id).collect();
-    let (reply_counts, replies) =
-        tokio::try_join!(tx.reply_counts(&ids), tx.first_replies(&ids, q.replies))?;
     Ok(PublicPage {
         total: counts.0,
         top_level_total: counts.1,
@@ -119,7 +124,7 @@ pub async fn replies_page<T: StoreTx>(
     let parents = [parent];
     let (p, counts, mut items) = tokio::try_join!(
         tx.comment(parent),
-        tx.reply_counts(&parents),
+        tx.reply_counts(Parents::Ids(&parents)),
         // One more than asked: tells whether there is a next page.
         tx.replies_after(parent, after, limit.saturating_add(1)),
     )?;
