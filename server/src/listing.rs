@@ -52,20 +52,34 @@ pub async fn public_page<T: StoreTx>(
         limit: q.per_page,
         offset: u64::from(q.page.saturating_sub(1)) * u64::from(q.per_page),
     };
-    // Four independent statements, sent together (pipelined on PostgreSQL).
-    let (counts, top, reply_counts, replies) = tokio::try_join!(
+    // Three independent statements, sent together (pipelined on PostgreSQL).
+    let (counts, top, first) = tokio::try_join!(
         tx.visible_counts(article_id),
         tx.top_level(article_id, q.sort, page.limit, page.offset),
-        tx.reply_counts(Parents::Page(page)),
         tx.first_replies(Parents::Page(page), q.replies),
     )?;
+    let mut reply_counts: HashMap<i64, u64> = HashMap::new();
+    let mut shown: HashMap<i64, u32> = HashMap::new();
+    let mut replies = Vec::with_capacity(first.len());
+    for (reply, count) in first {
+        let Some(parent) = reply.parent_id else {
+            continue;
+        };
+        reply_counts.insert(parent, count);
+        // At least one reply per parent comes back (for its count), even with `replies=0`.
+        let n = shown.entry(parent).or_default();
+        if *n < q.replies {
+            *n += 1;
+            replies.push(reply);
+        }
+    }
     Ok(PublicPage {
         total: counts.0,
         top_level_total: counts.1,
         page: q.page,
         per_page: q.per_page,
         replies_per_comment: q.replies,
-        items: assemble(top, replies, &reply_counts.into_iter().collect()),
+        items: assemble(top, replies, &reply_counts),
     })
 }
 

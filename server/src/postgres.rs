@@ -506,35 +506,39 @@ impl StoreTx for PgTx<'_> {
         &self,
         parents: Parents<'_>,
         cap: u32,
-    ) -> Result<Vec<StoredComment>, DbError> {
-        if cap == 0 || matches!(parents, Parents::Ids([])) {
+    ) -> Result<Vec<(StoredComment, u64)>, DbError> {
+        if matches!(parents, Parents::Ids([])) {
             return Ok(Vec::new());
         }
-        // The replies of the parents numbered per parent (an indexed range scan of
-        // `comments_by_parent` each), the first `cap` of each kept.
+        // The replies of the parents numbered and counted per parent (an indexed range scan of
+        // `comments_by_parent` each), the first `cap` (at least one) of each kept.
         let sql = |set: &str, cap_param: &str| {
             format!(
-                "SELECT {COLUMNS} FROM (SELECT {COLUMNS}, row_number() OVER \
-                   (PARTITION BY parent_id ORDER BY id) AS rn FROM comments \
+                "SELECT {COLUMNS}, n FROM (SELECT {COLUMNS}, \
+                   row_number() OVER (PARTITION BY parent_id ORDER BY id) AS rn, \
+                   COUNT(*) OVER (PARTITION BY parent_id) AS n FROM comments \
                    WHERE parent_id IN ({set}) AND status = 'published') t \
                  WHERE rn <= {cap_param} ORDER BY id"
             )
         };
-        let cap = i64::from(cap);
-        match parents {
+        let cap = i64::from(cap.max(1));
+        let rows = match parents {
             Parents::Ids(ids) => {
-                self.comments(&sql("SELECT unnest($1::bigint[])", "$2"), &[&ids, &cap])
-                    .await
+                self.rows(&sql("SELECT unnest($1::bigint[])", "$2"), &[&ids, &cap])
+                    .await?
             }
             Parents::Page(p) => {
                 let (limit, offset) = (i64::from(p.limit), to_i64(p.offset));
-                self.comments(
+                self.rows(
                     &sql(&page_set(p.sort), "$4"),
                     &[&p.article_id, &limit, &offset, &cap],
                 )
-                .await
+                .await?
             }
-        }
+        };
+        rows.iter()
+            .map(|r| Ok((row_to_comment(r)?, to_u64(r.try_get(11)?))))
+            .collect()
     }
 
     async fn replies_after(

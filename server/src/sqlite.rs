@@ -421,21 +421,25 @@ impl StoreTx for SqliteTx<'_> {
         &self,
         parents: Parents<'_>,
         cap: u32,
-    ) -> Result<Vec<StoredComment>, DbError> {
-        if cap == 0 || matches!(parents, Parents::Ids([])) {
+    ) -> Result<Vec<(StoredComment, u64)>, DbError> {
+        if matches!(parents, Parents::Ids([])) {
             return Ok(Vec::new());
         }
-        // One statement: the replies of the parents numbered per parent (an indexed range scan
-        // of `comments_by_parent` each), the first `cap` of each kept.
+        // One statement: the replies of the parents numbered and counted per parent (an indexed
+        // range scan of `comments_by_parent` each), the first `cap` (at least one) kept.
         let (set, mut values) = parent_set(parents);
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM (SELECT {COLUMNS}, row_number() OVER \
-               (PARTITION BY parent_id ORDER BY id) AS rn FROM comments \
+            "SELECT {COLUMNS}, n FROM (SELECT {COLUMNS}, \
+               row_number() OVER (PARTITION BY parent_id ORDER BY id) AS rn, \
+               COUNT(*) OVER (PARTITION BY parent_id) AS n FROM comments \
                WHERE parent_id IN ({set}) AND status = 'published') WHERE rn <= ? ORDER BY id"
         ))?;
-        values.push(SqlValue::Integer(i64::from(cap)));
+        values.push(SqlValue::Integer(i64::from(cap.max(1))));
         let rows = stmt
-            .query_map(params_from_iter(values), row_to_comment)?
+            .query_map(params_from_iter(values), |r| {
+                let n: i64 = r.get(11)?;
+                Ok(row_to_comment(r)?.map(|c| (c, to_u64(n))))
+            })?
             .collect::<Result<Result<Vec<_>, _>, _>>()??;
         Ok(rows)
     }

@@ -103,12 +103,13 @@ pub trait StoreTx {
     ) -> Result<Vec<StoredComment>, DbError>;
     /// Number of published replies of each of `parents` (parents without any are left out).
     async fn reply_counts(&self, parents: Parents<'_>) -> Result<Vec<(i64, u64)>, DbError>;
-    /// The first `cap` published replies of each of `parents`, oldest first.
+    /// The first `cap` (at least one) published replies of each of `parents`, oldest first, each
+    /// with the number of published replies of its parent (one statement gives both).
     async fn first_replies(
         &self,
         parents: Parents<'_>,
         cap: u32,
-    ) -> Result<Vec<StoredComment>, DbError>;
+    ) -> Result<Vec<(StoredComment, u64)>, DbError>;
     /// Published replies of `parent` with ids above `after`, oldest first.
     async fn replies_after(
         &self,
