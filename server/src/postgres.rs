@@ -515,9 +515,10 @@ impl StoreTx for PgTx<'_> {
         let sql = |set: &str, cap_param: &str| {
             format!(
                 "SELECT {COLUMNS}, n FROM (SELECT {COLUMNS}, \
-                   row_number() OVER (PARTITION BY parent_id ORDER BY id) AS rn, \
-                   COUNT(*) OVER (PARTITION BY parent_id) AS n FROM comments \
-                   WHERE parent_id IN ({set}) AND status = 'published') t \
+                   row_number() OVER w AS rn, COUNT(*) OVER w AS n FROM comments \
+                   WHERE parent_id IN ({set}) AND status = 'published' \
+                   WINDOW w AS (PARTITION BY parent_id ORDER BY id \
+                     ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) t \
                  WHERE rn <= {cap_param} ORDER BY id"
             )
         };
