@@ -25,13 +25,17 @@ pub struct AuditRow {
     pub parent_id: Option<i64>,
 }
 
-/// A status as the page names it.
-fn status_word(w: &Words, status: &str) -> String {
-    match status {
-        "pending" => w.pending.to_lowercase(),
-        "published" => w.published.to_lowercase(),
-        "rejected" => w.rejected.to_lowercase(),
-        other => other.to_string(),
+/// A status as a sentence names it (in lower case; written out, so the wasm carries no Unicode
+/// case tables).
+fn status_word<'a>(w: &Words, status: &'a str) -> &'a str {
+    match (w.lang, status) {
+        (Lang::Vi, "pending") => "chờ duyệt",
+        (Lang::Vi, "published") => "đã đăng",
+        (Lang::Vi, "rejected") => "đã từ chối",
+        (Lang::En, "pending") => "pending",
+        (Lang::En, "published") => "published",
+        (Lang::En, "rejected") => "rejected",
+        (_, other) => other,
     }
 }
 

@@ -8,7 +8,6 @@ use crate::browser;
 use crate::i18n::Lang;
 use crate::model::{Decision, Queue};
 use leptos::prelude::*;
-use std::collections::HashMap;
 
 /// DOM id of the queue list (focus inside it follows decisions and undos).
 pub const LIST_ID: &str = "av-mod-list";
@@ -47,7 +46,7 @@ pub struct Session {
     /// Why the log could not be loaded.
     pub audit_error: RwSignal<Option<ApiError>>,
     /// The idempotency key of each reply not yet acknowledged (a retry reuses it).
-    reply_keys: StoredValue<HashMap<i64, String>>,
+    reply_keys: StoredValue<Vec<(i64, String)>>,
     conn: StoredValue<(String, String)>,
     fetching: StoredValue<bool>,
     on_unauthorized: Callback<()>,
@@ -64,7 +63,7 @@ impl Session {
             lang,
             audit: RwSignal::new(None),
             audit_error: RwSignal::new(None),
-            reply_keys: StoredValue::new(HashMap::new()),
+            reply_keys: StoredValue::new(Vec::new()),
             conn: StoredValue::new((api::base_url(), token)),
             fetching: StoredValue::new(false),
             on_unauthorized,
@@ -280,7 +279,14 @@ impl Session {
             .unwrap_or_default();
         let key = self
             .reply_keys
-            .try_update_value(|keys| keys.entry(id).or_insert_with(new_key).clone())
+            .try_update_value(|keys| match keys.iter().find(|(k, _)| *k == id) {
+                Some((_, key)) => key.clone(),
+                None => {
+                    let key = new_key();
+                    keys.push((id, key.clone()));
+                    key
+                }
+            })
             .unwrap_or_else(new_key);
         leptos::task::spawn_local(async move {
             let Some((base, token)) = self.conn.try_get_value() else {
@@ -297,7 +303,8 @@ impl Session {
                 .try_update(|q| q.finish(Decision::Approve, ok, gone, failed));
             match result {
                 Ok(()) => {
-                    self.reply_keys.try_update_value(|keys| keys.remove(&id));
+                    self.reply_keys
+                        .try_update_value(|keys| keys.retain(|(k, _)| *k != id));
                     let w = self.lang.get_untracked().words();
                     self.announce(w.replied.replace("{name}", &name));
                     done.run(true);

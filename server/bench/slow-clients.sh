@@ -28,12 +28,12 @@ BASE=${BASE:-614bfa6}
 PORT=${PORT:-18090}
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 BASE_TARGET=${BASE_TARGET:-/tmp/target-server-base}
+BASE_SRC=${BASE_SRC:-/tmp/av-server-base-src}
 WORK=$(mktemp -d /tmp/av-slow.XXXXXX)
 PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  git -C "$ROOT" worktree remove --force "$WORK/base" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -44,8 +44,13 @@ log "building this server (release)"
 (cd "$ROOT" && CARGO_TARGET_DIR=$TARGET cargo build --release --locked -q -p article-viewer-server)
 AFTER=$TARGET/release/article-viewer-server
 log "building the server of $BASE (release, in $BASE_TARGET)"
-git -C "$ROOT" worktree add --detach -q "$WORK/base" "$BASE"
-(cd "$WORK/base" && CARGO_TARGET_DIR=$BASE_TARGET cargo build --release --locked -q -p article-viewer-server)
+# A detached worktree of BASE, kept between runs (a fixed path keeps cargo's cache valid).
+if [ "$(git -C "$BASE_SRC" rev-parse HEAD 2>/dev/null)" != "$(git -C "$ROOT" rev-parse "$BASE")" ]; then
+  git -C "$ROOT" worktree remove --force "$BASE_SRC" 2>/dev/null || rm -rf "$BASE_SRC"
+  git -C "$ROOT" worktree prune
+  git -C "$ROOT" worktree add --detach -q "$BASE_SRC" "$BASE"
+fi
+(cd "$BASE_SRC" && CARGO_TARGET_DIR=$BASE_TARGET cargo build --release --locked -q -p article-viewer-server)
 BEFORE=$BASE_TARGET/release/article-viewer-server
 
 mkdir -p "$WORK/content" "$WORK/static"

@@ -8,7 +8,7 @@ use crate::model::{
     PublicComment, PublicPage, RepliesPage, ReplyInfo, Sort, Status, StatusCounts, StoredComment,
 };
 use crate::store::{in_tx, DbError, Store};
-use crate::tx::StoreTx;
+use crate::tx::{PageSpec, Parents, StoreTx};
 
 /// Replies given under each top-level comment of the public page unless `replies=` says otherwise.
 pub const DEFAULT_REPLIES_PER_COMMENT: u32 = 10;
@@ -46,21 +46,40 @@ pub async fn public_page<T: StoreTx>(
     article_id: &str,
     q: PageQuery,
 ) -> Result<PublicPage, DbError> {
-    let offset = u64::from(q.page.saturating_sub(1)) * u64::from(q.per_page);
-    let (counts, top) = tokio::try_join!(
+    let page = PageSpec {
+        article_id,
+        sort: q.sort,
+        limit: q.per_page,
+        offset: u64::from(q.page.saturating_sub(1)) * u64::from(q.per_page),
+    };
+    // Three independent statements, sent together (pipelined on PostgreSQL).
+    let (counts, top, first) = tokio::try_join!(
         tx.visible_counts(article_id),
-        tx.top_level(article_id, q.sort, q.per_page, offset),
+        tx.top_level(article_id, q.sort, page.limit, page.offset),
+        tx.first_replies(Parents::Page(page), q.replies),
     )?;
-    let ids: Vec<i64> = top.iter().map(|c| c.id).collect();
-    let (reply_counts, replies) =
-        tokio::try_join!(tx.reply_counts(&ids), tx.first_replies(&ids, q.replies))?;
+    let mut reply_counts: HashMap<i64, u64> = HashMap::new();
+    let mut shown: HashMap<i64, u32> = HashMap::new();
+    let mut replies = Vec::with_capacity(first.len());
+    for (reply, count) in first {
+        let Some(parent) = reply.parent_id else {
+            continue;
+        };
+        reply_counts.insert(parent, count);
+        // At least one reply per parent comes back (for its count), even with `replies=0`.
+        let n = shown.entry(parent).or_default();
+        if *n < q.replies {
+            *n += 1;
+            replies.push(reply);
+        }
+    }
     Ok(PublicPage {
         total: counts.0,
         top_level_total: counts.1,
         page: q.page,
         per_page: q.per_page,
         replies_per_comment: q.replies,
-        items: assemble(top, replies, &reply_counts.into_iter().collect()),
+        items: assemble(top, replies, &reply_counts),
     })
 }
 
@@ -119,7 +138,7 @@ pub async fn replies_page<T: StoreTx>(
     let parents = [parent];
     let (p, counts, mut items) = tokio::try_join!(
         tx.comment(parent),
-        tx.reply_counts(&parents),
+        tx.reply_counts(Parents::Ids(&parents)),
         // One more than asked: tells whether there is a next page.
         tx.replies_after(parent, after, limit.saturating_add(1)),
     )?;

@@ -30,7 +30,7 @@ use crate::ratelimit;
 use crate::schema::{self, Dialect, SCHEMA_VERSION};
 use crate::sqlite::COLUMNS;
 use crate::store::DbError;
-use crate::tx::{NewComment, StoreTx};
+use crate::tx::{NewComment, Parents, StoreTx};
 
 /// Longest wait for a pooled connection (a free slot, a new connection, a recycle check).
 const POOL_TIMEOUT: Duration = Duration::from_secs(5);
@@ -177,6 +177,16 @@ fn row_to_moderator(r: &Row) -> Result<Moderator, DbError> {
     })
 }
 
+/// The ids of a page's top-level comments, for `parent_id IN (…)` (`$1` article, `$2` limit,
+/// `$3` offset).
+fn page_set(sort: Sort) -> String {
+    format!(
+        "SELECT id FROM comments WHERE article_id = $1 AND status = 'published' \
+         AND parent_id IS NULL ORDER BY id {} LIMIT $2 OFFSET $3",
+        sort.sql()
+    )
+}
+
 /// A count from SQL as `u64`.
 fn to_u64(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
@@ -187,32 +197,55 @@ fn to_i64(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-/// One PostgreSQL transaction seen through [`StoreTx`].
+/// What a [`PgTx`] runs its statements on.
+enum Conn<'a> {
+    /// A transaction (writes: everything commits together or not at all).
+    Tx(Transaction<'a>),
+    /// The connection itself, each statement on its own (reads: independent statements are
+    /// pipelined and go out in one round trip, with no BEGIN/COMMIT round trips around them).
+    Plain(&'a Object),
+}
+
+/// One PostgreSQL transaction (or, for reads, one connection) seen through [`StoreTx`].
 pub struct PgTx<'a> {
-    tx: Transaction<'a>,
+    conn: Conn<'a>,
 }
 
 impl<'a> PgTx<'a> {
     /// Wraps an open transaction.
     pub fn new(tx: Transaction<'a>) -> Self {
-        PgTx { tx }
+        PgTx { conn: Conn::Tx(tx) }
     }
 
-    /// Commits the transaction.
+    /// Reads on a connection without a transaction.
+    pub fn plain(conn: &'a Object) -> Self {
+        PgTx {
+            conn: Conn::Plain(conn),
+        }
+    }
+
+    /// Commits the transaction (nothing to do for plain reads).
     pub async fn commit(self) -> Result<(), DbError> {
-        Ok(self.tx.commit().await?)
+        match self.conn {
+            Conn::Tx(tx) => Ok(tx.commit().await?),
+            Conn::Plain(_) => Ok(()),
+        }
     }
 
     /// Rows of `sql` (a cached prepared statement).
     async fn rows(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<Vec<Row>, DbError> {
-        let stmt = self.tx.prepare_cached(sql).await?;
-        Ok(self.tx.query(&stmt, params).await?)
+        Ok(match &self.conn {
+            Conn::Tx(tx) => tx.query(&tx.prepare_cached(sql).await?, params).await?,
+            Conn::Plain(c) => c.query(&c.prepare_cached(sql).await?, params).await?,
+        })
     }
 
     /// At most one row of `sql`.
     async fn row(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<Option<Row>, DbError> {
-        let stmt = self.tx.prepare_cached(sql).await?;
-        Ok(self.tx.query_opt(&stmt, params).await?)
+        Ok(match &self.conn {
+            Conn::Tx(tx) => tx.query_opt(&tx.prepare_cached(sql).await?, params).await?,
+            Conn::Plain(c) => c.query_opt(&c.prepare_cached(sql).await?, params).await?,
+        })
     }
 
     /// Comments selected by `sql`.
@@ -243,8 +276,10 @@ impl<'a> PgTx<'a> {
 
     /// Rows changed by `sql`.
     async fn exec(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<u64, DbError> {
-        let stmt = self.tx.prepare_cached(sql).await?;
-        Ok(self.tx.execute(&stmt, params).await?)
+        Ok(match &self.conn {
+            Conn::Tx(tx) => tx.execute(&tx.prepare_cached(sql).await?, params).await?,
+            Conn::Plain(c) => c.execute(&c.prepare_cached(sql).await?, params).await?,
+        })
     }
 }
 
@@ -444,14 +479,24 @@ impl StoreTx for PgTx<'_> {
         .await
     }
 
-    async fn reply_counts(&self, parents: &[i64]) -> Result<Vec<(i64, u64)>, DbError> {
-        let rows = self
-            .rows(
+    async fn reply_counts(&self, parents: Parents<'_>) -> Result<Vec<(i64, u64)>, DbError> {
+        let sql = |set: &str| {
+            format!(
                 "SELECT parent_id, COUNT(*) FROM comments \
-                 WHERE parent_id = ANY($1) AND status = 'published' GROUP BY parent_id",
-                &[&parents],
+                 WHERE parent_id IN ({set}) AND status = 'published' GROUP BY parent_id"
             )
-            .await?;
+        };
+        let rows = match parents {
+            Parents::Ids(ids) => {
+                self.rows(&sql("SELECT unnest($1::bigint[])"), &[&ids])
+                    .await?
+            }
+            Parents::Page(p) => {
+                let (limit, offset) = (i64::from(p.limit), to_i64(p.offset));
+                self.rows(&sql(&page_set(p.sort)), &[&p.article_id, &limit, &offset])
+                    .await?
+            }
+        };
         rows.iter()
             .map(|r| Ok((r.try_get(0)?, to_u64(r.try_get(1)?))))
             .collect()
@@ -459,24 +504,42 @@ impl StoreTx for PgTx<'_> {
 
     async fn first_replies(
         &self,
-        parents: &[i64],
+        parents: Parents<'_>,
         cap: u32,
-    ) -> Result<Vec<StoredComment>, DbError> {
-        if cap == 0 || parents.is_empty() {
+    ) -> Result<Vec<(StoredComment, u64)>, DbError> {
+        if matches!(parents, Parents::Ids([])) {
             return Ok(Vec::new());
         }
-        // One indexed range scan per parent (`comments_by_parent`), at most `cap` rows each.
-        self.comments(
-            &format!(
-                "SELECT r.* FROM unnest($1::bigint[]) WITH ORDINALITY AS p(id, pos) \
-                 CROSS JOIN LATERAL ( \
-                   SELECT {COLUMNS} FROM comments \
-                   WHERE parent_id = p.id AND status = 'published' ORDER BY id LIMIT $2) r \
-                 ORDER BY p.pos, r.id"
-            ),
-            &[&parents, &i64::from(cap)],
-        )
-        .await
+        // The replies of the parents numbered and counted per parent (an indexed range scan of
+        // `comments_by_parent` each), the first `cap` (at least one) of each kept.
+        let sql = |set: &str, cap_param: &str| {
+            format!(
+                "SELECT {COLUMNS}, n FROM (SELECT {COLUMNS}, \
+                   row_number() OVER w AS rn, COUNT(*) OVER w AS n FROM comments \
+                   WHERE parent_id IN ({set}) AND status = 'published' \
+                   WINDOW w AS (PARTITION BY parent_id ORDER BY id \
+                     ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) t \
+                 WHERE rn <= {cap_param} ORDER BY id"
+            )
+        };
+        let cap = i64::from(cap.max(1));
+        let rows = match parents {
+            Parents::Ids(ids) => {
+                self.rows(&sql("SELECT unnest($1::bigint[])", "$2"), &[&ids, &cap])
+                    .await?
+            }
+            Parents::Page(p) => {
+                let (limit, offset) = (i64::from(p.limit), to_i64(p.offset));
+                self.rows(
+                    &sql(&page_set(p.sort), "$4"),
+                    &[&p.article_id, &limit, &offset, &cap],
+                )
+                .await?
+            }
+        };
+        rows.iter()
+            .map(|r| Ok((row_to_comment(r)?, to_u64(r.try_get(11)?))))
+            .collect()
     }
 
     async fn replies_after(
@@ -641,13 +704,15 @@ impl StoreTx for PgTx<'_> {
 
     async fn finish_import(&self) -> Result<(), DbError> {
         for table in ["comments", "audit_log"] {
-            self.tx
-                .batch_execute(&format!(
+            self.exec(
+                &format!(
                     "SELECT setval(pg_get_serial_sequence('{table}', 'id'), m) \
                      FROM (SELECT MAX(id) AS m FROM {table}) t \
                      WHERE m >= (SELECT last_value FROM {table}_id_seq)"
-                ))
-                .await?;
+                ),
+                &[],
+            )
+            .await?;
         }
         Ok(())
     }

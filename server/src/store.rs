@@ -122,9 +122,9 @@ macro_rules! in_tx {
                 .map_err($crate::store::DbError::from)?
             }
             $crate::store::Backend::Postgres(pg) => {
+                #[allow(unused_mut)] // a write transaction borrows it mutably, a read does not
                 let mut conn = pg.conn().await?;
-                let tx = in_tx!(@begin conn, $mode);
-                let pg_tx = $crate::postgres::PgTx::new(tx);
+                let pg_tx = in_tx!(@begin conn, $mode);
                 let result = {
                     let $tx = &pg_tx;
                     async { $body }.await
@@ -140,19 +140,16 @@ macro_rules! in_tx {
         }
     }};
     (@begin $conn:ident, write) => {
-        $conn
-            .transaction()
-            .await
-            .map_err($crate::store::DbError::from)?
+        $crate::postgres::PgTx::new(
+            $conn
+                .transaction()
+                .await
+                .map_err($crate::store::DbError::from)?,
+        )
     };
+    // Reads: statements on the connection itself, pipelined, no BEGIN/COMMIT round trips.
     (@begin $conn:ident, read) => {
-        $conn
-            .build_transaction()
-            .isolation_level(tokio_postgres::IsolationLevel::RepeatableRead)
-            .read_only(true)
-            .start()
-            .await
-            .map_err($crate::store::DbError::from)?
+        $crate::postgres::PgTx::plain(&$conn)
     };
 }
 pub(crate) use in_tx;

@@ -33,6 +33,29 @@ pub struct NewComment<'a> {
     pub author_role: crate::model::Role,
 }
 
+/// The top-level comments of one public page: an article, an order, a limit and an offset.
+#[derive(Debug, Clone, Copy)]
+pub struct PageSpec<'a> {
+    /// Article id.
+    pub article_id: &'a str,
+    /// Order of the top-level comments.
+    pub sort: Sort,
+    /// Top-level comments per page.
+    pub limit: u32,
+    /// Top-level comments before the page.
+    pub offset: u64,
+}
+
+/// Whose replies a query is about: listed comments, or the top-level comments of a page (so the
+/// reply queries need not wait for the page's ids, and go out together with it).
+#[derive(Debug, Clone, Copy)]
+pub enum Parents<'a> {
+    /// These comments.
+    Ids(&'a [i64]),
+    /// The top-level comments of this page.
+    Page(PageSpec<'a>),
+}
+
 /// One transaction on the comments database.
 pub trait StoreTx {
     /// Comment `id`, whatever its status.
@@ -79,10 +102,14 @@ pub trait StoreTx {
         offset: u64,
     ) -> Result<Vec<StoredComment>, DbError>;
     /// Number of published replies of each of `parents` (parents without any are left out).
-    async fn reply_counts(&self, parents: &[i64]) -> Result<Vec<(i64, u64)>, DbError>;
-    /// The first `cap` published replies of each of `parents`, by parent then oldest first.
-    async fn first_replies(&self, parents: &[i64], cap: u32)
-        -> Result<Vec<StoredComment>, DbError>;
+    async fn reply_counts(&self, parents: Parents<'_>) -> Result<Vec<(i64, u64)>, DbError>;
+    /// The first `cap` (at least one) published replies of each of `parents`, oldest first, each
+    /// with the number of published replies of its parent (one statement gives both).
+    async fn first_replies(
+        &self,
+        parents: Parents<'_>,
+        cap: u32,
+    ) -> Result<Vec<(StoredComment, u64)>, DbError>;
     /// Published replies of `parent` with ids above `after`, oldest first.
     async fn replies_after(
         &self,

@@ -39,23 +39,25 @@ pub fn AuditLog(
             </p>
             <p class="av-mod-hint">{empty}</p>
             <ol class="av-mod-log__list" data-testid="avm-log-list">
-                <For each=rows key=|row| row.id let:row>
-                    {
-                        let at = row.at.clone();
-                        let time = move || browser::local_time(&at, lang.get());
-                        let sentence = {
-                            let row = row.clone();
-                            move || row.sentence(w())
-                        };
-                        view! {
-                            <li class="av-mod-log__entry" data-testid="avm-log-entry" data-action=row.action.clone()>
-                                <time class="av-mod-log__time" datetime=row.at.clone()>{time}</time>
-                                " "
-                                <span data-testid="avm-log-text">{sentence}</span>
-                            </li>
-                        }
-                    }
-                </For>
+                // Rebuilt whole on each load (50 short lines): no keyed list needed.
+                {move || {
+                    let w = w();
+                    let l = lang.get();
+                    rows()
+                        .into_iter()
+                        .map(|row| {
+                            view! {
+                                <li class="av-mod-log__entry" data-testid="avm-log-entry">
+                                    <time class="av-mod-log__time" datetime=row.at.clone()>
+                                        {browser::local_time(&row.at, l)}
+                                    </time>
+                                    " "
+                                    <span data-testid="avm-log-text">{row.sentence(w)}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ol>
         </section>
     }
