@@ -18,6 +18,7 @@ pub mod lazy;
 pub mod listen;
 pub mod load;
 pub mod observe;
+pub mod page_meta;
 pub mod reader;
 pub mod share;
 pub mod url_policy;
