@@ -352,7 +352,10 @@ mod tests {
         for (raw, lead) in [
             ("Sapo của bài [&hellip;]", "Sapo của bài"),
             ("Sapo của bài […]", "Sapo của bài"),
-            ("A night boat runs at weekends …", "A night boat runs at weekends"),
+            (
+                "A night boat runs at weekends …",
+                "A night boat runs at weekends",
+            ),
             ("Trailing dots...", "Trailing dots"),
             ("Nothing to cut.", "Nothing to cut."),
             ("[…]", ""),

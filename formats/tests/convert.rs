@@ -156,7 +156,12 @@ fn wordpress_post_maps_every_field() {
     assert!(a["content_html"]
         .as_str()
         .is_some_and(|h| h.contains("<table>") && h.contains("youtube.com/embed/")));
-    assert_eq!(c.warnings.len(), 1, "only the repeated picture: {:?}", c.warnings);
+    assert_eq!(
+        c.warnings.len(),
+        1,
+        "only the repeated picture: {:?}",
+        c.warnings
+    );
 }
 
 #[test]
@@ -307,7 +312,10 @@ fn json_feed_maps_every_field_of_the_first_item() {
     assert_eq!(a["authors"], json!([{ "name": "Huy Nguyen" }]));
     // `image` is the body's figure too (`/images/market-square.jpg` on the item's site): shown once.
     assert!(a["image"].is_null(), "{}", a["image"]);
-    let alone = FEED.replace("src=\\\"/images/market-square.jpg", "src=\\\"/images/fountain.jpg");
+    let alone = FEED.replace(
+        "src=\\\"/images/market-square.jpg",
+        "src=\\\"/images/fountain.jpg",
+    );
     assert_ne!(alone, FEED);
     let (b, _) = ok(&alone, &opts("https://news.harbour-town.example/feed.json"));
     assert_eq!(
@@ -322,7 +330,12 @@ fn json_feed_maps_every_field_of_the_first_item() {
     assert!(a["content_html"]
         .as_str()
         .is_some_and(|h| h.starts_with("<p>The market square")));
-    assert_eq!(c.warnings.len(), 1, "only the repeated picture: {:?}", c.warnings);
+    assert_eq!(
+        c.warnings.len(),
+        1,
+        "only the repeated picture: {:?}",
+        c.warnings
+    );
 }
 
 #[test]
