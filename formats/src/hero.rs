@@ -42,7 +42,7 @@ pub fn drop_repeated(article: &mut Article, w: &mut Warnings) {
     let Some(hero) = &article.image else { return };
     let base = Some(article.url.as_str());
     let wanted = key(base, &hero.src);
-    let dom = Dom::parse(&article.content_html);
+    let dom = Dom::parse_fragment(&article.content_html);
     let repeated = dom.elements_named("img").any(|img| {
         ["src", "data-src"]
             .iter()
