@@ -204,3 +204,61 @@ test('the count, sort switch and load more page through the comments', async () 
   await context.close();
   await local.stop();
 });
+
+// Issue 22, item 7.
+test('a list that cannot be loaded says so (not "could not send"), and Retry loads it', async () => {
+  const { page, context, problems } = await openPage(browser, { viewport: { width: 900, height: 700 } });
+  let refuse = true;
+  await page.route('**/api/articles/*/comments?*', (route) =>
+    refuse && route.request().method() === 'GET' ? route.abort('connectionrefused') : route.continue(),
+  );
+  await page.goto(`${server.url}/`);
+  await page.getByTestId('av-article').waitFor();
+  const comments = new CommentsPage(page, page.getByTestId('av-viewer'));
+  await comments.scrollTo();
+  const error = comments.section.getByTestId('av-comments-error');
+  await error.waitFor();
+  const said = await error.innerText();
+  assert.match(said, /Không tải được ý kiến bạn đọc/);
+  assert.doesNotMatch(said, /gửi|giữ lại/, 'nothing was sent, nothing typed is at stake');
+  assert.deepEqual(await axe(page, '[data-testid=av-comments]'), []);
+  refuse = false;
+  await comments.section.getByTestId('av-comments-retry').click();
+  await comments.section.getByTestId('av-comments-title').getByText(/\(\d+\)/).waitFor();
+  assert.equal(await error.count(), 0);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test("the reader's own comment waiting for moderation shows in place, marked, in this browser only", async () => {
+  const text = `Ý kiến của tôi đang chờ duyệt ${Date.now()}.`;
+  const { page, context, comments, problems } = await open();
+  await comments.fill({ name: 'Trần Thị Mai', text });
+  await comments.submit();
+  await comments.status('av-c-pending').waitFor();
+  const mine = comments.section.getByTestId('av-comment-waiting').filter({ hasText: text });
+  await mine.waitFor();
+  assert.match(await mine.innerText(), /Trần Thị Mai[\s\S]*Đang chờ duyệt: chỉ bạn thấy ý kiến này/);
+  // In place: at the top of the list (newest first), never under "no comments yet".
+  const first = comments.section.locator('.av-comments__list > li').first();
+  assert.equal(await first.getAttribute('data-testid'), 'av-comment-waiting');
+  assert.equal(await comments.section.getByTestId('av-comments-empty').count(), 0);
+  assert.deepEqual(await axe(page, '[data-testid=av-comments]'), []);
+  // Kept in this browser: still there after a reload.
+  await page.reload();
+  await comments.scrollTo();
+  await mine.waitFor();
+  // Another browser does not see it.
+  const other = await open();
+  assert.equal(await other.comments.section.getByTestId('av-comment-waiting').filter({ hasText: text }).count(), 0);
+  await other.context.close();
+  // Once published, it shows as any other comment, and is no longer kept.
+  await server.approveAll();
+  await page.reload();
+  await comments.scrollTo();
+  await comments.comments().filter({ hasText: text }).waitFor();
+  assert.equal(await mine.count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem('article-viewer:pending:ky-anh-2022-04-15')), null);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});

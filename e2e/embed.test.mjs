@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { suite, artifacts, cspViolations, openPage, root } from './support/harness.mjs';
+import { suite, artifacts, axe, cspViolations, openPage, root } from './support/harness.mjs';
 import { startCommentsServer } from './support/comments-server.mjs';
 
 let browser, server;
@@ -16,6 +16,8 @@ suite((b, s) => {
 }, startCommentsServer);
 
 const PORTAL = '/examples/portal/index.html';
+/** The same portal with hostile host CSS (the clean example stays clean for a first run). */
+const HOSTILE = '/examples/portal/hostile.html';
 
 async function openPortal(options = {}, init) {
   const opened = await openPage(browser, { viewport: { width: 1000, height: 900 }, ...options });
@@ -26,7 +28,7 @@ async function openPortal(options = {}, init) {
     }
   });
   if (init) await opened.page.addInitScript(init);
-  await opened.page.goto(`${options.base ?? server.url}${PORTAL}`);
+  await opened.page.goto(`${options.base ?? server.url}${options.path ?? PORTAL}`);
   const seed = opened.page.locator('#viewer-seed');
   const en = opened.page.locator('#viewer-en');
   await seed.getByTestId('av-article').waitFor();
@@ -53,7 +55,7 @@ function styles(viewer) {
 }
 
 test('two viewers render their own article, unchanged by hostile host CSS; the host keeps its own', async () => {
-  const { page, context, seed, en, problems } = await openPortal();
+  const { page, context, seed, en, problems } = await openPortal({ path: HOSTILE });
   assert.match(await seed.getByTestId('av-title').innerText(), /^Thường trực Thị ủy Kỳ Anh/);
   assert.equal(await en.getByTestId('av-title').innerText(), 'Harbour Library reopens after a year of repairs');
   assert.equal(await en.getByTestId('av-comments').count(), 0, 'data-comments="off"');
@@ -69,6 +71,18 @@ test('two viewers render their own article, unchanged by hostile host CSS; the h
   assert.equal(hostile.seed['.av-viewer font-size'], '16px', "the reader's own size, not the page's 40px");
   assert.deepEqual(problems.pageErrors, []);
   assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test('the example portal is clean by default: no hostile CSS, nothing wider than the screen, axe clean', async () => {
+  const { page, context, problems } = await openPortal({ viewport: { width: 1280, height: 900 } });
+  assert.equal(await page.locator('link[href="hostile.css"]').count(), 0);
+  const host = await page.locator('#host-paragraph').evaluate((p) => [getComputedStyle(p).fontSize, getComputedStyle(p).color]);
+  assert.notEqual(host[1], 'rgb(255, 0, 0)');
+  const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  assert.ok(widths[0] <= widths[1], `no sideways scroll: ${widths}`);
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
 

@@ -202,21 +202,34 @@ test('next and previous paragraph move the reading, and a long pause restarts th
   await context.close();
 });
 
-test('with no voice for the article language the reader is told why, and voices that come late are used', async () => {
-  const { page, context, problems } = await open({ speech: { voices: [{ name: 'Samantha', lang: 'en-US' }] } });
-  await openListen(page);
+test('with no voice for the article language the reader is told why, with no controls, and voices that come late are used', async () => {
+  const { page, context, problems } = await open({ speech: { voices: [{ name: 'Samantha', lang: 'en-US' }] }, query: 'src=samples/long-article.json' });
+  await page.getByRole('button', { name: /^(Nghe|Listen)$/ }).first().click();
   const notice = page.getByTestId('av-listen-notice');
   await page.waitForFunction(() => /không có giọng đọc tiếng Việt/.test(document.querySelector('[data-testid=av-listen-notice]')?.textContent));
   assert.ok(await notice.isVisible());
-  assert.equal(await page.getByTestId('av-listen-play').getAttribute('aria-disabled'), 'true');
-  // aria-disabled (not disabled): it keeps the focus and still answers, by saying why.
-  await page.getByTestId('av-listen-play').focus();
-  await page.keyboard.press('Enter');
+  // Only the words: no empty voice list, no Play, Stop or paragraph buttons that do nothing.
+  for (const id of ['av-listen-play', 'av-listen-stop', 'av-listen-previous', 'av-listen-next', 'av-listen-rate', 'av-listen-voice']) {
+    assert.equal(await page.getByTestId(id).isVisible(), false, `${id} is not shown`);
+  }
+  const panel = page.getByTestId('av-listen');
+  const shown = await panel.evaluate((p) => [...p.querySelectorAll('button, select, input')].filter((e) => e.checkVisibility()).length);
+  assert.equal(shown, 0, 'no control in the panel');
+  assert.ok((await panel.boundingBox()).height < 200, 'no large empty block');
+  assert.deepEqual(await axe(page, '.av-toolbar'), []);
+  // Deep in the article the compact bar has A− and A+, but no Listen or Stop.
+  await page.evaluate(() => window.scrollTo(0, 20000));
+  await page.getByTestId('av-bar').waitFor();
+  assert.equal(await page.getByTestId('av-bar-listen').isVisible(), false);
+  assert.equal(await page.getByTestId('av-bar-stop').isVisible(), false);
+  assert.ok(await page.getByTestId('av-bar-larger').isVisible());
   assert.equal(await page.evaluate(() => window.__speech.log.length), 0, 'nothing is said');
-  assert.deepEqual(await axe(page), []);
-  // The voice arrives later (voiceschanged): the notice goes, Play reads.
+  // The voice arrives later (voiceschanged): the notice goes, the controls come, Play reads.
   await page.evaluate(() => window.__speech.setVoices([{ name: 'Linh', lang: 'vi-VN' }]));
+  await page.getByTestId('av-bar-listen').waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await notice.waitFor({ state: 'hidden' });
+  await page.getByTestId('av-listen-play').waitFor();
   assert.equal(await page.getByTestId('av-listen-play').getAttribute('aria-disabled'), 'false');
   await page.getByTestId('av-listen-play').click();
   await said(page, 1);

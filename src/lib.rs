@@ -23,6 +23,7 @@ pub mod listen;
 #[cfg(feature = "app")]
 pub mod load;
 pub mod observe;
+pub mod page_meta;
 pub mod reader;
 pub mod share;
 pub mod url_policy;

@@ -9,6 +9,7 @@ pub mod date;
 pub mod dom;
 pub mod error;
 pub mod extract;
+pub mod hero;
 pub mod jsonfeed;
 pub mod lang;
 pub mod lenient;
@@ -135,6 +136,10 @@ pub fn convert(text: &str, opts: &Options<'_>) -> Result<Converted, ConvertError
         Format::JsonFeed => jsonfeed::convert(&parse_json(text)?, opts, &mut w)?,
         Format::Html => page::convert(text, opts, &mut w)?,
     };
+    let mut article = article;
+    if matches!(format, Format::WordPress | Format::JsonFeed) {
+        hero::drop_repeated(&mut article, &mut w);
+    }
     Ok(Converted {
         format,
         article_json: article.to_json().to_string(),

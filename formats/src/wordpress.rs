@@ -104,13 +104,7 @@ pub fn convert(v: &Value, opts: &Options<'_>, w: &mut Warnings) -> Result<Articl
     let lead = match w.opt_obj(post, p, "excerpt") {
         Some(ex) => w
             .opt_str(ex, &join(p, "excerpt"), "rendered")
-            .map(|h| html_to_text(&h))
-            .map(|t| {
-                t.trim_end_matches("[…]")
-                    .trim_end_matches("[&hellip;]")
-                    .trim()
-                    .to_string()
-            })
+            .map(|h| excerpt_lead(&html_to_text(&h)))
             .filter(|t| !t.is_empty()),
         None => None,
     };
@@ -153,6 +147,21 @@ pub fn convert(v: &Value, opts: &Options<'_>, w: &mut Warnings) -> Result<Articl
         );
     }
     Ok(article)
+}
+
+/// An excerpt as a lead: without the "read more" mark WordPress ends it with (`[…]`, `…`,
+/// `[...]`, `...`): the lead is shown whole, above the body that goes on.
+pub fn excerpt_lead(text: &str) -> String {
+    let mut t = text.trim();
+    loop {
+        let before = t.len();
+        for mark in ["[…]", "[&hellip;]", "[...]", "…", "...", "&hellip;"] {
+            t = t.strip_suffix(mark).unwrap_or(t).trim_end();
+        }
+        if t.len() == before {
+            return t.to_string();
+        }
+    }
 }
 
 fn p_or_doc(p: &str) -> &str {
@@ -330,6 +339,28 @@ fn embedded_fields(e: &Value, path: &str, a: &mut Article, w: &mut Warnings) {
                 Some("post_tag") => a.tags.push(name),
                 _ => {}
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_excerpt_loses_its_read_more_mark() {
+        for (raw, lead) in [
+            ("Sapo của bài [&hellip;]", "Sapo của bài"),
+            ("Sapo của bài […]", "Sapo của bài"),
+            (
+                "A night boat runs at weekends …",
+                "A night boat runs at weekends",
+            ),
+            ("Trailing dots...", "Trailing dots"),
+            ("Nothing to cut.", "Nothing to cut."),
+            ("[…]", ""),
+        ] {
+            assert_eq!(excerpt_lead(raw), lead);
         }
     }
 }

@@ -5,10 +5,10 @@
 use article_viewer_formats::{convert, detect, ConvertError, Converted, Format, Options};
 use serde_json::{json, Value};
 
-const WP: &str = include_str!("../../samples/wordpress-post.json");
-const FEED: &str = include_str!("../../samples/jsonfeed.json");
-const LD_PAGE: &str = include_str!("../../samples/article-jsonld.html");
-const PLAIN_PAGE: &str = include_str!("../../samples/article-plain.html");
+const WP: &str = include_str!("fixtures/wordpress-post.json");
+const FEED: &str = include_str!("fixtures/jsonfeed.json");
+const LD_PAGE: &str = include_str!("fixtures/article-jsonld.html");
+const PLAIN_PAGE: &str = include_str!("fixtures/article-plain.html");
 const NATIVE: &str = include_str!("../../samples/harbour-library-2024-03-02.json");
 
 fn opts(url: &str) -> Options<'_> {
@@ -121,26 +121,47 @@ fn wordpress_post_maps_every_field() {
     // Site-local `date` with the offset `date` − `date_gmt` (+7).
     assert_eq!(a["published"], "2024-05-06T16:30:00+07:00");
     assert_eq!(a["updated"], "2024-05-07T08:15:00+07:00");
-    assert_eq!(a["lead"], "From 1 June the harbour ferry crosses every 20 minutes, and a night boat runs at weekends …");
+    // The excerpt's "read more" mark ("…") is not part of the lead.
+    assert_eq!(
+        a["lead"],
+        "From 1 June the harbour ferry crosses every 20 minutes, and a night boat runs at weekends"
+    );
     assert_eq!(a["category"], "Transport & Travel");
     assert_eq!(a["tags"], json!(["Ferry", "Timetables"]));
     assert_eq!(a["authors"], json!([{ "name": "Mai Tran" }]));
+    // The featured image is also the body's first figure: shown once, in the body.
+    assert!(a["image"].is_null(), "{}", a["image"]);
+    // Without that figure in the body, the featured image is the hero, alt text and caption too.
+    let alone = WP.replace("night-boat.jpg\\\" alt", "other.jpg\\\" alt");
+    assert_ne!(alone, WP);
+    let (b, _) = ok(
+        &alone,
+        &Options {
+            lang: Some("en"),
+            ..opts("https://news.harbour-town.example/wp-json/wp/v2/posts/4127?_embed")
+        },
+    );
     assert_eq!(
-        a["image"]["src"],
+        b["image"]["src"],
         "https://news.harbour-town.example/wp-content/uploads/2024/05/night-boat.jpg"
     );
     assert_eq!(
-        a["image"]["alt"],
+        b["image"]["alt"],
         "A white ferry with its lights on, moored at a pier at dusk"
     );
     assert_eq!(
-        a["image"]["caption"],
+        b["image"]["caption"],
         "The night boat at the east pier, photographed by Lan Pham"
     );
     assert!(a["content_html"]
         .as_str()
         .is_some_and(|h| h.contains("<table>") && h.contains("youtube.com/embed/")));
-    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    assert_eq!(
+        c.warnings.len(),
+        1,
+        "only the repeated picture: {:?}",
+        c.warnings
+    );
 }
 
 #[test]
@@ -289,8 +310,16 @@ fn json_feed_maps_every_field_of_the_first_item() {
     assert_eq!(a["published"], "2024-05-10T07:00:00+01:00");
     assert_eq!(a["updated"], "2024-05-10T09:45:00+01:00");
     assert_eq!(a["authors"], json!([{ "name": "Huy Nguyen" }]));
+    // `image` is the body's figure too (`/images/market-square.jpg` on the item's site): shown once.
+    assert!(a["image"].is_null(), "{}", a["image"]);
+    let alone = FEED.replace(
+        "src=\\\"/images/market-square.jpg",
+        "src=\\\"/images/fountain.jpg",
+    );
+    assert_ne!(alone, FEED);
+    let (b, _) = ok(&alone, &opts("https://news.harbour-town.example/feed.json"));
     assert_eq!(
-        a["image"]["src"],
+        b["image"]["src"],
         "https://news.harbour-town.example/images/market-square.jpg"
     );
     assert_eq!(a["tags"], json!(["Town centre", "Markets"]));
@@ -301,7 +330,12 @@ fn json_feed_maps_every_field_of_the_first_item() {
     assert!(a["content_html"]
         .as_str()
         .is_some_and(|h| h.starts_with("<p>The market square")));
-    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    assert_eq!(
+        c.warnings.len(),
+        1,
+        "only the repeated picture: {:?}",
+        c.warnings
+    );
 }
 
 #[test]

@@ -60,6 +60,17 @@ impl CommentsError {
         }
     }
 
+    /// The sentence the reader sees when the list could not be loaded (nothing was sent).
+    pub fn load_message(&self, lang: UiLang) -> String {
+        let w = crate::comments::words::words(lang);
+        match self {
+            CommentsError::Timeout => w.load_timeout.to_string(),
+            CommentsError::Server(_) => w.load_server.to_string(),
+            CommentsError::Closed => w.closed.to_string(),
+            _ => w.load_network.to_string(),
+        }
+    }
+
     /// A short stable name of the kind, for tests and host events.
     pub fn kind(&self) -> &'static str {
         match self {

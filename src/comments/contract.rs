@@ -98,7 +98,8 @@ fn parse(text: &str) -> Result<json::Document, FieldError> {
 }
 
 impl Comment {
-    fn read<V: Json>(o: &Obj<V>) -> Result<Comment, FieldError> {
+    /// Reads a comment object.
+    pub fn read<V: Json>(o: &Obj<V>) -> Result<Comment, FieldError> {
         Ok(Comment {
             id: o.i64("id")?,
             parent_id: o.opt_i64("parent_id")?,

@@ -5,6 +5,7 @@
 use crate::comments::api::{self, CommentsError};
 use crate::comments::draft::{storage_key, Draft, Field};
 use crate::comments::model::{CommentsModel, PageRequest, PostState, Sort};
+use crate::comments::pending::{self, Pending};
 use crate::host_events::{self, emit, Host};
 use crate::http::AbortSlot;
 use crate::i18n::UiLang;
@@ -46,7 +47,25 @@ impl CommentsController {
         host: Option<web_sys::HtmlElement>,
     ) -> CommentsController {
         let key = storage_key(article_id);
-        let model = RwSignal::new(CommentsModel::new(per_page, restore_draft(&key)));
+        let pending_key = pending::storage_key(article_id);
+        let kept = storage()
+            .and_then(|s| s.get_item(&pending_key).ok().flatten())
+            .map(|v| Pending::decode(&v))
+            .unwrap_or_default();
+        let model =
+            RwSignal::new(CommentsModel::new(per_page, restore_draft(&key)).with_pending(kept));
+        // The reader's waiting comments stay in this browser until the server lists them.
+        let waiting = Memo::new(move |_| model.with(|m| m.pending.clone()));
+        Effect::new(move |_| {
+            let p = waiting.get();
+            if let Some(s) = storage() {
+                let _ = if p.is_empty() {
+                    s.remove_item(&pending_key)
+                } else {
+                    s.set_item(&pending_key, &p.encode())
+                };
+            }
+        });
         // The draft alone decides what is stored: typing saves, a post that went through removes it.
         let draft = Memo::new(move |_| model.with(|m| m.draft.clone()));
         Effect::new(move |_| {

@@ -9,6 +9,7 @@ pub mod draft;
 pub mod linkify;
 pub mod model;
 pub mod mount;
+pub mod pending;
 pub mod retry_after;
 pub mod thread;
 pub mod view;

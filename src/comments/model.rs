@@ -5,6 +5,7 @@
 use crate::comments::api::CommentsError;
 use crate::comments::contract::{CommentsPage, NewComment, PostStatus, Posted};
 use crate::comments::draft::{Draft, Field, Problem};
+use crate::comments::pending::Pending;
 use crate::comments::thread::{add_posted, merge_page, Thread};
 
 /// Default number of top-level comments per page.
@@ -97,6 +98,8 @@ pub struct CommentsModel {
     pub post: PostState,
     /// Seconds left before a rate-limited post may be retried.
     pub wait_secs: u64,
+    /// The reader's own comments waiting for moderation (kept in this browser only).
+    pub pending: Pending,
 }
 
 impl CommentsModel {
@@ -107,6 +110,11 @@ impl CommentsModel {
             draft,
             ..CommentsModel::default()
         }
+    }
+
+    /// The same model with the reader's waiting comments kept in this browser.
+    pub fn with_pending(self, pending: Pending) -> CommentsModel {
+        CommentsModel { pending, ..self }
     }
 
     /// Starts loading `page`; the list shows its loading state.
@@ -154,6 +162,8 @@ impl CommentsModel {
             self.threads.clear();
         }
         merge_page(&mut self.threads, &page.items);
+        // The reader's waiting comments that are now published show as the others do.
+        self.pending.published(&page.items);
         self.threads_version = self.threads_version.wrapping_add(1);
         self.total = Some(page.total);
         self.page = request.page;
@@ -173,9 +183,9 @@ impl CommentsModel {
         self.has_more && self.list == ListState::Ready
     }
 
-    /// Whether the list is known to be empty.
+    /// Whether the list is known to be empty (the reader's own waiting comments count).
     pub fn is_empty(&self) -> bool {
-        self.threads.is_empty() && self.total == Some(0)
+        self.threads.is_empty() && self.total == Some(0) && self.pending.is_empty()
     }
 
     /// The reader chose to answer comment `id` by `name`.
@@ -258,10 +268,13 @@ impl CommentsModel {
     }
 
     /// The server accepted the post: the form empties (name and e-mail stay), a published comment
-    /// joins the list.
+    /// joins the list, one waiting for moderation shows to its author, marked as waiting.
     pub fn posted(&mut self, posted: &Posted) {
         self.draft = self.draft.after_post();
         self.post = PostState::Sent(posted.status);
+        if posted.status == PostStatus::Pending {
+            self.pending.add(posted.comment.clone());
+        }
         if posted.status == PostStatus::Published {
             add_posted(
                 &mut self.threads,
@@ -472,6 +485,11 @@ mod tests {
         });
         assert_eq!((m.threads.len(), m.total), (1, Some(1)));
         assert_eq!(m.post, PostState::Sent(PostStatus::Pending));
+        assert_eq!(
+            m.pending.0.iter().map(|c| c.id).collect::<Vec<_>>(),
+            [2],
+            "the author sees it, marked as waiting"
+        );
         assert!(m.draft.text.is_empty() && m.draft.name == "Nguyễn Văn An");
         m.edit(Field::Text, "Nữa".into());
         assert_eq!(m.post, PostState::Idle);
@@ -482,6 +500,24 @@ mod tests {
         });
         assert_eq!(m.threads[0].comment.id, 3, "newest first: at the top");
         assert_eq!(m.total, Some(2));
+    }
+
+    #[test]
+    fn a_waiting_comment_is_not_an_empty_list_and_goes_once_published() {
+        let mut m = filled();
+        let r = m.first_page();
+        m.page_loaded(r, &page(1, &[], 0, 0));
+        assert!(m.is_empty());
+        m.begin_post(0, || "k".into()).unwrap();
+        m.posted(&Posted {
+            comment: comment(5, None),
+            status: PostStatus::Pending,
+        });
+        assert!(!m.is_empty(), "no 'no comments yet' under the reader's own");
+        let r = m.first_page();
+        m.page_loaded(r, &page(1, &[(5, None)], 1, 1));
+        assert!(m.pending.is_empty(), "published: shown as the others");
+        assert_eq!(m.threads[0].comment.id, 5);
     }
 
     #[test]

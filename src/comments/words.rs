@@ -15,6 +15,14 @@ pub struct CommentWords {
     pub load_more: &'static str,
     /// Shown when there are no comments.
     pub empty: &'static str,
+    /// Why the list could not be loaded: no connection.
+    pub load_network: &'static str,
+    /// Why the list could not be loaded: too slow.
+    pub load_timeout: &'static str,
+    /// Why the list could not be loaded: the server's fault.
+    pub load_server: &'static str,
+    /// The mark of the reader's own comment waiting for moderation.
+    pub waiting: &'static str,
     /// Shown when the list cannot be loaded.
     pub list_error: &'static str,
     /// The reply button.
@@ -100,6 +108,10 @@ const VI: CommentWords = CommentWords {
     load_more: "Xem thêm ý kiến",
     empty: "Chưa có ý kiến nào. Hãy là người đầu tiên góp ý.",
     list_error: "Không tải được ý kiến bạn đọc.",
+    load_network: "Không kết nối được máy chủ. Hãy thử lại.",
+    load_timeout: "Máy chủ phản hồi quá lâu. Hãy thử lại.",
+    load_server: "Máy chủ đang gặp sự cố. Hãy thử lại sau.",
+    waiting: "Đang chờ duyệt: chỉ bạn thấy ý kiến này, trên trình duyệt này.",
     reply: "Trả lời",
     reply_to: "Trả lời ý kiến của {name}",
     replying_to: "Đang trả lời {name}",
@@ -142,6 +154,10 @@ const EN: CommentWords = CommentWords {
     load_more: "Show more comments",
     empty: "No comments yet. Be the first to comment.",
     list_error: "The comments could not be loaded.",
+    load_network: "Could not reach the server. Please try again.",
+    load_timeout: "The server took too long. Please try again.",
+    load_server: "The server has a problem. Please try again later.",
+    waiting: "Waiting for moderation: only you see this comment, in this browser.",
     reply: "Reply",
     reply_to: "Reply to {name}",
     replying_to: "Replying to {name}",

@@ -49,8 +49,6 @@ pub struct Ui {
     pub rate: RwSignal<Rate>,
     /// Whether the voices are known (they arrived, or the wait is over).
     pub voices_known: RwSignal<bool>,
-    /// The reader pressed Play: the bar shows why nothing is read, if nothing can be.
-    pub asked: RwSignal<bool>,
     /// The last error, shown to the reader.
     pub error: RwSignal<Option<&'static str>>,
     /// The live region's text (each change is announced once).
@@ -116,7 +114,6 @@ impl Player {
             voice: RwSignal::new(String::new()),
             rate: RwSignal::new(settings.rate),
             voices_known: RwSignal::new(false),
-            asked: RwSignal::new(false),
             error: RwSignal::new(None),
             announce: RwSignal::new(String::new()),
         };
@@ -266,10 +263,9 @@ impl Player {
     /// Starts reading from the block in view (the title when it is in view).
     pub fn play(&self) {
         let ui = self.0.ui;
-        ui.asked.set(true);
         ui.error.set(None);
         if self.0.voices.borrow().is_empty() {
-            // The bar and the panel say why (the list may still be on its way).
+            // The panel says why (the list may still be on its way); the bar has no Listen then.
             if ui.voices_known.get_untracked() {
                 self.announce(self.0.words.no_voice.to_string());
             }

@@ -55,8 +55,11 @@ pub fn ListenPanel(
         })
         .collect_view();
     let notice = voice_notice(ui, w);
+    // Without a voice (none for the language, or none yet) the panel shows only why: no
+    // controls that look usable and are not, no empty voice list.
+    let voiceless = move || ui.voices.with(Vec::is_empty);
     view! {
-        <div class="av-listen__controls" role="group" aria-label=w.player_label>
+        <div class="av-listen__controls" role="group" aria-label=w.player_label hidden=voiceless>
             <button
                 type="button"
                 class="av-button av-button--primary"
@@ -82,7 +85,7 @@ pub fn ListenPanel(
                 {w.next}
             </button>
         </div>
-        <div class="av-listen__settings">
+        <div class="av-listen__settings" hidden=voiceless>
             <label class="av-listen__field">
                 <span class="av-listen__label">{w.speed}</span>
                 <select
@@ -113,7 +116,7 @@ pub fn ListenPanel(
                 </select>
             </label>
         </div>
-        <p class="av-listen__position" data-testid="av-listen-position">
+        <p class="av-listen__position" data-testid="av-listen-position" hidden=voiceless>
             {move || {
                 let (n, total) = ui.position.get();
                 (total > 0).then(|| {
@@ -130,7 +133,8 @@ pub fn ListenPanel(
     }
 }
 
-/// The compact bar: A−, A+ and (where the browser can speak) Listen and Stop, for a reader deep
+/// The compact bar: A−, A+ and (where the browser can speak and has a voice for the article's
+/// language) Listen and Stop, for a reader deep
 /// in the article; `out` is whether the toolbar has scrolled away, `down` whether the reader is
 /// scrolling down (then it slides away, unless it is reading or has the focus).
 #[component]
@@ -167,12 +171,14 @@ pub fn CompactBar(
     let listen = player.map(|player| {
         let (p1, p2) = (player.clone(), player.clone());
         let ui = player.ui();
-        let notice = voice_notice(ui, w);
+        // No voice for the article's language (or none yet): no Listen or Stop here at all.
+        let voiceless = move || ui.voices.with(Vec::is_empty);
         view! {
             <button
                 type="button"
                 class="av-button av-bar__listen"
                 data-testid="av-bar-listen"
+                hidden=voiceless
                 aria-pressed=move || (ui.state.get() == State::Playing).to_string()
                 on:click=move |_| p1.toggle()
             >
@@ -182,18 +188,11 @@ pub fn CompactBar(
                 type="button"
                 class="av-button"
                 data-testid="av-bar-stop"
-                hidden=move || ui.state.get() == State::Stopped
+                hidden=move || voiceless() || ui.state.get() == State::Stopped
                 on:click=move |_| p2.stop()
             >
                 {w.stop}
             </button>
-            <p
-                class="av-bar__notice"
-                data-testid="av-bar-notice"
-                hidden=move || !(ui.asked.get() && notice().is_some())
-            >
-                {notice}
-            </p>
         }
     });
     keep_focus_clear(bar);

@@ -7,6 +7,7 @@ use crate::host_events::{self, emit, Host};
 use crate::http::Requests;
 use crate::i18n::UiLang;
 use crate::load::{load, LoadError, Loaded, ReadOptions};
+use crate::page_meta;
 use crate::reader::appearance::{apply_to, Theme};
 use crate::reader::prefs::Prefs;
 use crate::reader::store::subscribe;
@@ -274,6 +275,17 @@ impl Inner {
                         ("title", JsValue::from_str(&loaded.article.title)),
                     ],
                 );
+                // The standalone page's tab title and description follow the article; an embed
+                // never touches its host page's.
+                if self.opts.host.is_none() {
+                    let a = &loaded.article;
+                    let site =
+                        page_meta::site_name(a.source.as_ref().map(|s| s.name.as_str()), &a.url);
+                    page_meta::apply(
+                        &page_meta::page_title(&a.title, site.as_deref()),
+                        page_meta::description(a.lead.as_deref()).as_deref(),
+                    );
+                }
                 let options = ArticleOptions {
                     mode: self.opts.mode,
                     page_url: self.opts.page_url.clone(),

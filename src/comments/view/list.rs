@@ -1,7 +1,7 @@
 //! The list of threads: a keyed `<For>`, so "load more" and a new post add nodes for what is new
 //! and leave the rest alone; its loading, empty and error states; the load-more button.
 
-use super::thread::CommentThread;
+use super::thread::{waiting_comment, CommentThread};
 use crate::comments::controller::CommentsController;
 use crate::comments::model::ListState;
 use crate::comments::words::words;
@@ -19,8 +19,26 @@ pub fn CommentList() -> impl IntoView {
     let list = Memo::new(move |_| model.with(|m| m.list.clone()));
     let empty = Memo::new(move |_| model.with(|m| m.is_empty()));
     let more = Memo::new(move |_| model.with(|m| m.can_load_more()));
+    // The reader's own top-level comments waiting for moderation, where a new comment goes: first
+    // when the newest come first, else last.
+    let waiting = move |first: bool| {
+        move || {
+            model.with(|m| {
+                (m.sort.newest_first() == first).then(|| {
+                    let mut list: Vec<_> = m.pending.top_level().cloned().collect();
+                    if first {
+                        list.reverse();
+                    }
+                    list.iter()
+                        .map(|c| waiting_comment(c, ctl.lang))
+                        .collect_view()
+                })
+            })
+        }
+    };
     view! {
         <ul class="av-comments__list" data-testid="av-comments-list">
+            {waiting(true)}
             <For
                 each=move || {
                     // Read (not only tracked): a memo recomputes when it is read.
@@ -33,6 +51,7 @@ pub fn CommentList() -> impl IntoView {
             >
                 <CommentThread thread />
             </For>
+            {waiting(false)}
         </ul>
         {move || match list.get() {
             ListState::Loading => view! {
@@ -40,7 +59,7 @@ pub fn CommentList() -> impl IntoView {
             }.into_any(),
             ListState::Failed(e) => view! {
                 <div class="av-notice av-notice--error" role="alert" data-testid="av-comments-error">
-                    <p class="av-notice__text">{cw.list_error} " " {e.message(ctl.lang)}</p>
+                    <p class="av-notice__text">{cw.list_error} " " {e.load_message(ctl.lang)}</p>
                     <button type="button" class="av-button" data-testid="av-comments-retry" on:click=move |_| ctl.retry_list()>
                         {w.retry}
                     </button>

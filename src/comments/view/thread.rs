@@ -44,6 +44,16 @@ fn comment_body(c: &Comment, lang: UiLang) -> impl IntoView {
     }
 }
 
+/// One of the reader's own comments waiting for moderation, marked so (shown only to its author).
+pub fn waiting_comment(c: &Comment, lang: UiLang) -> impl IntoView {
+    view! {
+        <li class="av-comment av-comment--waiting" data-testid="av-comment-waiting" data-comment-id=c.id>
+            {comment_body(c, lang)}
+            <p class="av-comment__waiting">{words(lang).waiting}</p>
+        </li>
+    }
+}
+
 /// A top-level comment with its replies and a Reply button (for the controller in context).
 #[component]
 pub fn CommentThread(
@@ -58,6 +68,18 @@ pub fn CommentThread(
     let cw = words(lang);
     let c = thread.comment;
     let (id, name) = (c.id, c.author_name.clone());
+    let model = ctl.model;
+    // The reader's own answers to this comment that wait for moderation.
+    let waiting = move || {
+        let list: Vec<Comment> = model.with(|m| m.pending.replies_to(id).cloned().collect());
+        (!list.is_empty()).then(|| {
+            view! {
+                <ul class="av-comments__replies">
+                    {list.iter().map(|r| waiting_comment(r, lang)).collect_view()}
+                </ul>
+            }
+        })
+    };
     let replies = (!thread.replies.is_empty()).then(|| {
         view! {
             <ul class="av-comments__replies">
@@ -94,6 +116,7 @@ pub fn CommentThread(
                 {cw.reply}
             </button>
             {replies}
+            {waiting}
         </li>
     }
     .into_any()
