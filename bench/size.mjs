@@ -20,12 +20,14 @@ import { brotliCompressSync, constants } from 'node:zlib';
 /** Budget for the critical path (issue 18: at most 120 KB brotli before the reader touches anything). */
 export const CRITICAL_BUDGET_BROTLI = 120 * 1024;
 /** Budget for a reader who opens Display, presses Listen and reads the comments: the critical path
- * and every chunk. 361 KB with three runtimes before issue 18; 249.5 KB as one app split into
- * chunks. Issue 18 asks for 220 KB, not met yet (README, "Size"): this guards what is reached. */
-export const JOURNEY_BUDGET_BROTLI = 255 * 1024;
+ * and every chunk. 361 KB with three runtimes before issue 18; about 255 KB as one app split into
+ * chunks, with issue 22's large-text rules and pending comments. Issue 18 asks for 220 KB, not met
+ * yet (README, "Size"): this guards what is reached. */
+export const JOURNEY_BUDGET_BROTLI = 260 * 1024;
 /** Budgets of what loads apart from that journey, brotli bytes (formats: its HTML parser; the reading
- * font: three woff2 subsets, fetched only for the text shown while it is chosen). */
-export const PART_BUDGETS_BROTLI = { formats: 230 * 1024, font: 100 * 1024 };
+ * font: three woff2 subsets, fetched only for the text shown while it is chosen). Formats: 230 KB
+ * until issue 20's dates and issue 22's hero check (230.4 KB); issue 18 wants it a chunk of the app. */
+export const PART_BUDGETS_BROTLI = { formats: 235 * 1024, font: 100 * 1024 };
 /** Budget for the embed loader, brotli bytes (it paints the title with the reader's settings before the
  * wasm is in; since issue 18 Listen's button and loading are the viewer's own). */
 export const LOADER_BUDGET_BROTLI = 4.5 * 1024;

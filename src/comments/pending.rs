@@ -93,6 +93,7 @@ mod tests {
             author_name: "Nguyễn \"An\"".into(),
             created: "2026-12-06T10:00:00Z".into(),
             text: format!("Ý kiến {id}\ndòng hai"),
+            editor: false,
         }
     }
 
