@@ -7,6 +7,7 @@ use crate::i18n::UiLang;
 use crate::lazy::Mounted;
 
 /// What the comments widget is mounted with.
+#[derive(Clone)]
 pub struct CommentsOptions {
     /// The comments endpoint (absolute).
     pub url: String,

@@ -284,7 +284,7 @@ pub fn article_view(
                 article_id: a.id.clone(),
                 lang,
                 id_prefix: o.id_prefix.clone(),
-                host: o.host.clone(),
+                host: o.host.as_ref().map(|Host(h)| h.clone()),
             },
             scope,
         )?;

@@ -2,10 +2,8 @@
 //! chunk, see `crate::lazy`) has loaded, which happens when the section nears the
 //! viewport. The widget then mounts inside and owns the section's content.
 
-use crate::comments::mount::CommentsOptions as WidgetOptions;
+pub use crate::comments::mount::CommentsOptions;
 use crate::dom::{self, Dom, Scope};
-use crate::host_events::Host;
-use crate::i18n::UiLang;
 use crate::lazy::{mount_comments, PartError, PartHandle};
 use crate::observe::when_near;
 use std::cell::RefCell;
@@ -23,20 +21,6 @@ enum Slot {
     Mounted,
     /// The widget could not be loaded; Retry tries again.
     Failed(PartError),
-}
-
-/// What the comments widget is mounted with.
-pub struct CommentsOptions {
-    /// The comments endpoint (absolute).
-    pub url: String,
-    /// The article id (drafts are kept per article).
-    pub article_id: String,
-    /// Interface language.
-    pub lang: UiLang,
-    /// A prefix making ids unique per viewer.
-    pub id_prefix: String,
-    /// The element hosting the viewer, if embedded.
-    pub host: Option<Host>,
 }
 
 /// One comments section.
@@ -135,14 +119,7 @@ fn start(this: &Weak<CommentsSlot>) {
         c.set(Slot::Failed(PartError::Missing));
         return;
     };
-    let o = &c.opts;
-    let opts = WidgetOptions {
-        url: o.url.clone(),
-        article_id: o.article_id.clone(),
-        lang: o.lang,
-        id_prefix: o.id_prefix.clone(),
-        host: o.host.as_ref().map(|Host(h)| h.clone()),
-    };
+    let opts = c.opts.clone();
     drop(c);
     let this = this.clone();
     wasm_bindgen_futures::spawn_local(async move {
