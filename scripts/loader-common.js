@@ -203,7 +203,7 @@ function prepaint(into, answer, hostTheme) {
   viewer.dataset.theme = prefs.theme === 'auto' ? (['light', 'dark', 'sepia'].includes(hostTheme) ? hostTheme : 'auto') : prefs.theme;
   viewer.dataset.view = 'read';
   viewer.style.setProperty('--av-font-scale', String(prefs.size / 100));
-  // As src/reader/appearance.rs `apply_to`: an empty value leaves the stylesheet's.
+  // As the viewer root's style (src/view/viewer.rs): an empty value leaves the stylesheet's.
   for (const k in SETTINGS.choices) {
     const c = SETTINGS.choices[k];
     if (c.property && c.values[prefs[k]]) viewer.style.setProperty(c.property, c.values[prefs[k]]);

@@ -5,9 +5,9 @@
 use crate::host_events::Host;
 use crate::i18n::UiLang;
 use crate::load::ReadOptions;
-use crate::reader::store::{prefs, update_prefs};
+use crate::reader::store::Settings;
 use crate::reader::text_size::TextSize;
-use crate::view::viewer::{Viewer, ViewerOptions};
+use crate::view::viewer::{ViewerHandle, ViewerOptions};
 use wasm_bindgen::prelude::*;
 
 /// Options of one embedded viewer, read from the element's attributes.
@@ -77,7 +77,7 @@ impl EmbedOptions {
 
 /// One mounted viewer; dropping or `unmount()` removes it and aborts its requests.
 #[wasm_bindgen]
-pub struct EmbeddedViewer(Option<Viewer>);
+pub struct EmbeddedViewer(Option<ViewerHandle>);
 
 #[wasm_bindgen]
 impl EmbeddedViewer {
@@ -110,8 +110,8 @@ pub fn mount_viewer(
     options: &EmbedOptions,
 ) -> EmbeddedViewer {
     let o = options.clone();
-    let mounted = Viewer::mount(
-        &container,
+    EmbeddedViewer(Some(ViewerHandle::mount(
+        container,
         ViewerOptions {
             lang: o.lang.as_deref().map(UiLang::from_tag).unwrap_or_default(),
             comments: o.comments,
@@ -126,26 +126,19 @@ pub fn mount_viewer(
             host: Some(Host(host)),
             ..ViewerOptions::default()
         },
-    );
-    match mounted {
-        Ok(v) => EmbeddedViewer(Some(v)),
-        Err(e) => {
-            web_sys::console::error_2(&"[article-viewer] could not start:".into(), &e);
-            EmbeddedViewer(None)
-        }
-    }
+    )))
 }
 
 /// The reader's text size in percent, shared by every viewer on the page.
 #[wasm_bindgen(js_name = fontScale)]
 pub fn font_scale() -> u16 {
-    prefs().size.percent()
+    Settings::page().get_untracked().size.percent()
 }
 
 /// Sets the text size of every viewer on the page to the step nearest `percent`.
 #[wasm_bindgen(js_name = setFontScale)]
 pub fn set_font_scale(percent: u32) {
     if let Some(size) = TextSize::nearest(percent) {
-        update_prefs(|p| p.size = size);
+        Settings::page().update(|p| p.size = size);
     }
 }

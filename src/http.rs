@@ -35,7 +35,7 @@ where
         let timed_out = Rc::clone(&timed_out);
         let controller = controller.clone();
         let ms = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
-        crate::dom::timeout(ms, move || {
+        after(ms, move || {
             timed_out.set(true);
             controller.abort();
         })
@@ -72,37 +72,9 @@ pub async fn get_text(url: &str, signal: &AbortSignal) -> Result<(u16, String, S
     Ok((response.status(), content_type, text))
 }
 
-/// The abort controller of a view's current request: starting a new request aborts the one
-/// before it, and dropping the slot aborts the last one.
-#[derive(Default)]
-pub struct Requests(std::cell::RefCell<Option<AbortController>>);
-
-impl Requests {
-    /// Aborts the request in flight, if any.
-    pub fn abort(&self) {
-        if let Some(c) = self.0.borrow_mut().take() {
-            c.abort();
-        }
-    }
-
-    /// Aborts the request in flight and gives the controller for the next one.
-    pub fn next(&self) -> Option<AbortController> {
-        self.abort();
-        let c = AbortController::new().ok()?;
-        *self.0.borrow_mut() = Some(c.clone());
-        Some(c)
-    }
-}
-
-impl Drop for Requests {
-    fn drop(&mut self) {
-        self.abort();
-    }
-}
-
 #[cfg(feature = "app")]
-/// [`Requests`] tied to the current Leptos owner (its cleanup aborts what is in flight), for the
-/// lazy parts.
+/// The abort controller of a view's current request, tied to the current Leptos owner: starting
+/// a new request aborts the one before it, and the owner's cleanup aborts what is in flight.
 #[derive(Clone, Copy)]
 pub struct AbortSlot(
     leptos::prelude::StoredValue<Option<AbortController>, leptos::prelude::LocalStorage>,
@@ -139,5 +111,36 @@ impl AbortSlot {
 impl Default for AbortSlot {
     fn default() -> Self {
         AbortSlot::new()
+    }
+}
+
+/// Calls `f` once after `ms` milliseconds; the returned guard cancels it when dropped first.
+fn after(ms: i32, f: impl FnOnce() + 'static) -> Option<Timer> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window()?;
+    let callback = wasm_bindgen::closure::Closure::once(f);
+    let id = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            callback.as_ref().unchecked_ref(),
+            ms,
+        )
+        .ok()?;
+    Some(Timer {
+        id,
+        _callback: callback,
+    })
+}
+
+/// A pending timeout; dropping it cancels the call.
+struct Timer {
+    id: i32,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            w.clear_timeout_with_handle(self.id);
+        }
     }
 }

@@ -14,8 +14,7 @@ use crate::comments::mount::CommentsOptions;
 use crate::i18n::UiLang;
 use crate::listen::mount::ListenPlace;
 use js_sys::{Function, Object, Promise, Reflect, Symbol};
-use std::any::Any;
-use std::cell::RefCell;
+use leptos::prelude::AnyView;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -49,10 +48,6 @@ impl From<leptos::wasm_split::SplitLoaderError> for PartError {
     }
 }
 
-/// What a mounted part leaves behind: dropping it unmounts the part (its listeners and requests
-/// go with it). The value is made in the part's chunk, so its code stays there.
-pub type Mounted = Box<dyn Any>;
-
 /// What the viewer can ask of a mounted Listen.
 pub trait ListenControl {
     /// Opens the Listen panel (the reader pressed Listen while the chunk was loading).
@@ -82,21 +77,21 @@ macro_rules! entry {
 entry!(
     display,
     fn display_entry(
-        container: web_sys::HtmlElement,
+        at: Option<web_sys::Element>,
         lang: UiLang,
         id_prefix: String,
         print_url: String,
-    ) -> Mounted {
-        Ok(crate::display::mount::mount_panel(
-            container, lang, id_prefix, print_url,
+    ) -> AnyView {
+        Ok(crate::display::mount::panel_view(
+            at, lang, id_prefix, print_url,
         ))
     }
 );
 
 entry!(
     comments,
-    fn comments_entry(container: web_sys::HtmlElement, opts: CommentsOptions) -> Mounted {
-        Ok(crate::comments::mount::mount_comments(container, opts))
+    fn comments_entry(opts: CommentsOptions) -> AnyView {
+        Ok(crate::comments::mount::widget_view(opts))
     }
 );
 
@@ -107,40 +102,26 @@ entry!(
     }
 );
 
-/// Loads the display panel's chunk and mounts the panel's content into `container`; `print_url`
-/// is the print view's address, for "Print in large type".
-pub async fn mount_display(
-    container: web_sys::HtmlElement,
+/// Loads the display panel's chunk and makes the panel's content, its stylesheet adopted by the
+/// root (document or shadow root) holding `at`; `print_url` is the print view's address, for
+/// "Print in large type".
+pub async fn display_panel(
+    at: Option<web_sys::Element>,
     lang: UiLang,
     id_prefix: String,
     print_url: String,
-) -> Result<Mounted, PartError> {
-    display_entry(container, lang, id_prefix, print_url).await
+) -> Result<AnyView, PartError> {
+    display_entry(at, lang, id_prefix, print_url).await
 }
 
-/// Loads the comments widget's chunk and mounts the widget into `container`.
-pub async fn mount_comments(
-    container: web_sys::HtmlElement,
-    opts: CommentsOptions,
-) -> Result<Mounted, PartError> {
-    comments_entry(container, opts).await
+/// Loads the comments widget's chunk and makes the widget.
+pub async fn comments_widget(opts: CommentsOptions) -> Result<AnyView, PartError> {
+    comments_entry(opts).await
 }
 
 /// Loads Listen's chunk and sets up Listen and the compact bar in `place`; `open` opens its panel.
 pub async fn mount_listen(place: ListenPlace, open: bool) -> Result<MountedListen, PartError> {
     listen_entry(place, open).await
-}
-
-/// A lazy part mounted by a plain view, unmounted when this is dropped or set anew.
-#[derive(Default)]
-pub struct PartHandle(RefCell<Option<Mounted>>);
-
-impl PartHandle {
-    /// Keeps what a part's mount left (unmounting the one kept before, if any).
-    pub fn set(&self, mounted: Mounted) {
-        let old = self.0.borrow_mut().replace(mounted);
-        drop(old);
-    }
 }
 
 /// The page-wide object the loaders share (`globalThis[Symbol.for('article-viewer')]`), if any.

@@ -9,7 +9,6 @@ pub mod content;
 pub mod date;
 #[cfg(feature = "app")]
 pub mod display;
-pub mod dom;
 #[cfg(feature = "exports")]
 pub mod embed;
 pub mod host_events;
@@ -51,43 +50,49 @@ mod standalone {
     //! The standalone page: reads the query string and shows one viewer for the page's lifetime.
 
     use crate::config::Config;
-    use crate::dom::{self, Dom};
     use crate::i18n::UiLang;
     use crate::load::ReadOptions;
     use crate::view::viewer::{Viewer, ViewerOptions};
-    use std::cell::RefCell;
-
-    thread_local! {
-        static VIEWER: RefCell<Option<Viewer>> = const { RefCell::new(None) };
-    }
+    use leptos::prelude::*;
 
     /// Mounts `<main class="av-main">` with the viewer at the end of the page body.
-    pub fn mount() -> Dom<()> {
+    pub fn mount() -> Result<(), wasm_bindgen::JsValue> {
         let config = Config::from_location();
-        let body = dom::document()?.body().ok_or(wasm_bindgen::JsValue::NULL)?;
-        let main = dom::child(&body, "main", &[("class", "av-main")])?;
-        let viewer = Viewer::mount(
-            &main,
-            ViewerOptions {
-                lang: config
-                    .lang
-                    .as_deref()
-                    .map(UiLang::from_tag)
-                    .unwrap_or_default(),
-                timeout_ms: config.timeout_ms,
-                mode: config.view,
-                autoprint: config.autoprint,
-                large_print: config.large_print,
-                read: ReadOptions {
-                    format: config.format.clone(),
-                    embed_hosts: config.embed_hosts.clone(),
-                    lang: config.lang.clone(),
-                },
-                src: config.src,
-                ..ViewerOptions::default()
+        let body = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+            .ok_or(wasm_bindgen::JsValue::NULL)?;
+        let options = ViewerOptions {
+            lang: config
+                .lang
+                .as_deref()
+                .map(UiLang::from_tag)
+                .unwrap_or_default(),
+            timeout_ms: config.timeout_ms,
+            mode: config.view,
+            autoprint: config.autoprint,
+            large_print: config.large_print,
+            read: ReadOptions {
+                format: config.format.clone(),
+                embed_hosts: config.embed_hosts.clone(),
+                lang: config.lang.clone(),
             },
-        )?;
-        VIEWER.with(|v| *v.borrow_mut() = Some(viewer));
+            src: config.src.clone(),
+            ..ViewerOptions::default()
+        };
+        let src = ArcRwSignal::new(config.src);
+        let reload = ArcTrigger::new();
+        let options = send_wrapper::SendWrapper::new(options);
+        // For the page's lifetime.
+        leptos::mount::mount_to(body, move || {
+            let options = options.take();
+            view! {
+                <main class="av-main">
+                    <Viewer options src reload />
+                </main>
+            }
+        })
+        .forget();
         Ok(())
     }
 }

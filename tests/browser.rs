@@ -3,16 +3,16 @@
 #![cfg(target_arch = "wasm32")]
 
 use article_viewer::config::ViewMode;
-use article_viewer::content::render::{render_nodes, BodyOptions};
+use article_viewer::content::render::{nodes_view, BodyOptions};
 use article_viewer::content::sanitize::sanitize;
-use article_viewer::dom::Scope;
 use article_viewer::i18n::UiLang;
 use article_viewer::load::{prepare, LoadError};
 use article_viewer::url_policy::{allow, resolve, UrlUse};
-use article_viewer::view::article::{article_view, ArticleOptions};
-use article_viewer::view::error_panel::error_panel;
-use std::cell::Cell;
-use std::rc::Rc;
+use article_viewer::view::article::{ArticleOptions, ArticleView};
+use article_viewer::view::error_panel::ErrorPanel;
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -62,12 +62,11 @@ fn all_names(root: &Element) -> (Vec<String>, Vec<String>) {
 async fn hostile_body_renders_only_allowed_nodes() {
     let loaded = prepare(HOSTILE, "http://localhost/samples/hostile.json").unwrap();
     let root = container();
-    let scope = Scope::new();
     let options = BodyOptions {
         lang: UiLang::Vi,
         lazy_images: true,
     };
-    render_nodes(&root, &loaded.body, options, &scope).unwrap();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || nodes_view(&loaded.body, options));
     let (elements, attrs) = all_names(&root);
     let allowed = [
         "div",
@@ -185,7 +184,6 @@ fn url_policy_refuses_what_the_browser_would_run() {
 async fn article_view_shows_the_seed_in_portal_style() {
     let loaded = prepare(SEED, "http://localhost/samples/ky-anh.json").unwrap();
     let root = container();
-    let scope = Scope::new();
     let options = ArticleOptions {
         mode: ViewMode::Read,
         page_url: None,
@@ -193,7 +191,10 @@ async fn article_view_shows_the_seed_in_portal_style() {
         comments: false,
         host: None,
     };
-    article_view(&root, &loaded, &options, &scope).unwrap();
+    let loaded = Arc::new(loaded);
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <ArticleView loaded options /> }
+    });
     let root: Element = root.unchecked_into();
     assert_eq!(
         query(&root, "av-published").text_content().unwrap(),
@@ -215,13 +216,14 @@ async fn article_view_shows_the_seed_in_portal_style() {
 #[wasm_bindgen_test]
 async fn error_panel_retry_calls_back() {
     let root = container();
-    let clicks = Rc::new(Cell::new(0));
-    let counted = Rc::clone(&clicks);
-    let scope = Scope::new();
-    error_panel(&root, &LoadError::Timeout, UiLang::En, &scope, move || {
-        counted.set(counted.get() + 1)
-    })
-    .unwrap();
+    let clicks = Arc::new(AtomicU32::new(0));
+    let counted = Arc::clone(&clicks);
+    let mounted = leptos::mount::mount_to(root.clone(), move || {
+        let on_retry = Callback::new(move |()| {
+            counted.fetch_add(1, Ordering::Relaxed);
+        });
+        view! { <ErrorPanel error=LoadError::Timeout lang=UiLang::En on_retry /> }
+    });
     let root: Element = root.unchecked_into();
     assert_eq!(
         query(&root, "av-error")
@@ -236,20 +238,22 @@ async fn error_panel_retry_calls_back() {
     let button: HtmlElement = query(&root, "av-retry").unchecked_into();
     button.click();
     button.click();
-    assert_eq!(clicks.get(), 2);
-    // Once the panel's scope ends, its button no longer calls back.
-    drop(scope);
+    assert_eq!(clicks.load(Ordering::Relaxed), 2);
+    // Once the panel is unmounted, its button is gone and no longer calls back.
+    drop(mounted);
+    assert!(!button.is_connected());
     button.click();
-    assert_eq!(clicks.get(), 2);
+    assert_eq!(clicks.load(Ordering::Relaxed), 2);
 }
 
 #[wasm_bindgen_test]
 async fn text_size_buttons_change_the_shared_size_and_stop_at_the_ends() {
-    use article_viewer::reader::store::prefs;
-    use article_viewer::view::text_size_control::text_size_control;
+    use article_viewer::reader::store::Settings;
+    use article_viewer::view::text_size_control::TextSizeControl;
     let root = container();
-    let scope = Scope::new();
-    text_size_control(&root, UiLang::Vi, &scope).unwrap();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <TextSizeControl lang=UiLang::Vi /> }
+    });
     let root: Element = root.unchecked_into();
     let up: HtmlElement = query(&root, "av-size-up").unchecked_into();
     let reset: HtmlElement = query(&root, "av-size-reset").unchecked_into();
@@ -257,14 +261,15 @@ async fn text_size_buttons_change_the_shared_size_and_stop_at_the_ends() {
     for _ in 0..12 {
         up.click();
     }
-    assert_eq!(prefs().size.percent(), 300);
+    assert_eq!(Settings::page().get_untracked().size.percent(), 300);
+    leptos::task::tick().await;
     assert_eq!(up.get_attribute("aria-disabled").as_deref(), Some("true"));
     assert!(query(&root, "av-size-value")
         .text_content()
         .unwrap()
         .contains("300"));
     reset.click();
-    assert_eq!(prefs().size.percent(), 100);
+    assert_eq!(Settings::page().get_untracked().size.percent(), 100);
 }
 
 /// Resolves after `ms` milliseconds (for polling a condition, never as a fixed wait).
@@ -287,42 +292,57 @@ async fn wait_for(root: &Element, testid: &str) -> Element {
 }
 
 #[wasm_bindgen_test]
-fn store_subscribers_hear_every_change_until_dropped() {
-    use article_viewer::reader::store::{prefs, subscribe, update_prefs};
+async fn the_settings_model_is_stored_announced_and_follows_the_loaders() {
+    use article_viewer::reader::prefs::{Prefs, STORAGE_KEY};
+    use article_viewer::reader::store::{Settings, SYNC_EVENT};
     use article_viewer::reader::text_size::TextSize;
-    update_prefs(|p| p.size = TextSize::default());
-    let heard = Rc::new(std::cell::RefCell::new(Vec::new()));
-    let log = Rc::clone(&heard);
-    let subscription = subscribe(move |p| log.borrow_mut().push(p.size.percent()));
-    update_prefs(|p| p.size = p.size.increase());
-    update_prefs(|p| p.size = p.size.increase());
-    // No change, no call.
-    update_prefs(|p| p.size = TextSize::nearest(125).unwrap_or_default());
-    assert_eq!(*heard.borrow(), vec![100, 113, 125]);
-    drop(subscription);
-    update_prefs(|p| p.size = TextSize::default());
-    assert_eq!(
-        heard.borrow().len(),
-        3,
-        "a dropped subscription is not called"
-    );
-    assert_eq!(prefs().size.percent(), 100);
+    let settings = Settings::page();
+    settings.update(|p| p.size = TextSize::default());
+    let heard = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = Arc::clone(&heard);
+    let handle = window_event_listener_untyped(SYNC_EVENT, move |ev| {
+        let detail = ev
+            .dyn_ref::<web_sys::CustomEvent>()
+            .and_then(|e| e.detail().as_string())
+            .unwrap_or_default();
+        log.lock().unwrap().push(detail);
+    });
+    settings.update(|p| p.size = p.size.increase());
+    // No change: nothing stored or announced.
+    settings.update(|p| p.size = TextSize::nearest(113).unwrap_or_default());
+    assert_eq!(settings.get_untracked().size.percent(), 113);
+    let stored = window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(STORAGE_KEY)
+        .unwrap()
+        .unwrap_or_default();
+    assert_eq!(Prefs::decode(&stored).size.percent(), 113);
+    assert_eq!(heard.lock().unwrap().len(), 1, "one change, one event");
+    handle.remove();
+    // A host's change through the embed loader (the same event) reaches the model.
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&"size=150".into());
+    let ev = web_sys::CustomEvent::new_with_event_init_dict(SYNC_EVENT, &init).unwrap();
+    window().dispatch_event(&ev).unwrap();
+    assert_eq!(settings.get_untracked().size.percent(), 150);
+    settings.update(|p| p.size = TextSize::default());
 }
 
 #[wasm_bindgen_test]
 async fn a_viewer_shows_an_error_with_retry_and_is_gone_once_dropped() {
-    use article_viewer::view::viewer::{Viewer, ViewerOptions};
+    use article_viewer::view::viewer::{ViewerHandle, ViewerOptions};
     let container = container();
-    let viewer = Viewer::mount(
-        &container,
+    let viewer = ViewerHandle::mount(
+        container.clone(),
         ViewerOptions {
             src: "/no-such-article.json".to_string(),
             lang: UiLang::En,
             comments: false,
             ..ViewerOptions::default()
         },
-    )
-    .unwrap();
+    );
     let root: Element = container.clone().unchecked_into();
     assert!(
         query(&root, "av-viewer")
@@ -338,25 +358,45 @@ async fn a_viewer_shows_an_error_with_retry_and_is_gone_once_dropped() {
     // Retry asks again: the loading line, then the same error.
     let retry: HtmlElement = query(&root, "av-retry").unchecked_into();
     retry.click();
-    assert!(root
-        .query_selector("[data-testid=av-loading]")
-        .unwrap()
-        .is_some());
+    // The loading line comes within the same task's microtasks (before any answer can arrive).
+    let loading = || {
+        root.query_selector("[data-testid=av-loading]")
+            .unwrap()
+            .is_some()
+    };
+    for _ in 0..20 {
+        if loading() {
+            break;
+        }
+        leptos::task::tick().await;
+    }
+    assert!(loading(), "Retry shows the loading line");
     wait_for(&root, "av-error").await;
     drop(viewer);
     assert_eq!(root.child_element_count(), 0, "the viewer's nodes are gone");
 }
 
 #[wasm_bindgen_test]
-fn apply_to_writes_every_setting_and_a_default_removes_its_property() {
-    use article_viewer::reader::appearance::apply_to;
+async fn the_viewer_root_carries_every_setting_and_a_default_removes_its_property() {
     use article_viewer::reader::prefs::Prefs;
-    let el = container();
-    let style = el.style();
+    use article_viewer::reader::store::Settings;
+    use article_viewer::view::viewer::{ViewerHandle, ViewerOptions};
+    let container = container();
+    let _viewer = ViewerHandle::mount(
+        container.clone(),
+        ViewerOptions {
+            src: "/no-such-article.json".to_string(),
+            comments: false,
+            ..ViewerOptions::default()
+        },
+    );
+    let root = query(&container.clone().unchecked_into(), "av-viewer");
+    let style = root.unchecked_ref::<HtmlElement>().style();
     let strongest = Prefs::decode(
         "size=250;line=relaxed;letter=wider;word=wider;para=double;width=narrow;font=reading",
     );
-    apply_to(&el, &strongest);
+    Settings::page().update(|p| *p = strongest);
+    leptos::task::tick().await;
     let read = |name: &str| style.get_property_value(name).unwrap_or_default();
     assert_eq!(read("--av-font-scale"), "2.5");
     assert_eq!(read("--av-line-height"), "2");
@@ -365,7 +405,8 @@ fn apply_to_writes_every_setting_and_a_default_removes_its_property() {
     assert_eq!(read("--av-paragraph-spacing"), "2em");
     assert_eq!(read("--av-content-width"), "50ch");
     assert_eq!(read("--av-reader-font"), "var(--av-font-reading)");
-    apply_to(&el, &Prefs::default());
+    Settings::page().update(|p| *p = Prefs::default());
+    leptos::task::tick().await;
     assert_eq!(read("--av-font-scale"), "1");
     for name in [
         "--av-letter-spacing",

@@ -3,9 +3,8 @@
 //! scroll in a focusable, labelled box; MathML is created in the MathML namespace.
 #![cfg(target_arch = "wasm32")]
 
-use article_viewer::content::render::{render_nodes, BodyOptions};
+use article_viewer::content::render::{nodes_view, BodyOptions};
 use article_viewer::content::sanitize::sanitize;
-use article_viewer::dom::Scope;
 use article_viewer::i18n::UiLang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -13,8 +12,11 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A container with `html` sanitised and rendered in it; the cards listen while `scope` lives.
-async fn mounted_in(html: &str, scope: &Scope) -> HtmlElement {
+/// What a mounted body leaves: its views live (the cards listen) until it is dropped.
+type Mounted = Box<dyn std::any::Any>;
+
+/// A container with `html` sanitised and rendered in it, and what keeps it mounted.
+async fn mounted_in(html: &str) -> (HtmlElement, Mounted) {
     let doc = web_sys::window()
         .and_then(|w| w.document())
         .expect("document");
@@ -28,13 +30,16 @@ async fn mounted_in(html: &str, scope: &Scope) -> HtmlElement {
         lang: UiLang::Vi,
         lazy_images: false,
     };
-    render_nodes(&root, &nodes, options, scope).expect("render");
-    root
+    let mounted = leptos::mount::mount_to(root.clone(), move || nodes_view(&nodes, options));
+    (root, Box::new(mounted))
 }
 
 /// A container with `html` rendered in it (nothing listening).
 async fn mounted(html: &str) -> HtmlElement {
-    mounted_in(html, &Scope::new()).await
+    let (root, mounted) = mounted_in(html).await;
+    // Kept for the test page's lifetime (dropping it would take the nodes away).
+    std::mem::forget(mounted);
+    root
 }
 
 fn one(root: &Element, selector: &str) -> Option<Element> {
@@ -43,10 +48,8 @@ fn one(root: &Element, selector: &str) -> Option<Element> {
 
 #[wasm_bindgen_test]
 async fn a_video_card_loads_nothing_until_the_reader_asks() {
-    let scope = Scope::new();
-    let root = mounted_in(
+    let (root, _mounted) = mounted_in(
         r#"<p>Trước</p><iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ?autoplay=1" title="Lễ khánh thành"></iframe><p>Sau</p>"#,
-        &scope,
     )
     .await;
     let card = one(&root, "[data-testid=av-embed]").expect("a card");
@@ -70,6 +73,8 @@ async fn a_video_card_loads_nothing_until_the_reader_asks() {
         .expect("button")
         .unchecked_into();
     button.click();
+    // The card swaps in the frame when its view runs again.
+    leptos::task::tick().await;
     let frame = one(&root, "iframe").expect("a frame after the click");
     assert_eq!(
         frame.get_attribute("src").as_deref(),

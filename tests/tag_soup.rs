@@ -8,9 +8,8 @@
 #[path = "support/soup.rs"]
 mod soup;
 
-use article_viewer::content::render::{render_nodes, BodyOptions};
+use article_viewer::content::render::{nodes_view, BodyOptions};
 use article_viewer::content::sanitize::sanitize;
-use article_viewer::dom::Scope;
 use article_viewer::i18n::UiLang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -80,7 +79,7 @@ async fn every_word_the_browser_shows_is_shown_in_order() {
             .iter()
             .map(|(_, html)| sanitize(html, Some("https://portal.example/a/b.html")))
             .collect();
-        let scope = Scope::new();
+        let mut mounted: Vec<Box<dyn std::any::Any>> = Vec::new();
         let options = BodyOptions {
             lang: UiLang::Vi,
             lazy_images: false,
@@ -88,8 +87,12 @@ async fn every_word_the_browser_shows_is_shown_in_order() {
         for t in &trees {
             let case = doc.create_element("div").expect("div");
             case.set_class_name("case");
-            render_nodes(&case, t, options, &scope).expect("render");
             root.append_child(&case).expect("append");
+            let t = t.clone();
+            mounted.push(Box::new(leptos::mount::mount_to(
+                case.unchecked_into(),
+                move || nodes_view(&t, options),
+            )));
         }
         let rendered = root.children();
         assert_eq!(rendered.length() as usize, cases.len());
@@ -111,7 +114,7 @@ async fn every_word_the_browser_shows_is_shown_in_order() {
                 }
             }
         }
-        drop(scope);
+        drop(mounted);
         root.remove();
         start = end;
     }

@@ -1,10 +1,9 @@
-//! The comments widget's entry (`crate::lazy::mount_comments` calls it once its chunk is in):
-//! mounts the widget into the comments section; dropping what it returns unmounts it, aborting its
-//! requests and removing its listeners.
+//! The comments widget's entry (`crate::lazy::comments_widget` calls it once its chunk is in): the
+//! widget's view, which goes (its requests aborted, its listeners removed) with the section.
 
 use crate::comments::view::section::CommentsWidget;
 use crate::i18n::UiLang;
-use crate::lazy::Mounted;
+use leptos::prelude::*;
 
 /// What the comments widget is mounted with.
 #[derive(Clone)]
@@ -21,8 +20,8 @@ pub struct CommentsOptions {
     pub host: Option<web_sys::HtmlElement>,
 }
 
-/// Mounts the widget into `container`.
-pub fn mount_comments(container: web_sys::HtmlElement, opts: CommentsOptions) -> Mounted {
+/// The widget.
+pub fn widget_view(opts: CommentsOptions) -> AnyView {
     let CommentsOptions {
         url,
         article_id,
@@ -30,8 +29,5 @@ pub fn mount_comments(container: web_sys::HtmlElement, opts: CommentsOptions) ->
         id_prefix,
         host,
     } = opts;
-    let mounted = leptos::mount::mount_to(container, move || {
-        leptos::view! { <CommentsWidget url article_id lang id_prefix host /> }
-    });
-    Box::new(mounted)
+    view! { <CommentsWidget url article_id lang id_prefix host /> }.into_any()
 }

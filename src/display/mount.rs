@@ -1,20 +1,19 @@
-//! The display panel's entry (`crate::lazy::mount_display` calls it once its chunk is in): mounts
-//! the panel's content; dropping what it returns unmounts it and removes its listeners.
+//! The display panel's entry (`crate::lazy::display_panel` calls it once its chunk is in): the
+//! panel's content, with the panel's stylesheet adopted where it is shown.
 
 use crate::display::panel::DisplaySettings;
 use crate::i18n::UiLang;
-use crate::lazy::Mounted;
+use leptos::prelude::*;
 
-/// Mounts the panel's content into `container`.
-pub fn mount_panel(
-    container: web_sys::HtmlElement,
+/// The panel's content; its stylesheet goes to the root holding `at`.
+pub fn panel_view(
+    at: Option<web_sys::Element>,
     lang: UiLang,
     id_prefix: String,
     print_url: String,
-) -> Mounted {
-    crate::display::style::adopt(&container);
-    let mounted = leptos::mount::mount_to(container, move || {
-        leptos::view! { <DisplaySettings lang id_prefix print_url /> }
-    });
-    Box::new(mounted)
+) -> AnyView {
+    if let Some(at) = at {
+        crate::display::style::adopt(&at);
+    }
+    view! { <DisplaySettings lang id_prefix print_url /> }.into_any()
 }

@@ -9,7 +9,7 @@ use crate::config::large_print_url;
 use crate::display::settings::{reset_display, settings, Setting};
 use crate::display::words::panel_words;
 use crate::i18n::UiLang;
-use crate::reader::store::{update_prefs, use_prefs};
+use crate::reader::store::use_settings;
 use crate::share::print_in_frame;
 use leptos::prelude::*;
 
@@ -23,7 +23,7 @@ fn SettingGroup(
     /// Cleared on every change (the reset's message no longer holds).
     reset_said: RwSignal<bool>,
 ) -> impl IntoView {
-    let prefs = use_prefs();
+    let settings = use_settings();
     let name = format!("{id_prefix}-{}", setting.name);
     let (get, set) = (setting.get, setting.set);
     let options = setting
@@ -32,7 +32,7 @@ fn SettingGroup(
         .zip(setting.labels)
         .enumerate()
         .map(|(i, (key, label))| {
-            let prefs = prefs.clone();
+            let (shown, change) = (settings.clone(), settings.clone());
             view! {
                 <label class="av-choice">
                     <input
@@ -40,10 +40,10 @@ fn SettingGroup(
                         name=name.clone()
                         value=*key
                         data-testid=format!("av-{}-{key}", setting.name)
-                        prop:checked=move || prefs.with(|p| get(p) == i)
+                        prop:checked=move || get(&shown.get()) == i
                         on:change=move |_| {
                             reset_said.set(false);
-                            update_prefs(|p| set(p, i));
+                            change.update(|p| set(p, i));
                         }
                     />
                     {*label}
@@ -72,6 +72,7 @@ pub fn DisplaySettings(
 ) -> impl IntoView {
     let w = panel_words(lang);
     let reset_said = RwSignal::new(false);
+    let prefs = use_settings();
     let groups = settings(w)
         .into_iter()
         .map(|setting| {
@@ -90,7 +91,7 @@ pub fn DisplaySettings(
                     data-testid="av-print-large"
                     aria-describedby=describedby
                     on:click=move |_| {
-                        let prefs = use_prefs().get_untracked();
+                        let prefs = use_settings().get_untracked();
                         print_in_frame(&large_print_url(&print_url, &prefs));
                     }
                 >
@@ -110,7 +111,7 @@ pub fn DisplaySettings(
                     class="av-button"
                     data-testid="av-display-reset"
                     on:click=move |_| {
-                        update_prefs(|p| *p = reset_display(p));
+                        prefs.update(|p| *p = reset_display(p));
                         reset_said.set(true);
                     }
                 >

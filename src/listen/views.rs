@@ -5,7 +5,7 @@ use crate::listen::blocks::{article_of, first_in_view};
 use crate::listen::player::{Player, Ui};
 use crate::listen::queue::{Rate, State};
 use crate::listen::words::{Words, VI};
-use crate::reader::store::{update_prefs, use_prefs};
+use crate::reader::store::use_settings;
 use crate::reader::text_size::TextSize;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -149,22 +149,25 @@ pub fn CompactBar(
     down: Signal<bool>,
 ) -> impl IntoView {
     let w = words;
-    let prefs = use_prefs();
+    let settings = use_settings();
     let size = {
-        let prefs = prefs.clone();
-        Signal::derive(move || prefs.get().size)
+        let settings = settings.clone();
+        Signal::derive(move || settings.get().size)
     };
     let bar = NodeRef::<leptos::html::Div>::new();
     // The reader's place is kept: the text above reflows with the new size, so without this the
     // block being read would move away (far, deep in a long article).
     let change = move |f: fn(TextSize) -> TextSize| {
         let place = bar.get_untracked().and_then(|b| reading_place(&b));
-        update_prefs(|p| p.size = f(p.size));
-        if let (Some((block, was)), Some(w)) = (place, web_sys::window()) {
-            // The viewer applied the size synchronously (the preferences' window event): reading
-            // the position lays the page out again.
-            w.scroll_by_with_x_and_y(0.0, block.get_bounding_client_rect().top() - was);
-        }
+        settings.update(|p| p.size = f(p.size));
+        leptos::task::spawn_local(async move {
+            // Once the viewer's root has the new size (its render effect runs after this tick),
+            // reading the position lays the page out again, in the same frame.
+            leptos::task::tick().await;
+            if let (Some((block, was)), Some(w)) = (place, web_sys::window()) {
+                w.scroll_by_with_x_and_y(0.0, block.get_bounding_client_rect().top() - was);
+            }
+        });
     };
     let ui = player.as_ref().map(Player::ui);
     let active = move || ui.is_some_and(|ui| ui.state.get() != State::Stopped);
@@ -211,7 +214,10 @@ pub fn CompactBar(
                 class="av-button av-size__button"
                 data-testid="av-bar-smaller"
                 aria-disabled=move || (!size.get().can_decrease()).to_string()
-                on:click=move |_| change(TextSize::decrease)
+                on:click={
+                    let change = change.clone();
+                    move |_| change(TextSize::decrease)
+                }
             >
                 "A−"
                 <span class="av-visually-hidden">" " {w.smaller}</span>

@@ -1,8 +1,7 @@
-//! Line spacing and colour theme choices, and how all of the reader's choices reach the page:
-//! [`apply_to`] writes them as custom properties on a viewer's root.
+//! Line spacing and colour theme choices (the viewer's root carries all of the reader's choices as
+//! custom properties, see `crate::view::viewer`).
 
 use super::choice::choice;
-use super::prefs::Prefs;
 
 choice! {
     /// Line spacing of the article body (the CSS `line-height` value).
@@ -30,19 +29,6 @@ choice! {
         Sepia = "sepia",
     }
     default Auto
-}
-
-/// Writes the reader's choices on a viewer's root as custom properties (`--av-font-scale`,
-/// `--av-line-height`, the spacing, width and font properties of [`Prefs::properties`]): a change
-/// restyles, it never re-renders a node. The loader's pre-paint (`scripts/loader-common.js`) writes
-/// the same values.
-pub fn apply_to(el: &web_sys::HtmlElement, prefs: &Prefs) {
-    let style = el.style();
-    let _ = style.set_property("--av-font-scale", &prefs.size.scale());
-    for (name, value) in prefs.properties() {
-        // An empty value removes the property (CSSOM `setProperty`): the stylesheet's default holds.
-        let _ = style.set_property(name, value);
-    }
 }
 
 #[cfg(test)]

@@ -1,33 +1,16 @@
-//! The reader's choices, shared by every viewer on the page and kept in `localStorage`.
+//! The reader's settings as one model: a page-wide signal, kept in `localStorage`.
 //!
 //! Read synchronously at start-up, so the first paint of an article already has the right size.
-//! Blocked or full storage falls back to memory without an error; changes made in another tab
-//! arrive through the `storage` event. A plain store: views [`subscribe`] to it (the lazy parts,
-//! built with Leptos, read it as a signal through `use_prefs()`).
+//! Blocked or full storage falls back to memory without an error. Every viewer on the page shares
+//! the model (the viewer provides it by context, [`use_settings`] reads it); a change made in
+//! another tab arrives through the `storage` event, one made by a host page through the embed
+//! loader's `readingSettings` through [`SYNC_EVENT`], which the model also sends on every change.
 
 use super::prefs::{Prefs, LEGACY_STORAGE_KEY, STORAGE_KEY};
-use std::cell::RefCell;
-use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
 
-/// The window event by which the viewer's wasm modules on one page (the viewer and its lazy parts,
-/// each with its own copy of this store) tell each other of a change: `detail` is the stored form.
+/// The window event by which the model and the page's loaders (`scripts/embed-loader.js`,
+/// `scripts/loader-common.js`) tell each other of a change: `detail` is the stored form.
 pub const SYNC_EVENT: &str = "article-viewer-prefs";
-
-/// A function told of every change.
-type Listener = Rc<dyn Fn(&Prefs)>;
-
-/// The page-wide store: the current choices and who wants to hear of a change.
-struct Store {
-    prefs: Prefs,
-    listeners: Vec<(u32, Listener)>,
-    next_id: u32,
-}
-
-thread_local! {
-    static STORE: RefCell<Option<Store>> = const { RefCell::new(None) };
-}
 
 /// The page's `localStorage`, or `None` when it is missing or blocked (then callers keep state in memory).
 pub fn storage() -> Option<web_sys::Storage> {
@@ -35,7 +18,8 @@ pub fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-fn load() -> Prefs {
+/// The stored choices (the defaults when there are none or storage is blocked).
+pub fn load() -> Prefs {
     let Some(s) = storage() else {
         return Prefs::default();
     };
@@ -47,47 +31,94 @@ fn load() -> Prefs {
     )
 }
 
-fn save(prefs: &Prefs) {
-    if let Some(s) = storage() {
-        // QuotaExceededError and the like: the choice still holds in memory for this page.
-        let _ = s.set_item(STORAGE_KEY, &prefs.encode());
-    }
-}
+#[cfg(feature = "app")]
+pub use model::{use_settings, Settings};
 
-/// Listens on the window for as long as the page lives (once per page, like the store itself).
-fn listen_on_window(name: &str, f: impl Fn(web_sys::Event) + 'static) {
-    if let Some(w) = web_sys::window() {
-        let callback = Closure::<dyn Fn(web_sys::Event)>::new(f).into_js_value();
-        let _ = w.add_event_listener_with_callback(name, callback.unchecked_ref());
-    }
-}
+#[cfg(feature = "app")]
+mod model {
+    use super::{load, storage, SYNC_EVENT};
+    use crate::reader::prefs::{Prefs, STORAGE_KEY};
+    use leptos::prelude::*;
+    use wasm_bindgen::{JsCast, JsValue};
 
-/// Runs `f` on the store, creating it (and its window listeners) on first use.
-fn with_store<R>(f: impl FnOnce(&mut Store) -> R) -> R {
-    let created = STORE.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        let created = cell.is_none();
-        let store = cell.get_or_insert_with(|| Store {
-            prefs: load(),
-            listeners: Vec::new(),
-            next_id: 0,
-        });
-        (f(store), created)
-    });
-    if created.1 {
-        listen_on_window("storage", |ev| {
-            let Some(ev) = ev.dyn_ref::<web_sys::StorageEvent>() else {
+    /// The reader's settings, shared by every viewer on the page: read them as a signal, change
+    /// them with [`Settings::update`] (stored and announced to the page's loaders).
+    #[derive(Clone)]
+    pub struct Settings(ArcRwSignal<Prefs>);
+
+    thread_local! {
+        static PAGE: std::cell::OnceCell<Settings> = const { std::cell::OnceCell::new() };
+    }
+
+    impl Settings {
+        /// The page's model, created (from storage, with its window listeners) on first use.
+        pub fn page() -> Settings {
+            PAGE.with(|cell| {
+                cell.get_or_init(|| {
+                    let signal = ArcRwSignal::new(load());
+                    follow_outside_changes(&signal);
+                    Settings(signal)
+                })
+                .clone()
+            })
+        }
+
+        /// The current choices (tracked: a view or effect reading it follows changes).
+        pub fn get(&self) -> Prefs {
+            self.0.get()
+        }
+
+        /// The current choices, without tracking.
+        pub fn get_untracked(&self) -> Prefs {
+            self.0.get_untracked()
+        }
+
+        /// Changes the choices for every viewer on the page, stores them and tells the loaders.
+        pub fn update(&self, f: impl FnOnce(&mut Prefs)) {
+            let mut next = self.0.get_untracked();
+            f(&mut next);
+            if next == self.0.get_untracked() {
                 return;
-            };
+            }
+            self.0.set(next);
+            if let Some(s) = storage() {
+                // QuotaExceededError and the like: the choice still holds in memory for this page.
+                let _ = s.set_item(STORAGE_KEY, &next.encode());
+            }
+            let init = web_sys::CustomEventInit::new();
+            init.set_detail(&JsValue::from_str(&next.encode()));
+            if let (Some(w), Ok(ev)) = (
+                web_sys::window(),
+                web_sys::CustomEvent::new_with_event_init_dict(SYNC_EVENT, &init),
+            ) {
+                let _ = w.dispatch_event(&ev);
+            }
+        }
+    }
+
+    /// Follows changes made in another tab (`storage`) and by a host page through the embed
+    /// loader ([`SYNC_EVENT`]; the model's own event finds the value already set).
+    fn follow_outside_changes(signal: &ArcRwSignal<Prefs>) {
+        let set = {
+            let signal = signal.clone();
+            move |prefs: Prefs| {
+                if signal.get_untracked() != prefs {
+                    signal.set(prefs);
+                }
+            }
+        };
+        let from_tab = set.clone();
+        // For the page's lifetime, like the model itself: the handles are never removed.
+        let _ = window_event_listener(leptos::ev::storage, move |ev| {
             if ev.key().as_deref() == Some(STORAGE_KEY) {
-                let prefs = ev
-                    .new_value()
-                    .map(|v| Prefs::decode(&v))
-                    .unwrap_or_default();
-                set(prefs);
+                from_tab(
+                    ev.new_value()
+                        .map(|v| Prefs::decode(&v))
+                        .unwrap_or_default(),
+                );
             }
         });
-        listen_on_window(SYNC_EVENT, |ev| {
+        let _ = window_event_listener_untyped(SYNC_EVENT, move |ev| {
             if let Some(stored) = ev
                 .dyn_ref::<web_sys::CustomEvent>()
                 .and_then(|e| e.detail().as_string())
@@ -96,101 +127,9 @@ fn with_store<R>(f: impl FnOnce(&mut Store) -> R) -> R {
             }
         });
     }
-    created.0
-}
 
-/// Sets the choices without storing or broadcasting them; tells the listeners if they changed.
-fn set(prefs: Prefs) -> bool {
-    let listeners = with_store(|s| {
-        if s.prefs == prefs {
-            return None;
-        }
-        s.prefs = prefs;
-        Some(
-            s.listeners
-                .iter()
-                .map(|(_, l)| Rc::clone(l))
-                .collect::<Vec<_>>(),
-        )
-    });
-    let Some(listeners) = listeners else {
-        return false;
-    };
-    // Called outside the store's borrow: a listener may read the store or subscribe.
-    for l in listeners {
-        l(&prefs);
+    /// The reader's settings where a view is (the viewer provides them; the page's model else).
+    pub fn use_settings() -> Settings {
+        use_context::<Settings>().unwrap_or_else(Settings::page)
     }
-    true
-}
-
-/// The current choices.
-pub fn prefs() -> Prefs {
-    with_store(|s| s.prefs)
-}
-
-/// A subscription to the store; dropping it stops the calls.
-pub struct Subscription(u32);
-
-impl Drop for Subscription {
-    fn drop(&mut self) {
-        let id = self.0;
-        STORE.with(|cell| {
-            if let Ok(mut cell) = cell.try_borrow_mut() {
-                if let Some(s) = cell.as_mut() {
-                    s.listeners.retain(|(i, _)| *i != id);
-                }
-            }
-        });
-    }
-}
-
-/// Calls `f` with the choices now and after every change, until the subscription is dropped.
-pub fn subscribe(f: impl Fn(&Prefs) + 'static) -> Subscription {
-    let f: Listener = Rc::new(f);
-    let (id, now) = with_store(|s| {
-        let id = s.next_id;
-        s.next_id += 1;
-        s.listeners.push((id, Rc::clone(&f)));
-        (id, s.prefs)
-    });
-    f(&now);
-    Subscription(id)
-}
-
-/// Changes the preferences for every viewer on the page and stores them.
-pub fn update_prefs(f: impl FnOnce(&mut Prefs)) {
-    let mut next = prefs();
-    f(&mut next);
-    if set(next) {
-        save(&next);
-        // The other wasm modules on the page (lazy parts) follow.
-        let init = web_sys::CustomEventInit::new();
-        init.set_detail(&JsValue::from_str(&next.encode()));
-        if let (Some(w), Ok(ev)) = (
-            web_sys::window(),
-            web_sys::CustomEvent::new_with_event_init_dict(SYNC_EVENT, &init),
-        ) {
-            let _ = w.dispatch_event(&ev);
-        }
-    }
-}
-
-#[cfg(feature = "app")]
-thread_local! {
-    static SIGNAL: RefCell<Option<(leptos::prelude::ArcRwSignal<Prefs>, Subscription)>> =
-        const { RefCell::new(None) };
-}
-
-#[cfg(feature = "app")]
-/// The page-wide preferences as a Leptos signal (for the lazy parts; created on first use).
-pub fn use_prefs() -> leptos::prelude::ArcRwSignal<Prefs> {
-    use leptos::prelude::{ArcRwSignal, Set};
-    if let Some(signal) = SIGNAL.with(|c| c.borrow().as_ref().map(|(s, _)| s.clone())) {
-        return signal;
-    }
-    let signal = ArcRwSignal::new(prefs());
-    let follow = signal.clone();
-    let subscription = subscribe(move |p| follow.set(*p));
-    SIGNAL.with(|c| *c.borrow_mut() = Some((signal.clone(), subscription)));
-    signal
 }

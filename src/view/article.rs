@@ -2,17 +2,19 @@
 //! in the print view, without toolbar and with the address and print date at the end.
 
 use crate::config::ViewMode;
-use crate::content::render::{render_body, BodyOptions};
+use crate::content::render::{body_view, BodyOptions};
 use crate::date::{now_display, Timestamp};
-use crate::dom::{self, Dom, Scope};
 use crate::host_events::Host;
 use crate::i18n::UiLang;
 use crate::load::Loaded;
 use crate::url_policy::{allow, UrlUse};
-use crate::view::comments_slot::{comments_slot, CommentsOptions};
-use crate::view::toolbar::toolbar;
+use crate::view::comments_slot::{CommentsOptions, CommentsSlot};
+use crate::view::toolbar::{Shared, Toolbar};
+use leptos::prelude::*;
+use std::sync::Arc;
 
 /// How to show an article.
+#[derive(Clone)]
 pub struct ArticleOptions {
     /// Reading or print layout.
     pub mode: ViewMode,
@@ -26,75 +28,46 @@ pub struct ArticleOptions {
     pub host: Option<Host>,
 }
 
-/// Appends a loaded article (and its comments section) to `parent`; its listeners and lazy parts
-/// live as long as `scope`.
-pub fn article_view(
-    parent: &web_sys::Node,
-    loaded: &Loaded,
-    o: &ArticleOptions,
-    scope: &Scope,
-) -> Dom<()> {
+/// `(iso, shown)` for a timestamp that parses; none else (the time is then simply left out).
+fn shown_time(iso: Option<&str>, lang: UiLang) -> Option<(String, String)> {
+    let iso = iso?;
+    let t = Timestamp::parse(iso).ok()?;
+    Some((iso.to_string(), t.display(lang)))
+}
+
+/// A loaded article and, after it, its comments section.
+#[component]
+pub fn ArticleView(
+    /// The article and its sanitised body.
+    loaded: Arc<Loaded>,
+    /// How to show it.
+    options: ArticleOptions,
+) -> impl IntoView {
+    let o = options;
     let a = &loaded.article;
     let lang = UiLang::from_tag(&a.lang);
     let w = lang.words();
     let title_id = format!("{}-title", o.id_prefix);
     let print = o.mode == ViewMode::Print;
-    let article = dom::child(
-        parent,
-        "article",
-        &[
-            ("class", "av-article"),
-            ("lang", &a.lang),
-            ("data-testid", "av-article"),
-            ("aria-labelledby", &title_id),
-            ("part", "article"),
-        ],
-    )?;
-    let header = dom::child(&article, "header", &[("class", "av-article__header")])?;
-    if let Some(c) = &a.category {
-        dom::text_child(&header, "p", &[("class", "av-article__category")], c)?;
-    }
-    dom::text_child(
-        &header,
-        "h1",
-        &[
-            ("class", "av-article__title"),
-            ("id", &title_id),
-            ("data-testid", "av-title"),
-            ("part", "title"),
-        ],
-        &a.title,
-    )?;
-    if !print {
+    let article = NodeRef::<leptos::html::Article>::new();
+    let toolbar = (!print).then(|| {
+        let shared = Shared {
+            title: a.title.clone(),
+            lead: a.lead.clone(),
+            url: a.url.clone(),
+            json_url: loaded.json_url.clone(),
+        };
         let page_url = o.page_url.clone().unwrap_or_else(current_page_url);
-        toolbar(
-            &header,
-            &article,
-            loaded,
-            lang,
-            &page_url,
-            &o.id_prefix,
-            scope,
-        )?;
-    }
-    let meta = dom::child(&header, "p", &[("class", "av-article__meta")])?;
-    // No date (absent or unreadable): the time is simply left out.
-    let published = a
-        .published
-        .as_deref()
-        .and_then(|iso| Timestamp::parse(iso).ok().map(|t| (iso, t.display(lang))));
-    if let Some((iso, shown)) = &published {
-        dom::text_child(
-            &meta,
-            "time",
-            &[
-                ("class", "av-article__time"),
-                ("datetime", iso),
-                ("data-testid", "av-published"),
-            ],
-            shown,
-        )?;
-    }
+        let id_prefix = o.id_prefix.clone();
+        view! { <Toolbar shared lang page_url id_prefix article /> }
+    });
+    let published = shown_time(a.published.as_deref(), lang);
+    let updated = shown_time(
+        a.updated
+            .as_deref()
+            .filter(|u| Some(*u) != a.published.as_deref()),
+        lang,
+    );
     // The authors' names also stand under the title (the loader's pre-paint shows them there too).
     let author_names = a
         .authors
@@ -103,89 +76,64 @@ pub fn article_view(
         .filter(|n| !n.is_empty())
         .collect::<Vec<_>>()
         .join(", ");
-    if !author_names.is_empty() {
-        if published.is_some() {
-            dom::text(&meta, " · ")?;
-        }
-        dom::text_child(
-            &meta,
-            "span",
-            &[
-                ("class", "av-article__author"),
-                ("data-testid", "av-author"),
-            ],
-            &author_names,
-        )?;
-    }
-    let updated = a
-        .updated
-        .as_deref()
-        .filter(|u| Some(*u) != a.published.as_deref());
-    if let Some((iso, shown)) =
-        updated.and_then(|u| Timestamp::parse(u).ok().map(|t| (u, t.display(lang))))
-    {
-        let span = dom::child(&meta, "span", &[("class", "av-article__updated")])?;
-        dom::text(&span, " · ")?;
-        dom::text(&span, w.updated_label)?;
-        dom::text(&span, " ")?;
-        dom::text_child(&span, "time", &[("datetime", iso)], &shown)?;
-    }
-    if let Some(l) = a.lead.as_deref().filter(|l| !l.trim().is_empty()) {
-        dom::text_child(
-            &article,
-            "p",
-            &[("class", "av-article__lead"), ("data-testid", "av-lead")],
-            l,
-        )?;
-    }
-    if let Some((img, src)) = a.image.as_ref().and_then(|img| {
-        allow(&img.src, Some(&loaded.json_url), UrlUse::Resource)
-            .ok()
-            .map(|src| (img, src))
-    }) {
-        let figure = dom::child(
-            &article,
-            "figure",
-            &[("class", "av-article__hero"), ("data-testid", "av-hero")],
-        )?;
-        dom::child(
-            &figure,
-            "img",
-            &[
-                ("class", "av-article__hero-img"),
-                ("src", &src),
-                ("alt", img.alt.as_deref().unwrap_or_default()),
-                ("decoding", "async"),
-            ],
-        )?;
-        if let Some(c) = img.caption.as_deref().filter(|c| !c.trim().is_empty()) {
-            dom::text_child(
-                &figure,
-                "figcaption",
-                &[
-                    ("class", "av-article__caption"),
-                    ("data-testid", "av-caption"),
-                ],
-                c,
-            )?;
-        }
-    }
-    let body = dom::child(
-        &article,
-        "div",
-        &[
-            ("class", "av-article__body"),
-            ("data-testid", "av-body"),
-            ("part", "body"),
-        ],
-    )?;
-    let body_options = BodyOptions {
-        lang,
-        lazy_images: !print,
+    let meta = view! {
+        <p class="av-article__meta">
+            {published
+                .clone()
+                .map(|(iso, shown)| {
+                    view! {
+                        <time class="av-article__time" datetime=iso data-testid="av-published">
+                            {shown}
+                        </time>
+                    }
+                })}
+            {(!author_names.is_empty())
+                .then(|| {
+                    view! {
+                        {published.is_some().then_some(" · ")}
+                        <span class="av-article__author" data-testid="av-author">
+                            {author_names}
+                        </span>
+                    }
+                })}
+            {updated
+                .map(|(iso, shown)| {
+                    view! {
+                        <span class="av-article__updated">
+                            " · " {w.updated_label} " " <time datetime=iso>{shown}</time>
+                        </span>
+                    }
+                })}
+        </p>
     };
-    render_body(&body, &loaded.body, body_options, scope)?;
-    let footer = dom::child(&article, "footer", &[("class", "av-article__footer")])?;
-    if !a.authors.is_empty() {
+    let lead = a.lead.clone().filter(|l| !l.trim().is_empty()).map(|l| {
+        view! { <p class="av-article__lead" data-testid="av-lead">{l}</p> }
+    });
+    let hero = a.image.as_ref().and_then(|img| {
+        let src = allow(&img.src, Some(&loaded.json_url), UrlUse::Resource).ok()?;
+        let caption = img.caption.clone().filter(|c| !c.trim().is_empty()).map(|c| {
+            view! { <figcaption class="av-article__caption" data-testid="av-caption">{c}</figcaption> }
+        });
+        Some(view! {
+            <figure class="av-article__hero" data-testid="av-hero">
+                <img
+                    class="av-article__hero-img"
+                    src=src
+                    alt=img.alt.clone().unwrap_or_default()
+                    decoding="async"
+                />
+                {caption}
+            </figure>
+        })
+    });
+    let body = body_view(
+        &loaded.body,
+        BodyOptions {
+            lang,
+            lazy_images: !print,
+        },
+    );
+    let byline = (!a.authors.is_empty()).then(|| {
         let names = a
             .authors
             .iter()
@@ -197,99 +145,84 @@ pub fn article_view(
             )
             .collect::<Vec<_>>()
             .join(", ");
-        let p = dom::child(
-            &footer,
-            "p",
-            &[
-                ("class", "av-article__byline"),
-                ("data-testid", "av-byline"),
-            ],
-        )?;
-        let hidden = dom::text_child(
-            &p,
-            "span",
-            &[("class", "av-visually-hidden")],
-            w.author_label,
-        )?;
-        dom::text(&hidden, ": ")?;
-        dom::text(&p, &names)?;
-    }
-    if let Some(s) = &a.source {
-        let p = dom::text_child(
-            &footer,
-            "p",
-            &[
-                ("class", "av-article__source"),
-                ("data-testid", "av-source"),
-            ],
-            w.source_label,
-        )?;
-        dom::text(&p, ": ")?;
-        match s
+        view! {
+            <p class="av-article__byline" data-testid="av-byline">
+                <span class="av-visually-hidden">{w.author_label} ": "</span>
+                {names}
+            </p>
+        }
+    });
+    let source = a.source.as_ref().map(|s| {
+        let name = match s
             .url
             .as_deref()
             .and_then(|u| allow(u, Some(&a.url), UrlUse::Link).ok())
         {
-            Some(h) => {
-                dom::text_child(
-                    &p,
-                    "a",
-                    &[("href", &h), ("rel", "noopener noreferrer")],
-                    &s.name,
-                )?;
+            Some(href) => view! {
+                <a href=href rel="noopener noreferrer">{s.name.clone()}</a>
             }
-            None => dom::text(&p, &s.name)?,
+            .into_any(),
+            None => s.name.clone().into_any(),
+        };
+        view! {
+            <p class="av-article__source" data-testid="av-source">{w.source_label} ": " {name}</p>
         }
-    }
-    if !a.tags.is_empty() && !print {
-        let ul = dom::child(
-            &footer,
-            "ul",
-            &[("class", "av-article__tags"), ("aria-label", w.tags_label)],
-        )?;
-        for t in &a.tags {
-            dom::text_child(&ul, "li", &[("class", "av-article__tag")], t)?;
-        }
-    }
-    let print_footer = dom::child(
-        &article,
-        "footer",
-        &[
-            ("class", "av-print-footer"),
-            ("data-testid", "av-print-footer"),
-        ],
-    )?;
-    for (label, value) in [
+    });
+    let tags = (!a.tags.is_empty() && !print).then(|| {
+        let items = a
+            .tags
+            .iter()
+            .map(|t| view! { <li class="av-article__tag">{t.clone()}</li> })
+            .collect_view();
+        view! { <ul class="av-article__tags" aria-label=w.tags_label>{items}</ul> }
+    });
+    let print_footer = [
         (w.article_address, a.url.clone()),
         (w.printed_at, now_display(lang)),
-    ] {
-        let p = dom::text_child(
-            &print_footer,
-            "p",
-            &[("class", "av-print-footer__line")],
-            label,
-        )?;
-        dom::text(&p, ": ")?;
-        dom::text(&p, &value)?;
-    }
-    let comments_url = (!print && o.comments)
+    ]
+    .into_iter()
+    .map(|(label, value)| view! { <p class="av-print-footer__line">{label} ": " {value}</p> })
+    .collect_view();
+    let comments = (!print && o.comments)
         .then(|| a.comments_url())
         .flatten()
-        .and_then(|u| allow(u, Some(&loaded.json_url), UrlUse::Resource).ok());
-    if let Some(url) = comments_url {
-        comments_slot(
-            parent,
-            CommentsOptions {
+        .and_then(|u| allow(u, Some(&loaded.json_url), UrlUse::Resource).ok())
+        .map(|url| {
+            let opts = CommentsOptions {
                 url,
                 article_id: a.id.clone(),
                 lang,
                 id_prefix: o.id_prefix.clone(),
                 host: o.host.as_ref().map(|Host(h)| h.clone()),
-            },
-            scope,
-        )?;
+            };
+            view! { <CommentsSlot opts /> }
+        });
+    let labelledby = title_id.clone();
+    view! {
+        <article
+            class="av-article"
+            lang=a.lang.clone()
+            data-testid="av-article"
+            aria-labelledby=labelledby
+            part="article"
+            node_ref=article
+        >
+            <header class="av-article__header">
+                {a.category.clone().map(|c| view! { <p class="av-article__category">{c}</p> })}
+                <h1 class="av-article__title" id=title_id data-testid="av-title" part="title">
+                    {a.title.clone()}
+                </h1>
+                {toolbar}
+                {meta}
+            </header>
+            {lead}
+            {hero}
+            <div class="av-article__body" data-testid="av-body" part="body">{body}</div>
+            <footer class="av-article__footer">{byline} {source} {tags}</footer>
+            <footer class="av-print-footer" data-testid="av-print-footer">{print_footer}</footer>
+        </article>
+        {comments}
     }
-    Ok(())
 }
 
 /// The current page's address.

@@ -1,16 +1,13 @@
 //! The toolbar's Listen button, where the browser can speak, and the loading of Listen's chunk
 //! (`crate::listen`): when the reader presses the button, or when the toolbar scrolls out of view
-//! (the compact bar lives in the same chunk). Listen, its panel and the compact bar go with the
-//! view's scope: reading stops when the article changes or the viewer goes.
+//! (the compact bar lives in the same chunk). Listen, its panel and the compact bar go with this
+//! view's owner: reading stops when the article changes or the viewer goes.
 
-use crate::dom::{self, Dom, Scope};
 use crate::i18n::UiLang;
 use crate::lazy::{mount_listen, MountedListen};
 use crate::listen::mount::ListenPlace;
 use crate::observe::{when_scrolled_past, Observer};
-use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
-use wasm_bindgen::JsCast;
+use leptos::prelude::*;
 
 /// Whether the browser can read aloud: a `speechSynthesis` object and a `SpeechSynthesisUtterance`
 /// constructor (as the loader's pre-paint decides whether to show the button).
@@ -31,116 +28,125 @@ enum State {
     Ready,
 }
 
-/// One toolbar's Listen.
+/// One toolbar's Listen: its button and what loads the chunk.
+#[derive(Clone, Copy)]
 struct Listen {
-    lang: UiLang,
-    toolbar: web_sys::HtmlElement,
-    article: web_sys::Element,
-    status: web_sys::Element,
-    button: Option<web_sys::HtmlElement>,
-    state: Cell<State>,
+    toolbar: NodeRef<leptos::html::Div>,
+    article: NodeRef<leptos::html::Article>,
+    status: NodeRef<leptos::html::P>,
+    button: NodeRef<leptos::html::Button>,
+    state: RwSignal<State>,
     /// The reader pressed Listen (the panel opens once the chunk is in).
-    open: Cell<bool>,
-    mounted: RefCell<Option<MountedListen>>,
-    watch: RefCell<Option<Observer>>,
-    /// The notice shown when the chunk could not be loaded after a press.
-    note: RefCell<Option<web_sys::Element>>,
+    open: RwSignal<bool>,
+    /// The chunk could not be loaded after a press: said once, where the reader pressed.
+    failed: RwSignal<bool>,
+    mounted: StoredValue<Option<MountedListen>, LocalStorage>,
+    watch: StoredValue<Option<Observer>, LocalStorage>,
 }
 
-/// Loads and mounts Listen, unless it is on its way or mounted; `press` when the reader asked.
-fn load(this: &Weak<Listen>, press: bool) {
-    let Some(l) = this.upgrade() else { return };
-    if press {
-        l.open.set(true);
+impl Listen {
+    /// Loads and mounts Listen, unless it is on its way or mounted; `press` when the reader asked.
+    fn load(self, press: bool) {
+        if press {
+            self.open.set(true);
+        }
+        if self.state.get_untracked() != State::Idle {
+            return;
+        }
+        let (Some(toolbar), Some(article)) =
+            (self.toolbar.get_untracked(), self.article.get_untracked())
+        else {
+            return;
+        };
+        self.state.set(State::Loading);
+        let place = ListenPlace {
+            toolbar: toolbar.into(),
+            article: article.into(),
+            status: self.status.get_untracked().map(Into::into),
+            button: self.button.get_untracked().map(Into::into),
+        };
+        let open = self.open.get_untracked();
+        leptos::task::spawn_local(async move {
+            let mounted = mount_listen(place, open).await;
+            // When the viewer went away meanwhile, Listen is dropped (removed) here at once.
+            match mounted {
+                Ok(m) => {
+                    // Pressed while the chunk was on its way.
+                    if self.open.try_get_untracked() == Some(true) && !open {
+                        m.open();
+                    }
+                    if self.mounted.try_set_value(Some(m)).is_none() {
+                        self.failed.set(false);
+                        self.state.set(State::Ready);
+                        self.watch.set_value(None);
+                    }
+                }
+                Err(_) => {
+                    self.state.try_set(State::Idle);
+                    if self.open.try_get_untracked() == Some(true) {
+                        self.failed.try_set(true);
+                    }
+                }
+            }
+        });
     }
-    if l.state.get() != State::Idle {
-        return;
-    }
-    l.state.set(State::Loading);
-    let place = ListenPlace {
-        toolbar: l.toolbar.clone(),
-        article: l.article.clone(),
-        status: Some(l.status.clone()),
-        button: l.button.clone(),
+}
+
+/// The Listen button (where the browser can speak) and the loading of Listen's chunk for the
+/// toolbar `toolbar` of the article `article`; Listen's panel goes before `status`.
+#[component]
+pub fn ListenToggle(
+    /// Interface language.
+    lang: UiLang,
+    /// The toolbar.
+    toolbar: NodeRef<leptos::html::Div>,
+    /// The article Listen reads.
+    article: NodeRef<leptos::html::Article>,
+    /// The toolbar's status line.
+    status: NodeRef<leptos::html::P>,
+) -> impl IntoView {
+    let w = lang.words();
+    let listen = Listen {
+        toolbar,
+        article,
+        status,
+        button: NodeRef::new(),
+        state: RwSignal::new(State::Idle),
+        open: RwSignal::new(false),
+        failed: RwSignal::new(false),
+        mounted: StoredValue::new_local(None),
+        watch: StoredValue::new_local(None),
     };
-    let open = l.open.get();
-    drop(l);
-    let this = this.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        let mounted = mount_listen(place, open).await;
-        // When the viewer went away meanwhile, Listen is dropped (removed) here at once.
-        let Some(l) = this.upgrade() else { return };
-        match mounted {
-            Ok(m) => {
-                if let Some(note) = l.note.borrow_mut().take() {
-                    note.remove();
-                }
-                // Pressed while the chunk was on its way.
-                if l.open.get() && !open {
-                    m.open();
-                }
-                *l.mounted.borrow_mut() = Some(m);
-                l.state.set(State::Ready);
-                l.watch.borrow_mut().take();
-            }
-            Err(_) => {
-                l.state.set(State::Idle);
-                // Said once, where the reader pressed; scrolling past says nothing.
-                if l.open.get() && l.note.borrow().is_none() {
-                    let w = l.lang.words();
-                    let note = dom::text_child(
-                        &l.toolbar,
-                        "p",
-                        &[("class", "av-notice av-notice--error"), ("role", "alert")],
-                        w.listen_unavailable,
-                    )
-                    .ok();
-                    *l.note.borrow_mut() = note;
-                }
-            }
+    toolbar.on_load(move |el| {
+        let watch = when_scrolled_past(&el, move || listen.load(false));
+        listen.watch.set_value(watch);
+    });
+    // Listen's chunk adds `aria-expanded` and `aria-controls` with the panel it controls.
+    let button = can_speak().then(|| {
+        view! {
+            <button
+                type="button"
+                class="av-button"
+                node_ref=listen.button
+                on:click=move |_| listen.load(true)
+            >
+                {w.listen}
+            </button>
         }
     });
-}
-
-/// Adds the Listen button to `toolbar` before `status` (where the browser can speak) and loads
-/// Listen's chunk when it is pressed or when the toolbar scrolls out of view.
-pub fn listen_toggle(
-    toolbar: &web_sys::Element,
-    status: &web_sys::Element,
-    article: &web_sys::Element,
-    lang: UiLang,
-    scope: &Scope,
-) -> Dom<()> {
-    let w = lang.words();
-    let button = if can_speak() {
-        // Listen's chunk adds `aria-expanded` and `aria-controls` with the panel it controls.
-        let b = dom::document()?.create_element("button")?;
-        b.set_attribute("type", "button")?;
-        b.set_attribute("class", "av-button")?;
-        b.set_text_content(Some(w.listen));
-        toolbar.insert_before(&b, Some(status))?;
-        Some(b.dyn_into::<web_sys::HtmlElement>()?)
-    } else {
-        None
-    };
-    let listen = Rc::new(Listen {
-        lang,
-        toolbar: toolbar.clone().dyn_into()?,
-        article: article.clone(),
-        status: status.clone(),
-        button: button.clone(),
-        state: Cell::new(State::Idle),
-        open: Cell::new(false),
-        mounted: RefCell::new(None),
-        watch: RefCell::new(None),
-        note: RefCell::new(None),
-    });
-    if let Some(b) = &button {
-        let this = Rc::downgrade(&listen);
-        scope.on_click(b, move || load(&this, true));
+    view! {
+        {button}
+        {move || {
+            listen
+                .failed
+                .get()
+                .then(|| {
+                    view! {
+                        <p class="av-notice av-notice--error" role="alert">
+                            {w.listen_unavailable}
+                        </p>
+                    }
+                })
+        }}
     }
-    let this = Rc::downgrade(&listen);
-    *listen.watch.borrow_mut() = when_scrolled_past(toolbar, move || load(&this, false));
-    scope.keep(listen);
-    Ok(())
 }

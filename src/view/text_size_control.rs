@@ -1,96 +1,87 @@
 //! The "Aa" group: A−, A (reset) and A+, with the current size announced to screen readers.
 
-use crate::dom::{self, Dom, Scope};
 use crate::i18n::UiLang;
-use crate::reader::store::{subscribe, update_prefs};
+use crate::reader::store::use_settings;
 use crate::reader::text_size::TextSize;
-use wasm_bindgen::JsValue;
+use leptos::prelude::*;
 
-/// One button: class, test id, visible text, the rest of its name, and what it does to the size.
-type Button<'a> = (&'a str, &'a str, &'a str, &'a str, fn(TextSize) -> TextSize);
+/// One size button: its class, test id, visible text, the rest of its name, what it does to the
+/// size, and whether it is at its end (`aria-disabled`) for a size.
+struct SizeButton {
+    class: &'static str,
+    testid: &'static str,
+    shown: &'static str,
+    name: &'static str,
+    change: fn(TextSize) -> TextSize,
+    at_end: fn(TextSize) -> Option<bool>,
+}
 
-/// Appends the A−/A/A+ buttons acting on the page-wide text size to `parent`.
-pub fn text_size_control(parent: &web_sys::Node, lang: UiLang, scope: &Scope) -> Dom<()> {
+/// The A−/A/A+ buttons acting on the page-wide text size.
+#[component]
+pub fn TextSizeControl(
+    /// Interface language.
+    lang: UiLang,
+) -> impl IntoView {
     let w = lang.words();
+    let settings = use_settings();
+    let size = {
+        let settings = settings.clone();
+        Memo::new(move |_| settings.get().size)
+    };
+    let buttons = [
+        SizeButton {
+            class: "av-button av-size__button",
+            testid: "av-size-down",
+            shown: "A−",
+            name: w.smaller,
+            change: TextSize::decrease,
+            at_end: |s| Some(!s.can_decrease()),
+        },
+        SizeButton {
+            class: "av-button av-size__button",
+            testid: "av-size-reset",
+            shown: "A",
+            name: w.reset_size,
+            change: |_| TextSize::default(),
+            at_end: |_| None,
+        },
+        SizeButton {
+            class: "av-button av-size__button av-size__button--larger",
+            testid: "av-size-up",
+            shown: "A+",
+            name: w.larger,
+            change: TextSize::increase,
+            at_end: |s| Some(!s.can_increase()),
+        },
+    ];
     // aria-disabled (not `disabled`) keeps keyboard focus on the button at the ends. The names start
     // with the visible text ("A+ Tăng cỡ chữ"), so voice control users can say what they see.
-    let group = dom::child(
-        parent,
-        "div",
-        &[
-            ("class", "av-toolbar__group av-size"),
-            ("role", "group"),
-            ("aria-label", w.text_size),
-            ("data-testid", "av-size"),
-        ],
-    )?;
-    let buttons: [Button; 3] = [
-        (
-            "av-button av-size__button",
-            "av-size-down",
-            "A−",
-            w.smaller,
-            TextSize::decrease,
-        ),
-        (
-            "av-button av-size__button",
-            "av-size-reset",
-            "A",
-            w.reset_size,
-            |_| TextSize::default(),
-        ),
-        (
-            "av-button av-size__button av-size__button--larger",
-            "av-size-up",
-            "A+",
-            w.larger,
-            TextSize::increase,
-        ),
-    ];
-    let mut made = Vec::with_capacity(3);
-    for (class, testid, shown, name, change) in buttons {
-        let b = dom::text_child(
-            &group,
-            "button",
-            &[
-                ("type", "button"),
-                ("class", class),
-                ("data-testid", testid),
-            ],
-            shown,
-        )?;
-        let hidden = dom::child(&b, "span", &[("class", "av-visually-hidden")])?;
-        dom::text(&hidden, " ")?;
-        dom::text(&hidden, name)?;
-        scope.on_click(&b, move || update_prefs(|p| p.size = change(p.size)));
-        made.push(b);
+    let buttons = buttons
+        .into_iter()
+        .map(|b| {
+            let settings = settings.clone();
+            let (change, at_end) = (b.change, b.at_end);
+            view! {
+                <button
+                    type="button"
+                    class=b.class
+                    data-testid=b.testid
+                    aria-disabled=move || at_end(size.get()).map(|e| e.to_string())
+                    on:click=move |_| settings.update(|p| p.size = change(p.size))
+                >
+                    {b.shown}
+                    <span class="av-visually-hidden">" " {b.name}</span>
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="av-toolbar__group av-size" role="group" aria-label=w.text_size data-testid="av-size">
+            {buttons}
+            <output class="av-size__value" aria-live="polite" data-testid="av-size-value">
+                <span class="av-visually-hidden">{w.text_size} " "</span>
+                {move || format!("{} %", size.get().percent())}
+            </output>
+        </div>
     }
-    let output = dom::child(
-        &group,
-        "output",
-        &[
-            ("class", "av-size__value"),
-            ("aria-live", "polite"),
-            ("data-testid", "av-size-value"),
-        ],
-    )?;
-    let hidden = dom::text_child(
-        &output,
-        "span",
-        &[("class", "av-visually-hidden")],
-        w.text_size,
-    )?;
-    dom::text(&hidden, " ")?;
-    let value = dom::document()?.create_text_node("");
-    output.append_child(&value)?;
-    let [down, _, up] = <[web_sys::Element; 3]>::try_from(made).map_err(|_| JsValue::NULL)?;
-    scope.keep(subscribe(move |p| {
-        let _ = down.set_attribute("aria-disabled", dom::bool_str(!p.size.can_decrease()));
-        let _ = up.set_attribute("aria-disabled", dom::bool_str(!p.size.can_increase()));
-        let shown = format!("{} %", p.size.percent());
-        if value.data() != shown {
-            value.set_data(&shown);
-        }
-    }));
-    Ok(())
 }

@@ -2,123 +2,144 @@
 //! link, system share, print, text size, display settings and Listen.
 
 use crate::config::print_view_url;
-use crate::dom::{self, Dom, Scope};
 use crate::i18n::UiLang;
-use crate::load::Loaded;
 use crate::reader::mailto::share_link;
 use crate::share;
-use crate::view::display_toggle::display_toggle;
-use crate::view::listen_toggle::listen_toggle;
-use crate::view::text_size_control::text_size_control;
+use crate::view::display_toggle::DisplayToggle;
+use crate::view::listen_toggle::ListenToggle;
+use crate::view::text_size_control::TextSizeControl;
+use leptos::prelude::*;
 
-/// Appends the toolbar for the article `article` to `parent`; `page_url` is the standalone page
-/// that renders the print view, `id_prefix` makes ids unique per viewer.
-pub fn toolbar(
-    parent: &web_sys::Node,
-    article: &web_sys::Element,
-    loaded: &Loaded,
+/// What the toolbar acts on: the article's title, lead and address, and its JSON's address.
+#[derive(Clone, Debug)]
+pub struct Shared {
+    /// The article's title.
+    pub title: String,
+    /// The article's lead, if any.
+    pub lead: Option<String>,
+    /// The article's address.
+    pub url: String,
+    /// The address its JSON came from (the print view loads it again).
+    pub json_url: String,
+}
+
+/// What "Copy link" last said.
+#[derive(Clone, Debug, PartialEq)]
+enum Copied {
+    /// Nothing yet.
+    Nothing,
+    /// The address is on the clipboard.
+    Done,
+    /// The clipboard refused: the address is shown to copy by hand.
+    Failed(String),
+}
+
+/// The toolbar of one article; `page_url` is the standalone page that renders the print view,
+/// `id_prefix` makes ids unique per viewer, `article` is the article element Listen reads.
+#[component]
+pub fn Toolbar(
+    /// What the toolbar acts on.
+    shared: Shared,
+    /// Interface language.
     lang: UiLang,
-    page_url: &str,
-    id_prefix: &str,
-    scope: &Scope,
-) -> Dom<()> {
+    /// The standalone page's address.
+    page_url: String,
+    /// A prefix making ids unique per viewer.
+    id_prefix: String,
+    /// The article element.
+    article: NodeRef<leptos::html::Article>,
+) -> impl IntoView {
     let w = lang.words();
-    let a = &loaded.article;
-    let bar = dom::child(
-        parent,
-        "div",
-        &[
-            ("class", "av-toolbar"),
-            ("role", "toolbar"),
-            ("aria-label", w.toolbar_label),
-            ("data-testid", "av-toolbar"),
-            ("part", "toolbar"),
-        ],
-    )?;
-    let group = dom::child(&bar, "div", &[("class", "av-toolbar__group")])?;
-    dom::text_child(
-        &group,
-        "a",
-        &[
-            ("class", "av-button av-toolbar__email"),
-            ("href", &share_link(&a.title, a.lead.as_deref(), &a.url)),
-            ("aria-label", w.email_label),
-            ("data-testid", "av-email"),
-        ],
-        w.email,
-    )?;
-    let copy = dom::text_child(
-        &group,
-        "button",
-        &[
-            ("type", "button"),
-            ("class", "av-button"),
-            ("data-testid", "av-copy-link"),
-        ],
-        w.copy_link,
-    )?;
-    if share::can_share() {
-        let b = dom::text_child(
-            &group,
-            "button",
-            &[
-                ("type", "button"),
-                ("class", "av-button"),
-                ("data-testid", "av-share"),
-            ],
-            w.share,
-        )?;
-        let (title, text, url) = (
-            a.title.clone(),
-            a.lead.clone().unwrap_or_default(),
-            a.url.clone(),
-        );
-        scope.on_click(&b, move || share::system_share(&title, &text, &url));
-    }
-    let print = dom::text_child(
-        &group,
-        "button",
-        &[
-            ("type", "button"),
-            ("class", "av-button"),
-            ("aria-label", w.print_label),
-            ("data-testid", "av-print"),
-        ],
-        w.print,
-    )?;
-    let print_url = print_view_url(page_url, &loaded.json_url);
-    {
-        let print_url = print_url.clone();
-        scope.on_click(&print, move || share::print_in_frame(&print_url));
-    }
-    text_size_control(&bar, lang, scope)?;
-    display_toggle(&bar, lang, id_prefix, &print_url, scope)?;
-    let status = dom::child(
-        &bar,
-        "p",
-        &[
-            ("class", "av-toolbar__status"),
-            ("role", "status"),
-            ("data-testid", "av-copy-status"),
-        ],
-    )?;
-    listen_toggle(&bar, &status, article, lang, scope)?;
-    let url = a.url.clone();
-    scope.on_click(&copy, move || {
-        let (url, status) = (url.clone(), status.clone());
-        wasm_bindgen_futures::spawn_local(async move {
-            let ok = share::copy_text(&url).await;
-            dom::clear(&status);
-            let _ = if ok {
-                dom::text(&status, w.copied)
-            } else {
-                dom::text(&status, w.copy_failed).and_then(|()| {
-                    dom::text(&status, " ")?;
-                    dom::text_child(&status, "span", &[("class", "av-toolbar__url")], &url)
-                        .map(drop)
-                })
-            };
-        });
+    let Shared {
+        title,
+        lead,
+        url,
+        json_url,
+    } = shared;
+    let mailto = share_link(&title, lead.as_deref(), &url);
+    let print_url = print_view_url(&page_url, &json_url);
+    let copied = RwSignal::new(Copied::Nothing);
+    let bar = NodeRef::<leptos::html::Div>::new();
+    let status = NodeRef::<leptos::html::P>::new();
+    let system_share = share::can_share().then(|| {
+        let (title, text, url) = (title.clone(), lead.clone().unwrap_or_default(), url.clone());
+        view! {
+            <button
+                type="button"
+                class="av-button"
+                data-testid="av-share"
+                on:click=move |_| share::system_share(&title, &text, &url)
+            >
+                {w.share}
+            </button>
+        }
     });
-    Ok(())
+    let copy = move |_| {
+        let url = url.clone();
+        leptos::task::spawn_local(async move {
+            let ok = share::copy_text(&url).await;
+            copied.try_set(if ok {
+                Copied::Done
+            } else {
+                Copied::Failed(url)
+            });
+        });
+    };
+    let print = {
+        let print_url = print_url.clone();
+        move |_| share::print_in_frame(&print_url)
+    };
+    view! {
+        <div
+            class="av-toolbar"
+            role="toolbar"
+            aria-label=w.toolbar_label
+            data-testid="av-toolbar"
+            part="toolbar"
+            node_ref=bar
+        >
+            <div class="av-toolbar__group">
+                <a
+                    class="av-button av-toolbar__email"
+                    href=mailto
+                    aria-label=w.email_label
+                    data-testid="av-email"
+                >
+                    {w.email}
+                </a>
+                <button type="button" class="av-button" data-testid="av-copy-link" on:click=copy>
+                    {w.copy_link}
+                </button>
+                {system_share}
+                <button
+                    type="button"
+                    class="av-button"
+                    aria-label=w.print_label
+                    data-testid="av-print"
+                    on:click=print
+                >
+                    {w.print}
+                </button>
+            </div>
+            <TextSizeControl lang />
+            <DisplayToggle lang id_prefix print_url />
+            <ListenToggle lang toolbar=bar article status />
+            <p class="av-toolbar__status" role="status" data-testid="av-copy-status" node_ref=status>
+                {move || match copied.get() {
+                    Copied::Nothing => None,
+                    Copied::Done => Some(w.copied.into_any()),
+                    Copied::Failed(url) => {
+                        Some(
+                            view! {
+                                {w.copy_failed}
+                                " "
+                                <span class="av-toolbar__url">{url}</span>
+                            }
+                                .into_any(),
+                        )
+                    }
+                }}
+            </p>
+        </div>
+    }
 }

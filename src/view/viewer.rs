@@ -2,19 +2,20 @@
 //! reader's text size, spacing, width, font and theme to its root as CSS custom properties.
 
 use crate::config::ViewMode;
-use crate::dom::{self, Dom, Scope};
 use crate::host_events::{self, emit, Host};
-use crate::http::Requests;
+use crate::http::AbortSlot;
 use crate::i18n::UiLang;
 use crate::load::{load, LoadError, Loaded, ReadOptions};
 use crate::page_meta;
-use crate::reader::appearance::{apply_to, Theme};
+use crate::reader::appearance::Theme;
 use crate::reader::prefs::Prefs;
-use crate::reader::store::subscribe;
-use crate::view::article::{article_view, ArticleOptions};
-use crate::view::error_panel::error_panel;
-use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use crate::reader::store::{use_settings, Settings};
+use crate::view::article::{ArticleOptions, ArticleView};
+use crate::view::error_panel::ErrorPanel;
+use leptos::prelude::*;
+use std::any::Any;
+use std::cell::Cell;
+use std::sync::Arc;
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -62,6 +63,7 @@ async fn next_frame() {
 }
 
 /// How one viewer is set up.
+#[derive(Clone)]
 pub struct ViewerOptions {
     /// Address of the article JSON.
     pub src: String,
@@ -105,269 +107,262 @@ impl Default for ViewerOptions {
     }
 }
 
-/// Where one viewer's article stands.
-enum Loading {
-    /// On its way.
+/// What one viewer shows.
+#[derive(Clone)]
+enum Shown {
+    /// The article is on its way.
     Pending,
-    /// Shown.
-    Ready(Box<Loaded>),
-    /// Could not be shown; the panel offers Retry.
+    /// The article.
+    Ready(Arc<Loaded>),
+    /// It could not be shown; the panel offers Retry.
     Failed(LoadError),
 }
 
-/// One viewer's state.
-struct Inner {
-    opts: ViewerOptions,
-    src: RefCell<String>,
-    id_prefix: String,
-    root: web_sys::HtmlElement,
-    /// The request in flight (aborted by a newer one and when the viewer goes).
-    requests: Requests,
-    /// Bumped by every fetch: an older task's answer is dropped.
-    generation: Cell<u32>,
-    pending: Cell<bool>,
-    /// What the shown content set up (listeners, lazy parts, observers).
-    content: Scope,
-    /// The reader's choices applied to the root.
-    prefs: Scope,
+/// The theme a viewer shows: the print view is always light; "system" follows the host's default.
+fn theme_of(p: &Prefs, print: bool, host_theme: Option<&str>) -> &'static str {
+    let theme = if print {
+        Theme::Light
+    } else {
+        match p.theme {
+            Theme::Auto => host_theme.map(Theme::parse).unwrap_or_default(),
+            chosen => chosen,
+        }
+    };
+    theme.key()
 }
 
-impl Drop for Inner {
-    fn drop(&mut self) {
-        self.requests.abort();
-        self.content.clear();
-        self.root.remove();
+/// One viewer. `src` is the article's address (the viewer loads it again when it changes) and
+/// `reload` fetches it again when notified.
+#[component]
+pub fn Viewer(
+    /// How the viewer is set up.
+    options: ViewerOptions,
+    /// The article's address.
+    src: ArcRwSignal<String>,
+    /// Fetches the article again when notified.
+    reload: ArcTrigger,
+) -> impl IntoView {
+    let settings = use_settings();
+    provide_context::<Settings>(settings.clone());
+    let print = options.mode == ViewMode::Print;
+    let large_print = options.large_print;
+    // The print view prints the reader's settings only in large type, and never follows the
+    // stored ones (those of the frame's origin, maybe not the reader's page).
+    let prefs = Memo::new(move |_| {
+        if print {
+            large_print.unwrap_or_default()
+        } else {
+            settings.get()
+        }
+    });
+    let host_theme = options.host_theme.clone();
+    let lang = options.lang;
+    let id_prefix = next_id_prefix();
+    let root = NodeRef::<leptos::html::Div>::new();
+    let shown = RwSignal::new(Shown::Pending);
+    let requests = AbortSlot::new();
+    let generation = StoredValue::new(0u32);
+    let opts = StoredValue::new_local(options);
+
+    // Tell the host when the reader changes the text size (not for the initial value).
+    Effect::new(move |last: Option<u16>| {
+        let percent = prefs.get().size.percent();
+        if last.is_some_and(|old| old != percent) {
+            opts.with_value(|o| {
+                emit(
+                    o.host.as_ref(),
+                    host_events::TEXT_SIZE_CHANGE,
+                    &[("percent", JsValue::from(percent))],
+                )
+            });
+        }
+        percent
+    });
+
+    // Fetches the article (aborting the request before it) and shows the answer.
+    let fetch = move |src: String| {
+        let gen = generation.get_value().wrapping_add(1);
+        generation.set_value(gen);
+        let Some(controller) = requests.next() else {
+            shown.set(Shown::Failed(LoadError::Network));
+            return;
+        };
+        if !matches!(shown.get_untracked(), Shown::Pending) {
+            shown.set(Shown::Pending);
+        }
+        let (read, timeout) = opts.with_value(|o| {
+            (
+                o.read.clone(),
+                Duration::from_millis(u64::from(o.timeout_ms)),
+            )
+        });
+        leptos::task::spawn_local(async move {
+            let result = load(&src, timeout, &controller, &read).await;
+            let current = || generation.try_get_value() == Some(gen);
+            let next = match result {
+                Ok(loaded) => {
+                    // With the loader's pre-paint just added, let it show for a frame before the
+                    // work of building the whole article (it marks the frame that paints it).
+                    let unpainted = root
+                        .get_untracked()
+                        .and_then(|r| find_prepaint(&r))
+                        .is_some_and(|p| !p.has_attribute("data-shown"));
+                    if unpainted {
+                        next_frame().await;
+                    }
+                    Shown::Ready(Arc::new(loaded))
+                }
+                Err(LoadError::Aborted) => return,
+                Err(e) => Shown::Failed(e),
+            };
+            if !current() {
+                return;
+            }
+            shown.set(next.clone());
+            // Once the article or the error is in the page.
+            leptos::task::tick().await;
+            if !current() {
+                return;
+            }
+            opts.with_value(|o| announce(o, &next));
+        });
+    };
+    let (src_now, retry) = (src.clone(), reload.clone());
+    Effect::new(move |_| {
+        let src = src_now.get();
+        retry.track();
+        untrack(|| fetch(src));
+    });
+
+    let content = move || {
+        let shown = shown.get();
+        if !matches!(shown, Shown::Pending) {
+            // The loader's pre-paint (title, time, author, lead; see scripts/loader-common.js)
+            // goes in the task that shows the article or the error: never both, never neither.
+            if let Some(prepaint) = root.get_untracked().and_then(|r| find_prepaint(&r)) {
+                prepaint.remove();
+            }
+        }
+        match shown {
+            Shown::Pending => view! {
+                <p class="av-loading" role="status" data-testid="av-loading">
+                    {lang.words().loading}
+                </p>
+            }
+            .into_any(),
+            Shown::Ready(loaded) => {
+                let options = opts.with_value(|o| ArticleOptions {
+                    mode: o.mode,
+                    page_url: o.page_url.clone(),
+                    id_prefix: id_prefix.clone(),
+                    comments: o.comments,
+                    host: o.host.clone(),
+                });
+                view! { <ArticleView loaded options /> }.into_any()
+            }
+            Shown::Failed(error) => {
+                let reload = reload.clone();
+                let on_retry = Callback::new(move |()| reload.notify());
+                view! { <ErrorPanel error lang on_retry /> }.into_any()
+            }
+        }
+    };
+    let property = move |i: usize| move || prefs.get().properties()[i].1;
+    view! {
+        <div
+            class="av-viewer"
+            data-view=if print { "print" } else { "read" }
+            data-testid="av-viewer"
+            part="viewer"
+            data-print=(print && large_print.is_some()).then_some("large")
+            data-theme=move || theme_of(&prefs.get(), print, host_theme.as_deref())
+            style=("--av-font-scale", move || prefs.get().size.scale())
+            style=(Prefs::default().properties()[0].0, property(0))
+            style=(Prefs::default().properties()[1].0, property(1))
+            style=(Prefs::default().properties()[2].0, property(2))
+            style=(Prefs::default().properties()[3].0, property(3))
+            style=(Prefs::default().properties()[4].0, property(4))
+            style=(Prefs::default().properties()[5].0, property(5))
+            node_ref=root
+        >
+            {content}
+        </div>
+    }
+}
+
+/// Tells the host (and, on the standalone page, the tab) what the viewer now shows.
+fn announce(o: &ViewerOptions, shown: &Shown) {
+    match shown {
+        Shown::Pending => {}
+        Shown::Ready(loaded) => {
+            let a = &loaded.article;
+            emit(
+                o.host.as_ref(),
+                host_events::LOADED,
+                &[
+                    ("id", JsValue::from_str(&a.id)),
+                    ("title", JsValue::from_str(&a.title)),
+                ],
+            );
+            // The standalone page's tab title and description follow the article; an embed
+            // never touches its host page's.
+            if o.host.is_none() {
+                let site = page_meta::site_name(a.source.as_ref().map(|s| s.name.as_str()), &a.url);
+                page_meta::apply(
+                    &page_meta::page_title(&a.title, site.as_deref()),
+                    page_meta::description(a.lead.as_deref()).as_deref(),
+                );
+            }
+            if o.autoprint && o.mode == ViewMode::Print {
+                crate::share::print_when_ready(3000);
+            }
+        }
+        Shown::Failed(error) => {
+            let lang = o.lang;
+            emit(
+                o.host.as_ref(),
+                host_events::ERROR,
+                &[
+                    ("kind", JsValue::from_str(error.kind())),
+                    ("message", JsValue::from_str(error.message(lang))),
+                ],
+            );
+        }
     }
 }
 
 /// One mounted viewer; dropping it removes it, aborts its requests and removes its listeners.
-pub struct Viewer(Rc<Inner>);
+pub struct ViewerHandle {
+    src: ArcRwSignal<String>,
+    reload: ArcTrigger,
+    _mounted: Box<dyn Any>,
+}
 
-impl Viewer {
+impl ViewerHandle {
     /// Creates a viewer at the end of `parent` and starts loading its article.
-    pub fn mount(parent: &web_sys::Node, opts: ViewerOptions) -> Dom<Viewer> {
-        let print = opts.mode == ViewMode::Print;
-        let root: web_sys::HtmlElement = dom::child(
-            parent,
-            "div",
-            &[
-                ("class", "av-viewer"),
-                ("data-view", if print { "print" } else { "read" }),
-                ("data-testid", "av-viewer"),
-                ("part", "viewer"),
-            ],
-        )?
-        .dyn_into()?;
-        let inner = Rc::new(Inner {
-            src: RefCell::new(opts.src.clone()),
-            opts,
-            id_prefix: next_id_prefix(),
-            root,
-            requests: Requests::default(),
-            generation: Cell::new(0),
-            pending: Cell::new(false),
-            content: Scope::new(),
-            prefs: Scope::new(),
+    pub fn mount(parent: web_sys::HtmlElement, options: ViewerOptions) -> ViewerHandle {
+        let src = ArcRwSignal::new(options.src.clone());
+        let reload = ArcTrigger::new();
+        let (s, r) = (src.clone(), reload.clone());
+        let options = send_wrapper::SendWrapper::new(options);
+        let mounted = leptos::mount::mount_to(parent, move || {
+            let options = options.take();
+            view! { <Viewer options src=s reload=r /> }
         });
-        // The reader's choices live on the root as custom properties: a change restyles, it never
-        // re-renders an article node, so its cost does not grow with the article.
-        let weak = Rc::downgrade(&inner);
-        let last_percent = Cell::new(None::<u16>);
-        inner.prefs.keep(subscribe(move |p| {
-            let Some(inner) = weak.upgrade() else { return };
-            inner.apply_prefs(p);
-            // Tell the host when the reader changes the text size (not for the initial value).
-            let percent = p.size.percent();
-            if last_percent
-                .replace(Some(percent))
-                .is_some_and(|old| old != percent)
-            {
-                emit(
-                    inner.opts.host.as_ref(),
-                    host_events::TEXT_SIZE_CHANGE,
-                    &[("percent", JsValue::from(percent))],
-                );
-            }
-        }));
-        inner.show(Loading::Pending);
-        fetch(&inner);
-        Ok(Viewer(inner))
+        ViewerHandle {
+            src,
+            reload,
+            _mounted: Box::new(mounted),
+        }
     }
 
     /// Loads another article in this viewer.
     pub fn set_src(&self, src: String) {
-        *self.0.src.borrow_mut() = src;
-        fetch(&self.0);
+        self.src.set(src);
     }
 
     /// Fetches the article again.
     pub fn reload(&self) {
-        fetch(&self.0);
+        self.reload.notify();
     }
-
-    /// The viewer's root element.
-    pub fn root(&self) -> &web_sys::HtmlElement {
-        &self.0.root
-    }
-}
-
-impl Inner {
-    /// Applies the reader's choices to the root.
-    fn apply_prefs(&self, p: &Prefs) {
-        let print = self.opts.mode == ViewMode::Print;
-        // The print view prints the reader's settings only in large type, and never follows the
-        // stored ones (those of the frame's origin, maybe not the reader's page).
-        if print {
-            apply_to(&self.root, &self.opts.large_print.unwrap_or_default());
-            if self.opts.large_print.is_some() {
-                // The print stylesheet's large type (style/viewer.css, `@media print`).
-                let _ = self.root.set_attribute("data-print", "large");
-            }
-        } else {
-            apply_to(&self.root, p);
-        }
-        let theme = if print {
-            Theme::Light
-        } else {
-            match p.theme {
-                Theme::Auto => self
-                    .opts
-                    .host_theme
-                    .as_deref()
-                    .map(Theme::parse)
-                    .unwrap_or_default(),
-                chosen => chosen,
-            }
-        };
-        let _ = self.root.set_attribute("data-theme", theme.key());
-    }
-
-    /// Replaces what the viewer shows. The loader's pre-paint (title, time, author, lead; see
-    /// scripts/loader-common.js) goes in the same frame in which the article or the error is
-    /// shown: never both, never neither.
-    fn show(self: &Rc<Self>, state: Loading) {
-        let pending = matches!(state, Loading::Pending);
-        if pending && self.pending.get() {
-            return;
-        }
-        self.pending.set(pending);
-        self.content.clear();
-        dom::clear(&self.root);
-        let lang = self.opts.lang;
-        let shown = match &state {
-            Loading::Pending => dom::text_child(
-                &self.root,
-                "p",
-                &[
-                    ("class", "av-loading"),
-                    ("role", "status"),
-                    ("data-testid", "av-loading"),
-                ],
-                lang.words().loading,
-            )
-            .map(drop),
-            Loading::Ready(loaded) => {
-                emit(
-                    self.opts.host.as_ref(),
-                    host_events::LOADED,
-                    &[
-                        ("id", JsValue::from_str(&loaded.article.id)),
-                        ("title", JsValue::from_str(&loaded.article.title)),
-                    ],
-                );
-                // The standalone page's tab title and description follow the article; an embed
-                // never touches its host page's.
-                if self.opts.host.is_none() {
-                    let a = &loaded.article;
-                    let site =
-                        page_meta::site_name(a.source.as_ref().map(|s| s.name.as_str()), &a.url);
-                    page_meta::apply(
-                        &page_meta::page_title(&a.title, site.as_deref()),
-                        page_meta::description(a.lead.as_deref()).as_deref(),
-                    );
-                }
-                let options = ArticleOptions {
-                    mode: self.opts.mode,
-                    page_url: self.opts.page_url.clone(),
-                    id_prefix: self.id_prefix.clone(),
-                    comments: self.opts.comments,
-                    host: self.opts.host.clone(),
-                };
-                article_view(&self.root, loaded, &options, &self.content)
-            }
-            Loading::Failed(error) => {
-                emit(
-                    self.opts.host.as_ref(),
-                    host_events::ERROR,
-                    &[
-                        ("kind", JsValue::from_str(error.kind())),
-                        ("message", JsValue::from_str(error.message(lang))),
-                    ],
-                );
-                let weak = Rc::downgrade(self);
-                error_panel(&self.root, error, lang, &self.content, move || retry(&weak)).map(drop)
-            }
-        };
-        if let Err(e) = shown {
-            web_sys::console::error_2(&JsValue::from_str("[article-viewer] render failed:"), &e);
-        }
-        if !pending {
-            if let Some(prepaint) = find_prepaint(&self.root) {
-                prepaint.remove();
-            }
-        }
-        if let Loading::Ready(_) = state {
-            if self.opts.autoprint && self.opts.mode == ViewMode::Print {
-                crate::share::print_when_ready(3000);
-            }
-        }
-    }
-}
-
-/// The Retry button: fetches the article again.
-fn retry(weak: &Weak<Inner>) {
-    if let Some(inner) = weak.upgrade() {
-        fetch(&inner);
-    }
-}
-
-/// Fetches the article (aborting the request before it) and shows the answer.
-fn fetch(inner: &Rc<Inner>) {
-    let generation = inner.generation.get().wrapping_add(1);
-    inner.generation.set(generation);
-    let Some(controller) = inner.requests.next() else {
-        inner.show(Loading::Failed(LoadError::Network));
-        return;
-    };
-    inner.show(Loading::Pending);
-    let src = inner.src.borrow().clone();
-    let read = inner.opts.read.clone();
-    let timeout = Duration::from_millis(u64::from(inner.opts.timeout_ms));
-    let weak = Rc::downgrade(inner);
-    wasm_bindgen_futures::spawn_local(async move {
-        let result = load(&src, timeout, &controller, &read).await;
-        let current = |weak: &Weak<Inner>| {
-            weak.upgrade()
-                .filter(|inner| inner.generation.get() == generation)
-        };
-        let state = match result {
-            Ok(loaded) => {
-                // With the loader's pre-paint just added, let it show for a frame before the
-                // work of building the whole article (it marks the frame that paints it).
-                let Some(inner) = current(&weak) else { return };
-                let unpainted =
-                    find_prepaint(&inner.root).is_some_and(|p| !p.has_attribute("data-shown"));
-                drop(inner);
-                if unpainted {
-                    next_frame().await;
-                }
-                Loading::Ready(Box::new(loaded))
-            }
-            Err(LoadError::Aborted) => return,
-            Err(e) => Loading::Failed(e),
-        };
-        if let Some(inner) = current(&weak) {
-            inner.show(state);
-        }
-    });
 }
