@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { suite, axe, openPage } from './support/harness.mjs';
+import { showTools } from './pages/viewer-page.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -19,7 +20,8 @@ async function openPhone(size, query = '', init) {
   await opened.page.addInitScript((s) => localStorage.setItem('article-viewer:prefs:v2', `size=${s}`), size);
   if (init) await opened.page.addInitScript(init);
   await opened.page.goto(`${server.url}/${query}`);
-  await opened.page.getByTestId('av-size-up').waitFor();
+  // The viewer is in: on a phone its toolbar is "Email | In | Aa".
+  await opened.page.getByTestId('av-aa').waitFor();
   return opened;
 }
 
@@ -120,6 +122,7 @@ test('the toolbar keeps the reader\'s browser size whatever the article\'s text 
 
 test('the Display panel at 300 % on a phone fits in two screens, no label splits a word, Escape closes it', async () => {
   const { page, context, problems } = await openPhone(300);
+  await showTools(page);
   const toggle = page.getByTestId('av-display-toggle');
   await toggle.click();
   const panel = page.getByTestId('av-display-panel');
@@ -136,6 +139,46 @@ test('the Display panel at 300 % on a phone fits in two screens, no label splits
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
+
+for (const size of [100, 300]) {
+  test(`at ${size} % on a phone the toolbar is one row, "Email | In | Aa", and the keyboard reaches every setting through "Aa"`, async () => {
+    const { page, context, problems } = await openPhone(size);
+    const row = await page.evaluate(() => {
+      const bar = document.querySelector('[data-testid=av-toolbar]');
+      const shown = [...bar.querySelectorAll('a, button')].filter((b) => b.offsetParent !== null);
+      return { tops: [...new Set(shown.map((b) => Math.round(b.getBoundingClientRect().top)))], names: shown.map((b) => b.textContent.trim()) };
+    });
+    assert.equal(row.tops.length, 1, `one row: ${JSON.stringify(row)}`);
+    assert.deepEqual(row.names.map((n) => n.split(/\s/)[0]), ['Email', 'In', 'Aa']);
+    const aa = page.getByTestId('av-aa');
+    assert.equal(await aa.getAttribute('aria-expanded'), 'false');
+    assert.deepEqual(await axe(page, '[data-testid=av-toolbar]'), []);
+    // Keyboard: Tab to "Aa", Enter opens the tools, Tab reaches each setting with its name.
+    await page.getByTestId('av-print').focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'av-aa');
+    await page.keyboard.press('Enter');
+    assert.equal(await aa.getAttribute('aria-expanded'), 'true');
+    const reached = [];
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate(() => document.activeElement?.dataset.testid ?? ''));
+    }
+    for (const id of ['av-copy-link', 'av-size-down', 'av-size-reset', 'av-size-up', 'av-display-toggle']) {
+      assert.ok(reached.includes(id), `${id} reached by Tab: ${reached}`);
+    }
+    assert.match(await page.getByTestId('av-size-up').getAttribute('aria-label') ?? (await page.getByTestId('av-size-up').innerText()), /A\+/);
+    assert.deepEqual(await axe(page, '[data-testid=av-toolbar]'), []);
+    // Escape in the tools closes them and puts focus back on "Aa".
+    await page.getByTestId('av-size-reset').focus();
+    await page.keyboard.press('Escape');
+    assert.equal(await aa.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'av-aa');
+    assert.equal(await page.getByTestId('av-size-up').isVisible(), false);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+}
 
 test('at 300 % on a phone the viewer takes over from the pre-paint without a shift', async () => {
   const { page, context } = await openPage(browser, { viewport: PHONE });
@@ -157,7 +200,7 @@ test('at 300 % on a phone the viewer takes over from the pre-paint without a shi
   await early.waitFor();
   const before = await early.boundingBox();
   release();
-  await page.getByTestId('av-size-up').waitFor();
+  await page.getByTestId('av-aa').waitFor();
   const after = await page.getByTestId('av-lead').boundingBox();
   assert.deepEqual([after.y, after.height], [before.y, before.height], 'the lead did not move');
   const total = (await page.evaluate(() => window.__shifts)).reduce((a, b) => a + b, 0);

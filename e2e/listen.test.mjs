@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { suite, axe, openPage, cspViolations } from './support/harness.mjs';
+import { showTools } from './pages/viewer-page.mjs';
 import { installSpeech, removeSpeech } from './support/speech-stand-in.mjs';
 
 let browser, server;
@@ -72,6 +73,7 @@ async function axeNew(page) {
 const live = (page) => page.getByTestId('av-listen-live').innerText();
 
 async function openListen(page) {
+  await showTools(page);
   const toggle = page.getByRole('button', { name: /^(Nghe|Listen)$/ }).first();
   await toggle.click();
   await page.getByTestId('av-listen-play').waitFor();

@@ -218,19 +218,24 @@ function prepaint(into, answer, hostTheme) {
   const bar = el('div', 'av-toolbar');
   bar.inert = true;
   bar.setAttribute('aria-hidden', 'true');
-  const share = el('div', 'av-toolbar__group');
+  // As src/view/toolbar.rs: "Email | In | Aa", then the tools (in the row where it is wide enough).
   const button = (className, text) => Object.assign(el('button', className, text), { type: 'button' });
-  share.append(el('a', 'av-button av-toolbar__email', w.email), button('av-button', w.copy));
+  const first = el('div', 'av-toolbar__group');
+  first.append(el('a', 'av-button av-toolbar__email', w.email), button('av-button', w.print));
+  const tools = el('div', 'av-toolbar__tools');
+  const share = el('div', 'av-toolbar__group');
+  share.append(button('av-button', w.copy));
   if ('share' in navigator) share.append(button('av-button', w.share));
-  share.append(button('av-button', w.print));
   const size = el('div', 'av-toolbar__group av-size');
   size.append(button('av-button av-size__button', 'A−'), button('av-button av-size__button', 'A'), button('av-button av-size__button av-size__button--larger', 'A+'), el('output', 'av-size__value', `${prefs.size} %`));
   const display = el('div', 'av-display');
   display.append(button('av-button', w.display));
-  bar.append(share, size, display);
-  if (canSpeak()) bar.append(button('av-button', w.listen));
-  bar.append(el('p', 'av-toolbar__status'));
-  header.append(bar);
+  tools.append(share, size, display);
+  if (canSpeak()) tools.append(button('av-button', w.listen));
+  bar.append(first, button('av-button av-toolbar__aa', 'Aa'), tools, el('p', 'av-toolbar__status'));
+  const box = el('div', 'av-toolbar-box');
+  box.append(bar);
+  header.append(box);
   const meta = el('p', 'av-article__meta');
   const shown = typeof a.published === 'string' ? showTime(a.published, vi) : '';
   if (shown) {

@@ -87,6 +87,8 @@ pub struct Words {
     pub email: &'static str,
     /// Accessible name of the e-mail link.
     pub email_label: &'static str,
+    /// The rest of the narrow toolbar's "Aa" button's name (after the visible "Aa").
+    pub more_tools: &'static str,
     /// The copy-link button.
     pub copy_link: &'static str,
     /// Confirmation after copying the link.
@@ -157,6 +159,7 @@ const VI: Words = Words {
     toolbar_label: "Công cụ bài viết",
     email: "Email",
     email_label: "Gửi bài viết qua email",
+    more_tools: "Cỡ chữ, hiển thị, nghe và chia sẻ",
     copy_link: "Chép liên kết",
     copied: "Đã chép liên kết bài viết.",
     copy_failed: "Không chép được tự động. Địa chỉ bài viết:",
@@ -205,6 +208,7 @@ const EN: Words = Words {
     toolbar_label: "Article tools",
     email: "Email",
     email_label: "Send this article by email",
+    more_tools: "Text size, display, listen and sharing",
     copy_link: "Copy link",
     copied: "Link copied.",
     copy_failed: "Could not copy automatically. The article address:",

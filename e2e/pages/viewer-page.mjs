@@ -56,7 +56,13 @@ export class ControlsPage {
     return this.root.getByTestId('av-body').locator('p').first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
   }
 
+  /** On a narrow screen, opens the tools behind "Aa" (text size, Display, Listen, copy, share). */
+  async showTools() {
+    await showTools(this.root);
+  }
+
   async openDisplay() {
+    await this.showTools();
     const toggle = this.root.getByTestId('av-display-toggle');
     if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   }
@@ -100,4 +106,15 @@ export class CommentsPage {
   async title() {
     return (await this.section.getByTestId('av-comments-title').innerText()).trim();
   }
+}
+
+/**
+ * On a narrow screen the toolbar is "Email | In | Aa": opens the tools behind "Aa" when that button
+ * is shown and closed (nothing to do on a wide screen, where they are in the row).
+ * @param {import('playwright-core').Page | import('playwright-core').Locator} where
+ */
+export async function showTools(where) {
+  const aa = where.getByTestId('av-aa').first();
+  await aa.waitFor({ state: 'attached' });
+  if ((await aa.isVisible()) && (await aa.getAttribute('aria-expanded')) !== 'true') await aa.click();
 }

@@ -1,5 +1,6 @@
-//! The article toolbar, as on the seed portal (`Email | Print | Aa`): share by e-mail, copy
-//! link, system share, print, text size, display settings and Listen.
+//! The article toolbar, as on the seed portal (`Email | Print | Aa`): share by e-mail, print, then
+//! copy link, system share, text size, display settings and Listen. Where the row does not fit
+//! (style/viewer.css names the width) those are behind one "Aa" button, so the row stays one.
 
 use crate::config::print_view_url;
 use crate::i18n::UiLang;
@@ -61,6 +62,24 @@ pub fn Toolbar(
     let copied = RwSignal::new(Copied::Nothing);
     let bar = NodeRef::<leptos::html::Div>::new();
     let status = NodeRef::<leptos::html::P>::new();
+    let aa = NodeRef::<leptos::html::Button>::new();
+    let open = RwSignal::new(false);
+    let tools_id = format!("{id_prefix}-tools");
+    // Escape in the open tools (not taken by the Display panel inside) closes them and puts focus
+    // back on "Aa"; where "Aa" is not shown (a wide row), there is nothing to close.
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let shown = aa
+            .get_untracked()
+            .is_some_and(|b| b.offset_parent().is_some());
+        if open.get_untracked() && shown && ev.key() == "Escape" && !ev.default_prevented() {
+            ev.prevent_default();
+            ev.stop_propagation();
+            open.set(false);
+            if let Some(b) = aa.get_untracked() {
+                let _ = b.focus();
+            }
+        }
+    };
     let system_share = share::can_share().then(|| {
         let (title, text, url) = (title.clone(), lead.clone().unwrap_or_default(), url.clone());
         view! {
@@ -90,56 +109,90 @@ pub fn Toolbar(
         move |_| share::print_in_frame(&print_url)
     };
     view! {
-        <div
-            class="av-toolbar"
-            role="toolbar"
-            aria-label=w.toolbar_label
-            data-testid="av-toolbar"
-            part="toolbar"
-            node_ref=bar
-        >
-            <div class="av-toolbar__group">
-                <a
-                    class="av-button av-toolbar__email"
-                    href=mailto
-                    aria-label=w.email_label
-                    data-testid="av-email"
-                >
-                    {w.email}
-                </a>
-                <button type="button" class="av-button" data-testid="av-copy-link" on:click=copy>
-                    {w.copy_link}
-                </button>
-                {system_share}
+        <div class="av-toolbar-box">
+            <div
+                class="av-toolbar"
+                role="toolbar"
+                aria-label=w.toolbar_label
+                data-testid="av-toolbar"
+                part="toolbar"
+                node_ref=bar
+            >
+                <div class="av-toolbar__group">
+                    <a
+                        class="av-button av-toolbar__email"
+                        href=mailto
+                        aria-label=w.email_label
+                        data-testid="av-email"
+                    >
+                        {w.email}
+                    </a>
+                    <button
+                        type="button"
+                        class="av-button"
+                        aria-label=w.print_label
+                        data-testid="av-print"
+                        on:click=print
+                    >
+                        {w.print}
+                    </button>
+                </div>
                 <button
                     type="button"
-                    class="av-button"
-                    aria-label=w.print_label
-                    data-testid="av-print"
-                    on:click=print
+                    class="av-button av-toolbar__aa"
+                    data-testid="av-aa"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls=tools_id.clone()
+                    node_ref=aa
+                    on:click=move |_| open.update(|o| *o = !*o)
                 >
-                    {w.print}
+                    "Aa"
+                    <span class="av-visually-hidden">" " {w.more_tools}</span>
                 </button>
+                <div
+                    class="av-toolbar__tools"
+                    id=tools_id
+                    data-testid="av-tools"
+                    data-open=move || open.get().then_some("")
+                    on:keydown=on_keydown
+                >
+                    <div class="av-toolbar__group">
+                        <button
+                            type="button"
+                            class="av-button"
+                            data-testid="av-copy-link"
+                            on:click=copy
+                        >
+                            {w.copy_link}
+                        </button>
+                        {system_share}
+                    </div>
+                    <TextSizeControl lang />
+                    <DisplayToggle lang id_prefix print_url />
+                    <ListenToggle lang toolbar=bar article status />
+                </div>
+                <p
+                    class="av-toolbar__status"
+                    role="status"
+                    data-testid="av-copy-status"
+                    node_ref=status
+                >
+                    {move || match copied.get() {
+                        Copied::Nothing => None,
+                        Copied::Done => Some(w.copied.into_any()),
+                        Copied::Failed(url) => {
+                            Some(
+                                view! {
+                                    {w.copy_failed}
+                                    " "
+                                    <span class="av-toolbar__url">{url}</span>
+                                }
+                                    .into_any(),
+                            )
+                        }
+                    }}
+                </p>
             </div>
-            <TextSizeControl lang />
-            <DisplayToggle lang id_prefix print_url />
-            <ListenToggle lang toolbar=bar article status />
-            <p class="av-toolbar__status" role="status" data-testid="av-copy-status" node_ref=status>
-                {move || match copied.get() {
-                    Copied::Nothing => None,
-                    Copied::Done => Some(w.copied.into_any()),
-                    Copied::Failed(url) => {
-                        Some(
-                            view! {
-                                {w.copy_failed}
-                                " "
-                                <span class="av-toolbar__url">{url}</span>
-                            }
-                                .into_any(),
-                        )
-                    }
-                }}
-            </p>
         </div>
     }
 }
