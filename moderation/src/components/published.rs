@@ -78,26 +78,39 @@ pub fn PublishedList(
     };
     load();
 
-    let take_down = move |item: Item| {
-        let id = item.id;
-        if !list.try_update(|l| l.begin(id)).unwrap_or(false) {
-            return;
-        }
+    // Takes `item` down (reject) or, for undo, publishes it again (approve): one request, the
+    // counts and the log follow, focus goes to the next comment (or the one put back).
+    let change = move |item: Item, decision: Decision| {
         let Some((base, token)) = session.conn() else {
             return;
         };
         leptos::task::spawn_local(async move {
-            let result = api::decide(&base, &token, id, Decision::Reject).await;
-            let next = list.with_untracked(|l| l.neighbour(id));
-            let (ok, gone) = (result.is_ok(), result == Err(ApiError::Gone));
-            let name = list.try_update(|l| l.finish(id, ok, gone)).flatten();
+            let (id, name) = (item.id, item.author_name.clone());
+            let down = decision == Decision::Reject;
+            let result = api::decide(&base, &token, id, decision).await;
+            let next = if down {
+                list.with_untracked(|l| l.neighbour(id))
+            } else {
+                Some(id)
+            };
+            list.try_update(|l| {
+                if down {
+                    l.finish(id, result.is_ok(), result == Err(ApiError::Gone));
+                } else {
+                    l.finish_undo(item, result.is_ok());
+                }
+            });
             match result {
                 Ok(()) => {
-                    session
-                        .queue
-                        .try_update(|q| q.count_moved(Status::Published, Status::Rejected));
+                    let (from, to) = if down {
+                        (Status::Published, Status::Rejected)
+                    } else {
+                        (Status::Rejected, Status::Published)
+                    };
+                    session.queue.try_update(|q| q.count_moved(from, to));
                     let w = lang.get_untracked().words();
-                    say(w.taken_down.replace("{name}", &name.unwrap_or_default()));
+                    let said = if down { w.taken_down } else { w.republished };
+                    say(said.replace("{name}", &name));
                     session.fetch_audit();
                     focus_after(next);
                 }
@@ -105,31 +118,14 @@ pub fn PublishedList(
             }
         });
     };
-    let undo = move |_| {
-        let Some(item) = list.try_update(Published::take_undo).flatten() else {
-            let w = lang.get_untracked().words();
-            return say(w.nothing_to_undo.to_string());
-        };
-        let Some((base, token)) = session.conn() else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            let (id, name) = (item.id, item.author_name.clone());
-            let result = api::decide(&base, &token, id, Decision::Approve).await;
-            list.try_update(|l| l.finish_undo(item, result.is_ok()));
-            match result {
-                Ok(()) => {
-                    session
-                        .queue
-                        .try_update(|q| q.count_moved(Status::Rejected, Status::Published));
-                    let w = lang.get_untracked().words();
-                    say(w.republished.replace("{name}", &name));
-                    session.fetch_audit();
-                    focus_after(Some(id));
-                }
-                Err(e) => failed(e),
-            }
-        });
+    let take_down = move |item: Item| {
+        if list.try_update(|l| l.begin(item.id)).unwrap_or(false) {
+            change(item, Decision::Reject);
+        }
+    };
+    let undo = move |_| match list.try_update(Published::take_undo).flatten() {
+        Some(item) => change(item, Decision::Approve),
+        None => say(lang.get_untracked().words().nothing_to_undo.to_string()),
     };
     let field = move |id: &'static str,
                       label: fn(&crate::i18n::Words) -> &'static str,
@@ -200,7 +196,7 @@ pub fn PublishedList(
                                 <article class="av-mod-item__card" aria-label=item.author_name.clone()>
                                     <h3 class="av-mod-item__author">{item.author_name.clone()}</h3>
                                     <p class="av-mod-item__meta">
-                                        <time datetime=item.created.clone()>{move || browser::local_time(&created, lang.get())}</time>
+                                        <time datetime=item.created.clone()>{browser::local_time(&created, lang.get_untracked())}</time>
                                     </p>
                                     <p class="av-mod-item__article">{move || w().article} " " {article_title(&item)}</p>
                                     <p class="av-mod-item__text" data-testid="avm-text">{item.text.clone()}</p>
