@@ -271,7 +271,7 @@ async fn more_replies_append_announce_and_go_when_none_are_left() {
     let more = button().unwrap();
     assert_eq!(more.text_content().as_deref(), Some("Xem thêm 1 trả lời"));
     assert!(
-        more.is_same_node(document().active_element().as_ref().map(|e| &**e)),
+        more.is_same_node(document().active_element().as_deref()),
         "focus stays on the button"
     );
     // The last page: the button goes and focus moves to the first new reply.
