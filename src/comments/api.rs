@@ -132,18 +132,7 @@ pub async fn fetch_replies(
     per_page: u32,
     controller: &AbortController,
 ) -> Result<RepliesPage, CommentsError> {
-    let address = replies_url(url, parent, after, per_page);
-    let signal = controller.signal();
-    let (status, text) = with_timeout(TIMEOUT, controller, async {
-        let r = gloo_net::http::Request::get(&address)
-            .header("Accept", "application/json")
-            .abort_signal(Some(&signal))
-            .send()
-            .await?;
-        let status = r.status();
-        Ok::<_, gloo_net::Error>((status, r.text().await?))
-    })
-    .await?;
+    let (status, text) = get_json(&replies_url(url, parent, after, per_page), controller).await?;
     match status {
         200 => RepliesPage::from_json(&text).map_err(|_| CommentsError::Server(status)),
         _ => Err(CommentsError::Server(status)),
@@ -154,6 +143,24 @@ fn now_unix() -> u64 {
     (js_sys::Date::now() / 1000.0) as u64
 }
 
+/// GETs `address` as JSON: the status and the body.
+async fn get_json(
+    address: &str,
+    controller: &AbortController,
+) -> Result<(u16, String), CommentsError> {
+    let signal = controller.signal();
+    Ok(with_timeout(TIMEOUT, controller, async {
+        let r = gloo_net::http::Request::get(address)
+            .header("Accept", "application/json")
+            .abort_signal(Some(&signal))
+            .send()
+            .await?;
+        let status = r.status();
+        Ok::<_, gloo_net::Error>((status, r.text().await?))
+    })
+    .await?)
+}
+
 /// Lists one page of published comments.
 pub async fn fetch_page(
     url: &str,
@@ -162,18 +169,7 @@ pub async fn fetch_page(
     newest_first: bool,
     controller: &AbortController,
 ) -> Result<CommentsPage, CommentsError> {
-    let address = page_url(url, page, per_page, newest_first);
-    let signal = controller.signal();
-    let (status, text) = with_timeout(TIMEOUT, controller, async {
-        let r = gloo_net::http::Request::get(&address)
-            .header("Accept", "application/json")
-            .abort_signal(Some(&signal))
-            .send()
-            .await?;
-        let status = r.status();
-        Ok::<_, gloo_net::Error>((status, r.text().await?))
-    })
-    .await?;
+    let (status, text) = get_json(&page_url(url, page, per_page, newest_first), controller).await?;
     match status {
         200 => CommentsPage::from_json(&text).map_err(|_| CommentsError::Server(status)),
         403 => Err(CommentsError::Closed),
