@@ -390,7 +390,7 @@ test('an editor takes down a published comment from the moderation page', async 
   assert.equal(await items.count(), 1);
   const item = items.filter({ hasText: 'Số điện thoại riêng' });
   const button = item.getByTestId('avm-take-down');
-  assert.equal(await button.getAttribute('aria-label'), 'Gỡ ý kiến của Kẻ Mạo Danh');
+  assert.equal(await button.getAttribute('aria-label'), 'Gỡ xuống ý kiến của Kẻ Mạo Danh');
   assert.deepEqual(await axe(page), [], 'published list');
 
   await button.click();

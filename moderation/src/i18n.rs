@@ -307,7 +307,7 @@ pub static VI: Words = Words {
     found: "Tìm thấy {n} ý kiến đã đăng.",
     none_found: "Không có ý kiến đã đăng nào khớp.",
     take_down: "Gỡ xuống",
-    take_down_one: "Gỡ ý kiến của {name}",
+    take_down_one: "Gỡ xuống ý kiến của {name}",
     taken_down: "Đã gỡ ý kiến của {name}; bạn đọc không còn thấy ý kiến này.",
     republished: "Đã đăng lại ý kiến của {name}.",
 };
