@@ -137,10 +137,9 @@ pub fn PublishedList(
                 class="av-mod-input"
                 type=if search { "search" } else { "text" }
                 data-testid=id
-                prop:value=move || filter.with(|f| if search { f.search.clone() } else { f.article.clone() })
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
-                    filter.update(|f| if search { f.search = v } else { f.article = v });
+                    filter.update_untracked(|f| if search { f.search = v } else { f.article = v });
                 }
             />
         }
