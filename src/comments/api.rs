@@ -62,12 +62,17 @@ impl CommentsError {
 
     /// The sentence the reader sees when the list could not be loaded (nothing was sent).
     pub fn load_message(&self, lang: UiLang) -> String {
+        self.load_words(lang).to_string()
+    }
+
+    /// [`CommentsError::load_message`] as the fixed sentence it is.
+    pub fn load_words(&self, lang: UiLang) -> &'static str {
         let w = crate::comments::words::words(lang);
         match self {
-            CommentsError::Timeout => w.load_timeout.to_string(),
-            CommentsError::Server(_) => w.load_server.to_string(),
-            CommentsError::Closed => w.closed.to_string(),
-            _ => w.load_network.to_string(),
+            CommentsError::Timeout => w.load_timeout,
+            CommentsError::Server(_) => w.load_server,
+            CommentsError::Closed => w.closed,
+            _ => w.load_network,
         }
     }
 

@@ -60,23 +60,30 @@ pub fn waiting_comment(c: &Comment, lang: UiLang) -> impl IntoView {
 /// and a sentence with Retry when the last try failed.
 fn more_replies(ctl: CommentsController, id: i64, button: NodeRef<Button>) -> impl IntoView {
     let (model, lang) = (ctl.model, ctl.lang);
-    let state = Memo::new(move |_| {
+    // Memos of types the widget already has (fewer bytes); only a change between "replies left"
+    // and "none" redraws the button, so focus stays on it while it loads.
+    let hidden = Memo::new(move |_| {
         model.with(|m| {
             m.threads
                 .iter()
                 .find(|t| t.comment.id == id)
-                .map(|t| (t.hidden_replies(), t.more.clone()))
+                .map_or(0, Thread::hidden_replies)
         })
     });
-    // Only a change between "replies left" and "none" redraws the button (focus stays on it).
-    let hidden = Memo::new(move |_| state.with(|s| s.as_ref().map_or(0, |(n, _)| *n)));
-    let shown = Memo::new(move |_| hidden.get() > 0);
-    let loading = Memo::new(move |_| state.with(|s| matches!(s, Some((_, MoreReplies::Loading)))));
-    let failed = Memo::new(move |_| {
-        state.with(|s| match s {
-            Some((_, MoreReplies::Failed(e))) => Some(e.clone()),
-            _ => None,
+    let more = move || {
+        model.with(|m| {
+            m.threads
+                .iter()
+                .find(|t| t.comment.id == id)
+                .map(|t| t.more.clone())
+                .unwrap_or_default()
         })
+    };
+    let shown = Memo::new(move |_| hidden.get() > 0);
+    let loading = Memo::new(move |_| more() == MoreReplies::Loading);
+    let failed = Memo::new(move |_| match more() {
+        MoreReplies::Failed(e) => Some(e.load_words(lang)),
+        _ => None,
     });
     let cw = words(lang);
     move || {
@@ -88,14 +95,13 @@ fn more_replies(ctl: CommentsController, id: i64, button: NodeRef<Button>) -> im
                     data-testid="av-more-replies"
                     node_ref=button
                     aria-disabled=move || loading.get().to_string()
-                    aria-busy=move || loading.get().to_string()
                     on:click=move |_| ctl.more_replies(id)
                 >
                     {move || cw.more_replies(hidden.get())}
                 </button>
-                {move || failed.get().map(|e| view! {
+                {move || failed.get().map(|why| view! {
                     <div class="av-notice av-notice--error" role="alert" data-testid="av-replies-error">
-                        <p class="av-notice__text">{cw.replies_error} " " {e.load_message(lang)}</p>
+                        <p class="av-notice__text">{cw.replies_error} " " {why}</p>
                         <button
                             type="button"
                             class="av-button"
@@ -111,8 +117,9 @@ fn more_replies(ctl: CommentsController, id: i64, button: NodeRef<Button>) -> im
                             {lang.words().retry}
                         </button>
                     </div>
-                })}
+                }.into_any())}
             }
+            .into_any()
         })
     }
 }
