@@ -23,9 +23,10 @@ import { brotliCompressSync, constants } from 'node:zlib';
 export const CRITICAL_BUDGET_BROTLI = 160 * 1024;
 /** Budget for a reader who opens Display, presses Listen and reads the comments: the critical path
  * and every chunk. 361 KB with three runtimes before issue 18; about 255 KB as one app split into
- * chunks, with issue 22's large-text rules and pending comments; 271.4 KB with the viewer's views as
- * Leptos components. Issue 18 asks for 220 KB, not met (README, "Size"): this guards what is reached. */
-export const JOURNEY_BUDGET_BROTLI = 275 * 1024;
+ * chunks, with issue 22's large-text rules and pending comments; 263.4 KB with issue 21's "more
+ * replies" (the comments chunk 64.7 -> 73.0 KB); 280.5 KB with the viewer's views as Leptos
+ * components too. Issue 18 asks for 220 KB, not met (README, "Size"): this guards what is reached. */
+export const JOURNEY_BUDGET_BROTLI = 285 * 1024;
 /** Budgets of what loads apart from that journey, brotli bytes (formats: its HTML parser; the reading
  * font: three woff2 subsets, fetched only for the text shown while it is chosen). Formats: 230 KB
  * until issue 20's dates and issue 22's hero check (230.4 KB); issue 18 wants it a chunk of the app. */

@@ -1,10 +1,12 @@
 // Issue 4: the comments widget against the real reference server: post, moderation, replies,
 // exact text, nothing lost when the server is down, one comment per post, rate limits, axe.
+// Issue 21: "more replies" past the server's cap, and the editorial office's badge.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { suite, axe, openPage } from './support/harness.mjs';
 import { startCommentsServer } from './support/comments-server.mjs';
 import { CommentsPage } from './pages/viewer-page.mjs';
+import { postComment } from './pages/moderation-page.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -259,6 +261,75 @@ test("the reader's own comment waiting for moderation shows in place, marked, in
   await comments.comments().filter({ hasText: text }).waitFor();
   assert.equal(await mine.count(), 0);
   assert.equal(await page.evaluate(() => localStorage.getItem('article-viewer:pending:ky-anh-2022-04-15')), null);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('a comment with more replies than the cap shows them all through "Xem thêm", with Retry after a failure', async () => {
+  // The server gives at most 10 replies per comment in the list (replies_per_comment).
+  const parent = await postComment(server.url, { text: 'Có ai đi đoạn đường này chưa?', name: 'Hồ Quang' });
+  const replies = [];
+  for (let i = 1; i <= 13; i += 1) {
+    replies.push(await postComment(server.url, { text: `Trả lời số ${i}.`, name: `Bạn đọc ${i}`, parentId: parent.id }));
+  }
+  await server.approveAll();
+  const { page, context, comments, problems } = await open();
+  const thread = comments.section.locator(`.av-comments__list > [data-comment-id="${parent.id}"]`);
+  const shown = thread.locator('.av-comment--reply');
+  await shown.first().waitFor();
+  assert.equal(await shown.count(), 10, 'the list stops at the cap');
+  const more = thread.getByTestId('av-more-replies');
+  assert.equal((await more.innerText()).trim(), 'Xem thêm 3 trả lời');
+  assert.deepEqual(await axe(page, '[data-testid=av-comments]'), [], 'axe with the button');
+
+  // The first try fails: a sentence with Retry, nothing lost, no error in the console.
+  let fail = true;
+  await page.route('**/replies?*', (route) => (fail ? route.abort('connectionrefused') : route.continue()));
+  await more.click();
+  const error = thread.getByTestId('av-replies-error');
+  await error.getByText('Không tải được các trả lời.', { exact: false }).waitFor();
+  assert.equal(await shown.count(), 10);
+  assert.deepEqual(await axe(page, '[data-testid=av-comments]'), [], 'axe with the failure');
+  fail = false;
+  await thread.getByTestId('av-replies-retry').click();
+
+  // The rest arrive once each, in order; the button goes; focus on the first new reply; announced.
+  await shown.nth(12).waitFor();
+  assert.equal(await shown.count(), 13);
+  const texts = await shown.getByTestId('av-comment-text').allInnerTexts();
+  assert.deepEqual(texts, replies.map((_, i) => `Trả lời số ${i + 1}.`));
+  assert.equal(await more.count(), 0);
+  assert.equal(await error.count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.commentId), String(replies[10].id));
+  assert.equal((await comments.section.getByTestId('av-comments-live').innerText()).trim(), 'Đã hiện thêm 3 trả lời.');
+  assert.ok(problems.requests.some((u) => u.includes(`/comments/${parent.id}/replies?after=`)), 'the cursor was followed');
+  assert.deepEqual(await axe(page, '[data-testid=av-comments]'), [], 'axe after');
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test('an editor reply shows its badge to readers', async () => {
+  const token = await server.addModerator('Phan Thảo');
+  const asked = await postComment(server.url, { text: 'Bao giờ có lịch tiếp dân?', name: 'Đinh Lan' });
+  // What the moderation page sends: approve the question and answer as the editorial office.
+  const r = await fetch(`${server.url}/api/moderation/comments/${asked.id}/reply`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ text: 'Lịch tiếp dân có trên cổng thông tin từ thứ Hai.', idempotency_key: 'e2e-editor-badge-1', approve: true }),
+  });
+  assert.equal(r.status, 201);
+  const { page, context, comments, problems } = await open();
+  const thread = comments.section.locator(`.av-comments__list > [data-comment-id="${asked.id}"]`);
+  const answer = thread.locator('.av-comment--reply');
+  await answer.waitFor();
+  const badge = answer.getByTestId('av-editor-badge');
+  assert.equal((await badge.innerText()).trim(), 'Ban biên tập trả lời');
+  assert.equal((await answer.getByTestId('av-comment-author').innerText()).trim(), 'Ban biên tập');
+  assert.equal(await answer.locator('bdi[data-testid=av-comment-author]').count(), 1, 'the name is isolated');
+  // A reader's comment has no badge.
+  assert.equal(await thread.locator(':scope > .av-comment__meta [data-testid=av-editor-badge]').count(), 0);
+  assert.deepEqual(await axe(page, '[data-testid=av-comments]'), []);
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });

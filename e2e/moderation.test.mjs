@@ -221,9 +221,43 @@ test('new comments are announced without moving the list, and shown on request',
   await context.close();
 });
 
-test('English follows the browser, the switch changes language, and axe finds nothing', async () => {
+/** Opens the page as a portal that serves it with `<html lang>` set to `lang` (`null`: none). */
+async function openAsPortal(lang, locale) {
+  const opened = await openPage(browser, { viewport: { width: 1000, height: 800 }, locale });
+  await opened.page.route('**/moderation/', async (route) => {
+    const res = await route.fetch();
+    const headers = { ...res.headers() };
+    delete headers['content-encoding'];
+    delete headers['content-length'];
+    const attr = lang ? ` lang="${lang}"` : '';
+    await route.fulfill({ status: res.status(), headers, body: (await res.text()).replace('<html lang="vi">', `<html${attr}>`) });
+  });
+  const mod = new ModerationPage(opened.page, server.url);
+  await mod.open();
+  return { ...opened, mod };
+}
+
+test("the page opens in the portal's language, then the browser's", async () => {
+  // As shipped (lang="vi"): Vietnamese even for an en-US browser.
+  const vi = await open({ locale: 'en-US' });
+  assert.equal(await vi.mod.testid('avm-sign-in').innerText(), 'Đăng nhập');
+  assert.equal(await vi.page.evaluate(() => document.documentElement.lang), 'vi');
+  await clean(vi.page, vi.problems);
+  await vi.context.close();
+  // An English portal: English for a Vietnamese browser.
+  const en = await openAsPortal('en', 'vi-VN');
+  assert.equal(await en.mod.testid('avm-sign-in').innerText(), 'Sign in');
+  await en.context.close();
+  // No language on the page: the browser's.
+  const none = await openAsPortal(null, 'en-US');
+  assert.equal(await none.mod.testid('avm-sign-in').innerText(), 'Sign in');
+  assert.equal(await none.page.evaluate(() => document.documentElement.lang), 'en');
+  await none.context.close();
+});
+
+test('English on an English portal, the switch changes language, and axe finds nothing', async () => {
   await postComment(server.url, { text: 'For the axe check.' });
-  const { page, context, problems, mod } = await open({ locale: 'en-US' });
+  const { page, context, problems, mod } = await openAsPortal('en', 'en-US');
   assert.equal(await mod.testid('avm-sign-in').innerText(), 'Sign in');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   assert.deepEqual(await axe(page), [], 'sign-in form');
@@ -326,6 +360,58 @@ test('an editor reply from the queue is published at once and the public API giv
   assert.equal(reply.author_name, 'Ban biên tập');
   assert.ok(list.items[at].reply_count >= 1);
   await mod.testid('avm-log-text').getByText(`Ngô Bảo đã trả lời ý kiến #${asked.id} với tư cách ban biên tập (trả lời #${reply.id}).`).waitFor();
+  assert.deepEqual(await axe(page), []);
+  await clean(page, problems);
+  await context.close();
+});
+
+test('an editor takes down a published comment from the moderation page', async () => {
+  const token = await server.addModerator('Mai Anh');
+  const bad = await postComment(server.url, { text: 'Số điện thoại riêng của ai đó: 0900 000 000.', name: 'Kẻ Mạo Danh' });
+  await postComment(server.url, { text: 'Một ý kiến tử tế về điện thoại.', name: 'Người Tốt' });
+  await server.approveAll();
+  const readers = async () => (await (await fetch(`${server.url}/api/articles/ky-anh-2022-04-15/comments?per_page=100`)).json()).items;
+  assert.ok((await readers()).some((c) => c.id === bad.id));
+
+  const { page, context, problems, mod } = await open();
+  await mod.signIn(token);
+  await mod.testid('avm-who').getByText('Đang đăng nhập: Mai Anh').waitFor();
+  await mod.testid('avm-count-published').locator('strong').filter({ hasNotText: /^0$/ }).waitFor();
+  const published = await mod.count('published');
+  await mod.testid('avm-view-published').click();
+  assert.equal(await mod.testid('avm-view-published').getAttribute('aria-pressed'), 'true');
+  const items = mod.testid('avm-published-item');
+  await items.first().waitFor();
+  // Filter by article and a text ("số" finds "Số": case of A–Z ignored), with the keyboard.
+  await mod.testid('avm-filter-article').fill('ky-anh-2022-04-15');
+  await mod.testid('avm-filter-search').fill('số điện thoại');
+  await mod.testid('avm-filter-search').press('Enter');
+  await mod.testid('avm-published-status').getByText('Tìm thấy 1 ý kiến đã đăng.').waitFor();
+  assert.equal(await items.count(), 1);
+  const item = items.filter({ hasText: 'Số điện thoại riêng' });
+  const button = item.getByTestId('avm-take-down');
+  assert.equal(await button.getAttribute('aria-label'), 'Gỡ xuống ý kiến của Kẻ Mạo Danh');
+  assert.deepEqual(await axe(page), [], 'published list');
+
+  await button.click();
+  await mod.testid('avm-published-live').getByText('Đã gỡ ý kiến của Kẻ Mạo Danh; bạn đọc không còn thấy ý kiến này.').waitFor();
+  await item.waitFor({ state: 'detached' });
+  assert.equal(await mod.testid('avm-published-status').innerText(), 'Không có ý kiến đã đăng nào khớp.');
+  assert.equal(await mod.count('published'), published - 1);
+  assert.ok(!(await readers()).some((c) => c.id === bad.id), 'readers no longer get it');
+  await mod.testid('avm-log-text').getByText(`Mai Anh đã từ chối ý kiến #${bad.id} của Kẻ Mạo Danh (đã đăng → đã từ chối).`, { exact: true }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'av-mod-published-title', 'focus stays on the list');
+
+  // Undo publishes it again (also logged).
+  await mod.testid('avm-published-undo').click();
+  await mod.testid('avm-published-live').getByText('Đã đăng lại ý kiến của Kẻ Mạo Danh.').waitFor();
+  await item.waitFor();
+  assert.ok((await readers()).some((c) => c.id === bad.id));
+  assert.equal(await mod.count('published'), published);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'avm-take-down');
+  // Taken down for good this time.
+  await button.click();
+  await item.waitFor({ state: 'detached' });
   assert.deepEqual(await axe(page), []);
   await clean(page, problems);
   await context.close();

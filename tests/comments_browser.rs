@@ -41,6 +41,8 @@ fn comment(id: i64, text: &str) -> Comment {
         created: "2026-11-28T10:00:00Z".into(),
         text: text.into(),
         editor: false,
+        reply_count: None,
+        replies_next: None,
     }
 }
 
@@ -70,16 +72,13 @@ fn mount_with_controller<V: IntoView + 'static>(
 
 #[wasm_bindgen_test]
 async fn comment_links_are_nofollow_and_markup_stays_text() {
-    let thread = Thread {
-        comment: Comment {
-            author_name: "<b>An</b>".into(),
-            ..comment(
-                1,
-                "xem https://a.example/x <img src=x onerror=alert(1)>\nhết",
-            )
-        },
-        replies: vec![],
-    };
+    let thread = Thread::new(Comment {
+        author_name: "<b>An</b>".into(),
+        ..comment(
+            1,
+            "xem https://a.example/x <img src=x onerror=alert(1)>\nhết",
+        )
+    });
     let root = container();
     mount_with_controller(
         &root,
@@ -184,4 +183,118 @@ fn the_shared_rule_vectors_hold_with_the_browsers_normalisation() {
         checked += 1;
     }
     assert!(checked > 30);
+}
+
+/// A top-level comment whose replies the server capped: `count` in all, cursor `next`.
+fn capped(id: i64, count: u32, next: &str) -> Comment {
+    Comment {
+        reply_count: Some(count),
+        replies_next: Some(next.into()),
+        ..comment(id, "Câu hỏi")
+    }
+}
+
+fn reply_to(id: i64, parent: i64) -> Comment {
+    Comment {
+        parent_id: Some(parent),
+        ..comment(id, &format!("Trả lời {id}"))
+    }
+}
+
+#[wasm_bindgen_test]
+async fn more_replies_append_announce_and_go_when_none_are_left() {
+    use article_viewer::comments::api::CommentsError;
+    use article_viewer::comments::contract::RepliesPage;
+    let root = container();
+    let ctl = mount_with_controller(&root, || view! { <CommentList /> });
+    let first: PageRequest = ctl.model.write().first_page();
+    ctl.model.update(|m| {
+        m.page_loaded(
+            first,
+            &CommentsPage {
+                total: 5,
+                top_level_total: Some(1),
+                page: 1,
+                per_page: 2,
+                items: vec![capped(1, 4, "2"), reply_to(2, 1)],
+            },
+        )
+    });
+    tick().await;
+    let root: Element = root.unchecked_into();
+    let button = || {
+        root.query_selector("[data-testid=av-more-replies]")
+            .unwrap()
+    };
+    assert_eq!(
+        button().unwrap().text_content().as_deref(),
+        Some("Xem thêm 3 trả lời")
+    );
+    // A failure says so with Retry; nothing is lost.
+    let request = ctl.model.write().begin_replies(1).unwrap();
+    ctl.model
+        .update(|m| m.replies_failed(&request, CommentsError::Timeout));
+    tick().await;
+    assert!(query(&root, "av-replies-error")
+        .text_content()
+        .unwrap()
+        .contains("Không tải được các trả lời."));
+    query(&root, "av-replies-retry");
+    // The next page: appended once each, announced, the button counts down and keeps focus.
+    let request = ctl.model.write().begin_replies(1).unwrap();
+    ctl.model.update(|m| {
+        m.replies_loaded(
+            &request,
+            &RepliesPage {
+                reply_count: 4,
+                items: vec![reply_to(2, 1), reply_to(3, 1), reply_to(4, 1)],
+                next: Some("4".into()),
+            },
+        )
+    });
+    tick().await;
+    tick().await;
+    let replies = || {
+        root.query_selector_all(".av-comment--reply")
+            .unwrap()
+            .length()
+    };
+    assert_eq!(replies(), 3);
+    assert!(root
+        .query_selector("[data-testid=av-replies-error]")
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        query(&root, "av-comments-live").text_content().as_deref(),
+        Some("Đã hiện thêm 2 trả lời.")
+    );
+    let more = button().unwrap();
+    assert_eq!(more.text_content().as_deref(), Some("Xem thêm 1 trả lời"));
+    assert!(
+        more.is_same_node(document().active_element().as_deref()),
+        "focus stays on the button"
+    );
+    // The last page: the button goes and focus moves to the first new reply.
+    let request = ctl.model.write().begin_replies(1).unwrap();
+    ctl.model.update(|m| {
+        m.replies_loaded(
+            &request,
+            &RepliesPage {
+                reply_count: 4,
+                items: vec![reply_to(5, 1)],
+                next: None,
+            },
+        )
+    });
+    tick().await;
+    tick().await;
+    assert_eq!(replies(), 4);
+    assert!(button().is_none());
+    assert_eq!(
+        document()
+            .active_element()
+            .and_then(|e| e.get_attribute("data-comment-id"))
+            .as_deref(),
+        Some("5")
+    );
 }

@@ -4,6 +4,7 @@
 use crate::audit::AuditRow;
 use crate::i18n::Words;
 use crate::model::{Decision, Page};
+use crate::published::Filter;
 use gloo_net::http::{Request, Response};
 use std::time::Duration;
 
@@ -183,8 +184,21 @@ async fn send_with(
 
 /// `GET …?status=pending&per_page=100`: the oldest pending comments with the counts.
 pub async fn list(base: &str, token: &str) -> Result<Page, ApiError> {
-    let url = format!("{base}?status=pending&per_page=100");
-    let res = send(Request::get(&url), token).await?;
+    page_at(&format!("{base}?status=pending&per_page=100"), token).await
+}
+
+/// `GET …?status=published&sort=newest&per_page=50&article=…&q=…`: the newest published
+/// comments that pass `filter`, with the counts.
+pub async fn published(base: &str, token: &str, filter: &Filter) -> Result<Page, ApiError> {
+    let mut url = format!("{base}?status=published&sort=newest&per_page=50");
+    for (name, value) in filter.params() {
+        url.push_str(&format!("&{name}={}", js_sys::encode_uri_component(value)));
+    }
+    page_at(&url, token).await
+}
+
+async fn page_at(url: &str, token: &str) -> Result<Page, ApiError> {
+    let res = send(Request::get(url), token).await?;
     if !res.ok() {
         return Err(ApiError::from_status(res.status(), ApiError::Disabled));
     }

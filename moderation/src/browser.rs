@@ -38,11 +38,15 @@ pub fn store_token(token: Option<&str>) {
     }
 }
 
-/// The language chosen earlier, else the browser's.
+/// The language chosen earlier, else the portal's (`<html lang>` as served), else the browser's.
 pub fn initial_lang() -> Lang {
     let chosen = local().and_then(|s| s.get_item(LANG_KEY).ok().flatten());
+    let page = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"));
     let browser = web_sys::window().and_then(|w| w.navigator().language());
-    Lang::from_tag(chosen.or(browser).as_deref().unwrap_or("vi"))
+    Lang::pick(chosen.as_deref(), page.as_deref(), browser.as_deref())
 }
 
 /// Remembers the chosen language.

@@ -23,6 +23,16 @@ impl Lang {
         }
     }
 
+    /// The interface language: the one chosen on this page before, else the portal's (`lang` of
+    /// the page), else the browser's; blank values are skipped, Vietnamese when all are.
+    pub fn pick(chosen: Option<&str>, page: Option<&str>, browser: Option<&str>) -> Lang {
+        [chosen, page, browser]
+            .into_iter()
+            .flatten()
+            .find(|t| !t.trim().is_empty())
+            .map_or(Lang::Vi, Lang::from_tag)
+    }
+
     /// The BCP 47 tag.
     pub fn tag(self) -> &'static str {
         match self {
@@ -169,6 +179,28 @@ pub struct Words {
     pub log_reload: &'static str,
     /// An empty log.
     pub log_empty: &'static str,
+    /// Name of the switch between the queue and the published comments.
+    pub views: &'static str,
+    /// Heading of the published comments.
+    pub published_title: &'static str,
+    /// Label of the article filter.
+    pub filter_article: &'static str,
+    /// Label of the search field.
+    pub filter_search: &'static str,
+    /// The search button.
+    pub search: &'static str,
+    /// Published comments found (`{n}`).
+    pub found: &'static str,
+    /// Nothing found.
+    pub none_found: &'static str,
+    /// The take-down button.
+    pub take_down: &'static str,
+    /// The take-down button's full name (`{name}`).
+    pub take_down_one: &'static str,
+    /// After a take-down (`{name}`).
+    pub taken_down: &'static str,
+    /// After undoing a take-down (`{name}`).
+    pub republished: &'static str,
 }
 
 impl Words {
@@ -267,6 +299,17 @@ pub static VI: Words = Words {
     log_title: "Nhật ký kiểm duyệt",
     log_reload: "Tải lại nhật ký",
     log_empty: "Chưa có thao tác nào.",
+    views: "Danh sách",
+    published_title: "Ý kiến đã đăng",
+    filter_article: "Mã bài viết",
+    filter_search: "Tìm trong nội dung hoặc tên",
+    search: "Tìm",
+    found: "Tìm thấy {n} ý kiến đã đăng.",
+    none_found: "Không có ý kiến đã đăng nào khớp.",
+    take_down: "Gỡ xuống",
+    take_down_one: "Gỡ xuống ý kiến của {name}",
+    taken_down: "Đã gỡ ý kiến của {name}; bạn đọc không còn thấy ý kiến này.",
+    republished: "Đã đăng lại ý kiến của {name}.",
 };
 
 /// English.
@@ -330,11 +373,36 @@ pub static EN: Words = Words {
     log_title: "Moderation log",
     log_reload: "Reload the log",
     log_empty: "Nothing has been done yet.",
+    views: "Lists",
+    published_title: "Published comments",
+    filter_article: "Article id",
+    filter_search: "Find in the text or name",
+    search: "Search",
+    found: "Found {n} published comments.",
+    none_found: "No published comment matches.",
+    take_down: "Take down",
+    take_down_one: "Take down the comment by {name}",
+    taken_down: "Took down the comment by {name}; readers no longer see it.",
+    republished: "Published the comment by {name} again.",
 };
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_portals_language_comes_before_the_browsers() {
+        assert_eq!(Lang::pick(None, Some("vi"), Some("en-US")), Lang::Vi);
+        assert_eq!(Lang::pick(None, Some("en"), Some("vi-VN")), Lang::En);
+        assert_eq!(Lang::pick(None, Some(" "), Some("en-US")), Lang::En);
+        assert_eq!(Lang::pick(None, None, Some("vi-VN")), Lang::Vi);
+        assert_eq!(
+            Lang::pick(Some("en"), Some("vi"), None),
+            Lang::En,
+            "a choice wins"
+        );
+        assert_eq!(Lang::pick(None, None, None), Lang::Vi);
+    }
 
     #[test]
     fn browser_languages() {

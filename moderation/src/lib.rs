@@ -12,6 +12,7 @@ pub mod components;
 pub mod i18n;
 pub mod keys;
 pub mod model;
+pub mod published;
 pub mod session;
 pub mod wire;
 

@@ -253,6 +253,11 @@ impl Queue {
         self.counts
     }
 
+    /// One comment changed status outside the queue (a published comment taken down, or put back).
+    pub fn count_moved(&mut self, from: Status, to: Status) {
+        self.counts.moved(from, to, 1);
+    }
+
     /// Pending comments on the server that are neither shown nor announced as new (beyond the
     /// first page).
     pub fn not_shown(&self) -> u64 {

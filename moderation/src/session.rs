@@ -70,6 +70,16 @@ impl Session {
         }
     }
 
+    /// The API's base address and the token, while the session lives.
+    pub fn conn(self) -> Option<(String, String)> {
+        self.conn.try_get_value()
+    }
+
+    /// The server stopped accepting the token: back to the sign-in form.
+    pub fn signed_out(self) {
+        self.on_unauthorized.run(());
+    }
+
     /// Says `text` in the live region (cleared first, so a repeated sentence is spoken again).
     pub fn announce(self, text: String) {
         self.live.try_set(String::new());

@@ -344,7 +344,9 @@ pub enum CliError {
 pub async fn list(args: &ListArgs, out: &mut impl Write) -> Result<(), CliError> {
     let status = args.status.unwrap_or(Status::Pending);
     let db = args.db.open().await?;
-    let page = db.queue_page(status, args.limit.max(1), 0).await?;
+    let page = db
+        .queue_page(status, Default::default(), args.limit.max(1), 0)
+        .await?;
     let total = match status {
         Status::Pending => page.counts.pending,
         Status::Published => page.counts.published,

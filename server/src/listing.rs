@@ -8,7 +8,7 @@ use crate::model::{
     PublicComment, PublicPage, RepliesPage, ReplyInfo, Sort, Status, StatusCounts, StoredComment,
 };
 use crate::store::{in_tx, DbError, Store};
-use crate::tx::{PageSpec, Parents, StoreTx};
+use crate::tx::{PageSpec, Parents, QueueFilter, StoreTx};
 
 /// Replies given under each top-level comment of the public page unless `replies=` says otherwise.
 pub const DEFAULT_REPLIES_PER_COMMENT: u32 = 10;
@@ -173,17 +173,29 @@ pub struct QueuePage {
     pub counts: StatusCounts,
     /// Parents of the replies among `items`, by id.
     pub parents: HashMap<i64, StoredComment>,
+    /// Comments of the status that pass the filter (`None` without a filter: the status count).
+    pub matching: Option<u64>,
 }
 
 /// Reads a page of the moderation queue in transaction `tx`.
 pub async fn queue_page<T: StoreTx>(
     tx: &T,
     status: Status,
+    filter: QueueFilter<'_>,
     limit: u32,
     offset: u64,
 ) -> Result<QueuePage, DbError> {
-    let (items, counts) =
-        tokio::try_join!(tx.by_status(status, limit, offset), tx.status_counts())?;
+    let (items, counts, matching) = tokio::try_join!(
+        tx.by_status(status, filter, limit, offset),
+        tx.status_counts(),
+        async {
+            if filter.is_all() {
+                Ok(None)
+            } else {
+                tx.count_filtered(status, filter).await.map(Some)
+            }
+        }
+    )?;
     let mut parents = HashMap::new();
     for id in items.iter().filter_map(|c| c.parent_id) {
         if let std::collections::hash_map::Entry::Vacant(slot) = parents.entry(id) {
@@ -196,7 +208,30 @@ pub async fn queue_page<T: StoreTx>(
         items,
         counts,
         parents,
+        matching,
     })
+}
+
+/// A [`QueueFilter`] that owns its texts (a SQLite transaction runs on another thread).
+#[derive(Debug, Clone, Default)]
+pub struct OwnedFilter {
+    /// Only this article's comments.
+    pub article: Option<String>,
+    /// Only comments whose text or author name contains this.
+    pub search: Option<String>,
+    /// Newest first.
+    pub newest: bool,
+}
+
+impl OwnedFilter {
+    /// The filter as the store trait takes it.
+    pub fn borrow(&self) -> QueueFilter<'_> {
+        QueueFilter {
+            article: self.article.as_deref(),
+            search: self.search.as_deref(),
+            newest: self.newest,
+        }
+    }
 }
 
 impl Store {
@@ -225,14 +260,22 @@ impl Store {
         .await)
     }
 
-    /// A page of comments with a status (oldest first) with the counts and parents.
+    /// A page of comments with a status that pass `filter`, with the counts and parents.
     pub async fn queue_page(
         &self,
         status: Status,
+        filter: OwnedFilter,
         limit: u32,
         offset: u64,
     ) -> Result<QueuePage, DbError> {
-        in_tx!(self, read, |tx| queue_page(tx, status, limit, offset).await)
+        in_tx!(self, read, |tx| queue_page(
+            tx,
+            status,
+            filter.borrow(),
+            limit,
+            offset
+        )
+        .await)
     }
 
     /// Comment `id`, or `None` if there is none.

@@ -19,6 +19,7 @@ use crate::api::{parse_paging, query_or_400, read_body};
 use crate::articles::is_valid_article_id;
 use crate::auth::Actor;
 use crate::error::ApiError;
+use crate::listing::OwnedFilter;
 use crate::model::{AuditEntry, ModerationComment, Status, StatusCounts};
 use crate::ratelimit::{client_ip, client_key};
 use crate::state::SharedState;
@@ -27,7 +28,7 @@ use crate::validate::{normalize, FieldErrors};
 /// Answer of `GET /api/moderation/comments`.
 #[derive(Debug, Serialize)]
 pub struct ModerationList {
-    /// Number of comments with the requested status.
+    /// Number of comments with the requested status that pass the filter.
     pub total: u64,
     /// Page number (1-based).
     pub page: u32,
@@ -133,7 +134,46 @@ pub async fn me(
     }))
 }
 
-/// `GET /api/moderation/comments?status=pending|published|rejected&page=&per_page=`.
+/// The longest search text of the moderation list, in characters.
+pub const MAX_SEARCH: usize = 200;
+
+/// Reads the list's filter: `article` (an article id), `q` (text searched in the comment's text
+/// and name, NFC, at most [`MAX_SEARCH`] characters) and `sort=newest|oldest` (default oldest);
+/// blank values filter nothing.
+fn parse_filter(q: &HashMap<String, String>, errors: &mut FieldErrors) -> OwnedFilter {
+    let given = |name: &str| {
+        q.get(name)
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    };
+    let article = given("article");
+    if article.as_deref().is_some_and(|a| !is_valid_article_id(a)) {
+        errors.insert("article", "article must be an article id.".into());
+    }
+    let search = given("q").map(|s| normalize(&s, false));
+    if search
+        .as_deref()
+        .is_some_and(|s| s.chars().count() > MAX_SEARCH)
+    {
+        errors.insert("q", format!("q must be at most {MAX_SEARCH} characters."));
+    }
+    let newest = match q.get("sort").map(|s| s.trim()) {
+        None | Some("") | Some("oldest") => false,
+        Some("newest") => true,
+        Some(_) => {
+            errors.insert("sort", "sort must be \"newest\" or \"oldest\".".into());
+            false
+        }
+    };
+    OwnedFilter {
+        article,
+        search,
+        newest,
+    }
+}
+
+/// `GET /api/moderation/comments?status=pending|published|rejected&page=&per_page=&article=&q=&sort=`.
 pub async fn list(
     State(state): State<SharedState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -144,6 +184,7 @@ pub async fn list(
     let q = query_or_400(query)?;
     let mut errors = FieldErrors::new();
     let paging = parse_paging(&q, &mut errors);
+    let filter = parse_filter(&q, &mut errors);
     let status = match q.get("status").map(|s| s.trim().parse::<Status>()) {
         None => Status::Pending,
         Some(Ok(s)) => s,
@@ -159,12 +200,15 @@ pub async fn list(
         return Err(ApiError::Invalid(errors));
     }
     let offset = u64::from(paging.page.saturating_sub(1)) * u64::from(paging.per_page);
-    let page = state.db.queue_page(status, paging.per_page, offset).await?;
-    let total = match status {
+    let page = state
+        .db
+        .queue_page(status, filter, paging.per_page, offset)
+        .await?;
+    let total = page.matching.unwrap_or(match status {
         Status::Pending => page.counts.pending,
         Status::Published => page.counts.published,
         Status::Rejected => page.counts.rejected,
-    };
+    });
     let mut articles: HashMap<String, ArticleInfo> = HashMap::new();
     let mut items = Vec::with_capacity(page.items.len());
     for row in page.items {

@@ -29,8 +29,13 @@ use crate::model::{
 use crate::ratelimit;
 use crate::schema::{self, Dialect, SCHEMA_VERSION};
 use crate::sqlite::COLUMNS;
+
+/// The moderation list's filter (`$2` article id, `$3` search text; `NULL` keeps every comment).
+const FILTERED: &str = "($2::text IS NULL OR article_id = $2) \
+                        AND ($3::text IS NULL OR strpos(lower(text), lower($3)) > 0 \
+                             OR strpos(lower(author_name), lower($3)) > 0)";
 use crate::store::DbError;
-use crate::tx::{NewComment, Parents, StoreTx};
+use crate::tx::{NewComment, Parents, QueueFilter, StoreTx};
 
 /// Longest wait for a pooled connection (a free slot, a new connection, a recycle check).
 const POOL_TIMEOUT: Duration = Duration::from_secs(5);
@@ -561,16 +566,40 @@ impl StoreTx for PgTx<'_> {
     async fn by_status(
         &self,
         status: Status,
+        filter: QueueFilter<'_>,
         limit: u32,
         offset: u64,
     ) -> Result<Vec<StoredComment>, DbError> {
+        let order = if filter.newest { "DESC" } else { "ASC" };
         self.comments(
             &format!(
-                "SELECT {COLUMNS} FROM comments WHERE status = $1 ORDER BY id LIMIT $2 OFFSET $3"
+                "SELECT {COLUMNS} FROM comments WHERE status = $1 AND {FILTERED} \
+                 ORDER BY id {order} LIMIT $4 OFFSET $5"
             ),
-            &[&status.as_str(), &i64::from(limit), &to_i64(offset)],
+            &[
+                &status.as_str(),
+                &filter.article,
+                &filter.search,
+                &i64::from(limit),
+                &to_i64(offset),
+            ],
         )
         .await
+    }
+
+    async fn count_filtered(
+        &self,
+        status: Status,
+        filter: QueueFilter<'_>,
+    ) -> Result<u64, DbError> {
+        let row = self
+            .row(
+                &format!("SELECT COUNT(*) FROM comments WHERE status = $1 AND {FILTERED}"),
+                &[&status.as_str(), &filter.article, &filter.search],
+            )
+            .await?
+            .ok_or(DbError::NoRow)?;
+        Ok(to_u64(row.try_get(0)?))
     }
 
     async fn status_counts(&self) -> Result<StatusCounts, DbError> {

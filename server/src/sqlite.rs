@@ -23,7 +23,7 @@ use crate::model::{
 use crate::ratelimit;
 use crate::schema::{self, Dialect, SCHEMA_VERSION};
 use crate::store::DbError;
-use crate::tx::{NewComment, Parents, StoreTx};
+use crate::tx::{NewComment, Parents, QueueFilter, StoreTx};
 
 /// How long a connection waits for a lock held by another connection or process.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -31,6 +31,11 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// Columns of a comment, in the order [`row_to_comment`] reads them.
 pub const COLUMNS: &str = "id, article_id, parent_id, author_name, author_email, text, status, \
                            created, moderated, idempotency_key, author_role";
+
+/// The moderation list's filter (`?2` article id, `?3` search text; `NULL` keeps every comment).
+const FILTERED: &str = "(?2 IS NULL OR article_id = ?2) \
+                        AND (?3 IS NULL OR instr(lower(text), lower(?3)) > 0 \
+                             OR instr(lower(author_name), lower(?3)) > 0)";
 
 /// Columns of an audit entry, in the order [`row_to_audit`] reads them.
 const AUDIT_COLUMNS: &str = "id, at, moderator, action, comment_id, before, after";
@@ -482,17 +487,43 @@ impl StoreTx for SqliteTx<'_> {
     async fn by_status(
         &self,
         status: Status,
+        filter: QueueFilter<'_>,
         limit: u32,
         offset: u64,
     ) -> Result<Vec<StoredComment>, DbError> {
+        let order = if filter.newest { "DESC" } else { "ASC" };
         collect(
             self.conn,
             &format!(
-                "SELECT {COLUMNS} FROM comments WHERE status = ?1 ORDER BY id LIMIT ?2 OFFSET ?3"
+                "SELECT {COLUMNS} FROM comments WHERE status = ?1 AND {FILTERED} \
+                 ORDER BY id {order} LIMIT ?4 OFFSET ?5"
             ),
-            params![status.as_str(), limit, to_i64(offset)],
+            params![
+                status.as_str(),
+                filter.article,
+                filter.search,
+                limit,
+                to_i64(offset)
+            ],
             row_to_comment,
         )
+    }
+
+    async fn count_filtered(
+        &self,
+        status: Status,
+        filter: QueueFilter<'_>,
+    ) -> Result<u64, DbError> {
+        let n: i64 = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT COUNT(*) FROM comments WHERE status = ?1 AND {FILTERED}"
+            ))?
+            .query_row(
+                params![status.as_str(), filter.article, filter.search],
+                |r| r.get(0),
+            )?;
+        Ok(to_u64(n))
     }
 
     async fn status_counts(&self) -> Result<StatusCounts, DbError> {

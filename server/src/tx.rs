@@ -56,6 +56,26 @@ pub enum Parents<'a> {
     Page(PageSpec<'a>),
 }
 
+/// Which comments of a status the moderation list shows: one article's, or those whose text or
+/// name contains a search text (compared after `lower()`, which folds at least A–Z), newest or
+/// oldest first.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct QueueFilter<'a> {
+    /// Only this article's comments.
+    pub article: Option<&'a str>,
+    /// Only comments whose text or author name contains this.
+    pub search: Option<&'a str>,
+    /// Newest first (else oldest first).
+    pub newest: bool,
+}
+
+impl QueueFilter<'_> {
+    /// True when the filter keeps every comment of the status.
+    pub fn is_all(&self) -> bool {
+        self.article.is_none() && self.search.is_none()
+    }
+}
+
 /// One transaction on the comments database.
 pub trait StoreTx {
     /// Comment `id`, whatever its status.
@@ -118,13 +138,17 @@ pub trait StoreTx {
         limit: u32,
     ) -> Result<Vec<StoredComment>, DbError>;
 
-    /// Comments with a status, oldest first.
+    /// Comments with a status that pass `filter`, in its order.
     async fn by_status(
         &self,
         status: Status,
+        filter: QueueFilter<'_>,
         limit: u32,
         offset: u64,
     ) -> Result<Vec<StoredComment>, DbError>;
+    /// Number of comments with a status that pass `filter`.
+    async fn count_filtered(&self, status: Status, filter: QueueFilter<'_>)
+        -> Result<u64, DbError>;
     /// Number of comments in each status.
     async fn status_counts(&self) -> Result<StatusCounts, DbError>;
 

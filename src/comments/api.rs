@@ -1,6 +1,6 @@
 //! The comments client: list a page, post a comment; one typed error per way it can fail.
 
-use super::contract::{CommentsPage, FieldErrors, NewComment, Posted};
+use super::contract::{CommentsPage, FieldErrors, NewComment, Posted, RepliesPage};
 use super::retry_after;
 use crate::http::{with_timeout, HttpError};
 use crate::i18n::UiLang;
@@ -62,12 +62,17 @@ impl CommentsError {
 
     /// The sentence the reader sees when the list could not be loaded (nothing was sent).
     pub fn load_message(&self, lang: UiLang) -> String {
+        self.load_words(lang).to_string()
+    }
+
+    /// [`CommentsError::load_message`] as the fixed sentence it is.
+    pub fn load_words(&self, lang: UiLang) -> &'static str {
         let w = crate::comments::words::words(lang);
         match self {
-            CommentsError::Timeout => w.load_timeout.to_string(),
-            CommentsError::Server(_) => w.load_server.to_string(),
-            CommentsError::Closed => w.closed.to_string(),
-            _ => w.load_network.to_string(),
+            CommentsError::Timeout => w.load_timeout,
+            CommentsError::Server(_) => w.load_server,
+            CommentsError::Closed => w.closed,
+            _ => w.load_network,
         }
     }
 
@@ -97,8 +102,68 @@ pub fn page_url(url: &str, page: u32, per_page: u32, newest_first: bool) -> Stri
     format!("{url}{sep}page={page}&per_page={per_page}&sort={sort}")
 }
 
+/// The "more replies" address: `{url}/{parent}/replies?after=…&per_page=…`, keeping a query
+/// `url` may carry (its path gets the segments, its query the parameters).
+pub fn replies_url(url: &str, parent: i64, after: &str, per_page: u32) -> String {
+    let (path, query) = match url.split_once('?') {
+        Some((path, query)) => (path, format!("{query}&")),
+        None => (url, String::new()),
+    };
+    let after: String = encode_query_value(after);
+    format!(
+        "{}/{parent}/replies?{query}after={after}&per_page={per_page}",
+        path.trim_end_matches('/')
+    )
+}
+
+/// Percent-encodes a cursor for a query value (it is opaque: a server may put anything in it).
+fn encode_query_value(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Lists the next page of replies of a top-level comment ("more replies").
+pub async fn fetch_replies(
+    url: &str,
+    parent: i64,
+    after: &str,
+    per_page: u32,
+    controller: &AbortController,
+) -> Result<RepliesPage, CommentsError> {
+    let (status, text) = get_json(&replies_url(url, parent, after, per_page), controller).await?;
+    match status {
+        200 => RepliesPage::from_json(&text).map_err(|_| CommentsError::Server(status)),
+        _ => Err(CommentsError::Server(status)),
+    }
+}
+
 fn now_unix() -> u64 {
     (js_sys::Date::now() / 1000.0) as u64
+}
+
+/// GETs `address` as JSON: the status and the body.
+async fn get_json(
+    address: &str,
+    controller: &AbortController,
+) -> Result<(u16, String), CommentsError> {
+    let signal = controller.signal();
+    Ok(with_timeout(TIMEOUT, controller, async {
+        let r = gloo_net::http::Request::get(address)
+            .header("Accept", "application/json")
+            .abort_signal(Some(&signal))
+            .send()
+            .await?;
+        let status = r.status();
+        Ok::<_, gloo_net::Error>((status, r.text().await?))
+    })
+    .await?)
 }
 
 /// Lists one page of published comments.
@@ -109,18 +174,7 @@ pub async fn fetch_page(
     newest_first: bool,
     controller: &AbortController,
 ) -> Result<CommentsPage, CommentsError> {
-    let address = page_url(url, page, per_page, newest_first);
-    let signal = controller.signal();
-    let (status, text) = with_timeout(TIMEOUT, controller, async {
-        let r = gloo_net::http::Request::get(&address)
-            .header("Accept", "application/json")
-            .abort_signal(Some(&signal))
-            .send()
-            .await?;
-        let status = r.status();
-        Ok::<_, gloo_net::Error>((status, r.text().await?))
-    })
-    .await?;
+    let (status, text) = get_json(&page_url(url, page, per_page, newest_first), controller).await?;
     match status {
         200 => CommentsPage::from_json(&text).map_err(|_| CommentsError::Server(status)),
         403 => Err(CommentsError::Closed),
@@ -193,6 +247,18 @@ mod tests {
         assert_eq!(
             page_url("/c?site=x", 1, 20, false),
             "/c?site=x&page=1&per_page=20&sort=oldest"
+        );
+    }
+
+    #[test]
+    fn builds_replies_urls_with_the_cursor_encoded() {
+        assert_eq!(
+            replies_url("/api/articles/a/comments", 12, "88", 50),
+            "/api/articles/a/comments/12/replies?after=88&per_page=50"
+        );
+        assert_eq!(
+            replies_url("https://c.example/c/?site=x", 3, "a b&c", 10),
+            "https://c.example/c/3/replies?site=x&after=a%20b%26c&per_page=10"
         );
     }
 

@@ -19,6 +19,23 @@ pub struct Comment {
     /// An answer of the portal's editorial office (`author.role` is `editor`; any other role, or
     /// none from an older server, is a reader).
     pub editor: bool,
+    /// Top-level comments only: its published replies in all (`reply_count`; none from an older
+    /// server).
+    pub reply_count: Option<u32>,
+    /// Top-level comments only: the cursor of the replies not in the list (`replies_next`;
+    /// `None` when every reply was given).
+    pub replies_next: Option<String>,
+}
+
+/// A page of "more replies": `GET {url}/{parent}/replies?after=…`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RepliesPage {
+    /// Published replies of the comment in all.
+    pub reply_count: u32,
+    /// The replies after the cursor, oldest first.
+    pub items: Vec<Comment>,
+    /// The cursor of the next page; `None` after the last reply.
+    pub next: Option<String>,
 }
 
 /// One page of comments: top-level comments, each followed by its replies.
@@ -112,6 +129,30 @@ impl Comment {
                 .flatten()
                 .and_then(|a| a.opt_str("role").ok().flatten())
                 .is_some_and(|role| role == "editor"),
+            // Lenient: a bad count or cursor costs the "more replies" button, not the list.
+            reply_count: o
+                .opt_i64("reply_count")
+                .ok()
+                .flatten()
+                .and_then(|n| u32::try_from(n).ok()),
+            replies_next: o
+                .opt_str("replies_next")
+                .ok()
+                .flatten()
+                .filter(|c| !c.is_empty()),
+        })
+    }
+}
+
+impl RepliesPage {
+    /// Reads a "more replies" answer.
+    pub fn from_json(text: &str) -> Result<RepliesPage, FieldError> {
+        let v = parse(text)?;
+        let o = Obj::new(json::root(&v), "")?;
+        Ok(RepliesPage {
+            reply_count: o.u32("reply_count")?,
+            items: o.list("items", |v, path| Comment::read(&Obj::new(v, &path)?))?,
+            next: o.opt_str("next")?.filter(|c| !c.is_empty()),
         })
     }
 }
@@ -207,6 +248,28 @@ mod tests {
             "total"
         );
         assert!(CommentsPage::from_json("<html>").is_err());
+    }
+
+    #[test]
+    fn reads_reply_counts_and_more_replies() {
+        let p = CommentsPage::from_json(
+            r#"{"total":13,"top_level_total":1,"page":1,"per_page":20,"items":[
+                {"id":5,"parent_id":null,"author_name":"A","created":"c","text":"x","reply_count":12,"replies_next":"16"},
+                {"id":6,"parent_id":5,"author_name":"B","created":"c","text":"y"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(p.items[0].reply_count, Some(12));
+        assert_eq!(p.items[0].replies_next.as_deref(), Some("16"));
+        assert_eq!(
+            (p.items[1].reply_count, p.items[1].replies_next.clone()),
+            (None, None)
+        );
+        let r = RepliesPage::from_json(
+            r#"{"parent_id":5,"reply_count":12,"items":[{"id":17,"parent_id":5,"author_name":"C","created":"c","text":"z"}],"next":null}"#,
+        )
+        .unwrap();
+        assert_eq!((r.reply_count, r.items.len(), r.next), (12, 1, None));
+        assert!(RepliesPage::from_json(r#"{"items":[]}"#).is_err());
     }
 
     #[test]

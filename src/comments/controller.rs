@@ -25,6 +25,7 @@ pub struct CommentsController {
     host: StoredValue<Option<Host>, LocalStorage>,
     list_requests: AbortSlot,
     post_requests: AbortSlot,
+    reply_requests: AbortSlot,
     opened_at: f64,
 }
 
@@ -86,6 +87,7 @@ impl CommentsController {
             host: StoredValue::new_local(host.map(Host)),
             list_requests: AbortSlot::new(),
             post_requests: AbortSlot::new(),
+            reply_requests: AbortSlot::new(),
             opened_at: js_sys::Date::now(),
         }
     }
@@ -121,6 +123,33 @@ impl CommentsController {
     pub fn more(self) {
         let request = self.model.write().next_page();
         self.fetch(request);
+    }
+
+    /// Loads the next replies of the thread of `parent` ("more replies", or its Retry).
+    pub fn more_replies(self, parent: i64) {
+        let Some(request) = self.model.write().begin_replies(parent) else {
+            return;
+        };
+        let Some(abort) = self.reply_requests.next() else {
+            self.model
+                .update(|m| m.replies_failed(&request, CommentsError::Network));
+            return;
+        };
+        let url = self.url.get_value();
+        leptos::task::spawn_local(async move {
+            let result = api::fetch_replies(
+                &url,
+                request.parent,
+                &request.after,
+                crate::comments::model::REPLIES_PER_PAGE,
+                &abort,
+            )
+            .await;
+            let _ = self.model.try_update(|m| match result {
+                Ok(page) => m.replies_loaded(&request, &page),
+                Err(e) => m.replies_failed(&request, e),
+            });
+        });
     }
 
     /// Tries the failed page again.

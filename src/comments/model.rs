@@ -3,10 +3,10 @@
 //! controller only adds requests and timers, the views only render.
 
 use crate::comments::api::CommentsError;
-use crate::comments::contract::{CommentsPage, NewComment, PostStatus, Posted};
+use crate::comments::contract::{CommentsPage, NewComment, PostStatus, Posted, RepliesPage};
 use crate::comments::draft::{Draft, Field, Problem};
 use crate::comments::pending::Pending;
-use crate::comments::thread::{add_posted, merge_page, Thread};
+use crate::comments::thread::{add_posted, merge_page, merge_replies, MoreReplies, Thread};
 
 /// Default number of top-level comments per page.
 pub const DEFAULT_PER_PAGE: u32 = 20;
@@ -67,6 +67,29 @@ pub struct PageRequest {
     pub sort: Sort,
 }
 
+/// Replies asked per "more replies" page.
+pub const REPLIES_PER_PAGE: u32 = 50;
+
+/// A "more replies" request the controller should make.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RepliesRequest {
+    /// The top-level comment whose replies are asked.
+    pub parent: i64,
+    /// The cursor the server gave.
+    pub after: String,
+    /// The sort order the list was in (an answer for another order is dropped).
+    pub sort: Sort,
+}
+
+/// Where keyboard focus goes once a thread shows more replies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FocusAfterMore {
+    /// The thread.
+    pub parent: i64,
+    /// The first reply added, when the button went away (else focus stays on the button).
+    pub reply: Option<i64>,
+}
+
 /// The whole widget's state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CommentsModel {
@@ -100,6 +123,10 @@ pub struct CommentsModel {
     pub wait_secs: u64,
     /// The reader's own comments waiting for moderation (kept in this browser only).
     pub pending: Pending,
+    /// How many replies the last "more replies" added (said in the widget's live region).
+    pub replies_added: Option<usize>,
+    /// Where focus goes after a "more replies" page (taken by the thread once drawn).
+    pub focus_after_more: Option<FocusAfterMore>,
 }
 
 impl CommentsModel {
@@ -175,6 +202,67 @@ impl CommentsModel {
     pub fn load_failed(&mut self, error: CommentsError) {
         if error != CommentsError::Aborted {
             self.list = ListState::Failed(error);
+        }
+    }
+
+    /// Starts "more replies" under the thread of `parent`; nothing while one is on its way or
+    /// when every reply is shown.
+    pub fn begin_replies(&mut self, parent: i64) -> Option<RepliesRequest> {
+        let t = self.threads.iter_mut().find(|t| t.comment.id == parent)?;
+        if t.more == MoreReplies::Loading {
+            return None;
+        }
+        let after = t.next.clone()?;
+        t.more = MoreReplies::Loading;
+        self.threads_version = self.threads_version.wrapping_add(1);
+        Some(RepliesRequest {
+            parent,
+            after,
+            sort: self.sort,
+        })
+    }
+
+    /// A "more replies" page arrived: the replies are appended (once each), the cursor and count
+    /// follow, the number added is announced and focus is placed.
+    pub fn replies_loaded(&mut self, request: &RepliesRequest, page: &RepliesPage) {
+        if request.sort != self.sort {
+            return; // the list was reloaded in another order meanwhile
+        }
+        let added = merge_replies(
+            &mut self.threads,
+            request.parent,
+            &page.items,
+            page.reply_count,
+            page.next.clone(),
+        );
+        let button_left = self
+            .threads
+            .iter()
+            .any(|t| t.comment.id == request.parent && t.next.is_some());
+        self.threads_version = self.threads_version.wrapping_add(1);
+        self.replies_added = Some(added.len());
+        self.focus_after_more = Some(FocusAfterMore {
+            parent: request.parent,
+            reply: if button_left {
+                None
+            } else {
+                added.first().copied()
+            },
+        });
+    }
+
+    /// A "more replies" page could not be loaded: the thread says so, with Retry.
+    pub fn replies_failed(&mut self, request: &RepliesRequest, error: CommentsError) {
+        if let Some(t) = self
+            .threads
+            .iter_mut()
+            .find(|t| t.comment.id == request.parent)
+        {
+            t.more = match error {
+                CommentsError::Aborted => MoreReplies::Idle,
+                e => MoreReplies::Failed(e),
+            };
+            self.threads_version = self.threads_version.wrapping_add(1);
         }
     }
 
@@ -331,6 +419,8 @@ mod tests {
             created: "2022-04-18T10:00:00Z".into(),
             text: format!("Ý kiến {id}"),
             editor: false,
+            reply_count: None,
+            replies_next: None,
         }
     }
 
@@ -372,6 +462,92 @@ mod tests {
         );
         assert!(!m.can_load_more());
         assert_ne!(m.threads_version, v);
+    }
+
+    fn top(id: i64, count: u32, next: Option<&str>) -> Comment {
+        Comment {
+            reply_count: Some(count),
+            replies_next: next.map(str::to_string),
+            ..comment(id, None)
+        }
+    }
+
+    fn replies(ids: &[i64], parent: i64, count: u32, next: Option<&str>) -> RepliesPage {
+        RepliesPage {
+            reply_count: count,
+            items: ids.iter().map(|id| comment(*id, Some(parent))).collect(),
+            next: next.map(str::to_string),
+        }
+    }
+
+    fn with_capped_thread() -> CommentsModel {
+        let mut m = CommentsModel::new(2, Draft::default());
+        let r = m.first_page();
+        let mut p = page(1, &[(2, Some(1))], 5, 1);
+        p.items.insert(0, top(1, 4, Some("2")));
+        m.page_loaded(r, &p);
+        m
+    }
+
+    #[test]
+    fn more_replies_follow_the_cursor_announce_and_place_focus() {
+        let mut m = with_capped_thread();
+        assert_eq!(m.threads[0].hidden_replies(), 3);
+        let r = m.begin_replies(1).expect("a cursor is left");
+        assert_eq!((r.parent, r.after.as_str()), (1, "2"));
+        assert_eq!(m.threads[0].more, MoreReplies::Loading);
+        assert_eq!(m.begin_replies(1), None, "one request at a time");
+        m.replies_loaded(&r, &replies(&[3, 4], 1, 4, Some("4")));
+        assert_eq!(m.threads[0].replies.len(), 3);
+        assert_eq!(m.replies_added, Some(2));
+        assert_eq!(
+            m.focus_after_more,
+            Some(FocusAfterMore {
+                parent: 1,
+                reply: None
+            }),
+            "the button stays: focus stays on it"
+        );
+        let r = m.begin_replies(1).unwrap();
+        assert_eq!(r.after, "4");
+        m.replies_loaded(&r, &replies(&[4, 5], 1, 4, None));
+        assert_eq!(
+            m.replies_added,
+            Some(1),
+            "a reply shown already is not added twice"
+        );
+        assert_eq!(
+            m.focus_after_more,
+            Some(FocusAfterMore {
+                parent: 1,
+                reply: Some(5)
+            }),
+            "the button goes: focus on the first new reply"
+        );
+        assert_eq!(m.threads[0].hidden_replies(), 0);
+        assert_eq!(m.begin_replies(1), None, "no cursor left");
+    }
+
+    #[test]
+    fn a_failed_replies_page_offers_retry_and_late_answers_are_dropped() {
+        let mut m = with_capped_thread();
+        let r = m.begin_replies(1).unwrap();
+        m.replies_failed(&r, CommentsError::Aborted);
+        assert_eq!(m.threads[0].more, MoreReplies::Idle);
+        let r = m.begin_replies(1).unwrap();
+        m.replies_failed(&r, CommentsError::Timeout);
+        assert_eq!(
+            m.threads[0].more,
+            MoreReplies::Failed(CommentsError::Timeout)
+        );
+        let again = m.begin_replies(1).expect("retry asks the same cursor");
+        assert_eq!(again.after, "2");
+        m.set_sort(Sort::Oldest);
+        m.replies_loaded(&again, &replies(&[3], 1, 4, None));
+        assert_eq!(
+            m.replies_added, None,
+            "an answer for the old order is dropped"
+        );
     }
 
     #[test]

@@ -94,6 +94,8 @@ mod tests {
             created: "2026-12-06T10:00:00Z".into(),
             text: format!("Ý kiến {id}\ndòng hai"),
             editor: false,
+            reply_count: None,
+            replies_next: None,
         }
     }
 

@@ -1,35 +1,87 @@
-//! Comments grouped into threads (one level of replies), merged across "load more" pages.
+//! Comments grouped into threads (one level of replies), merged across "load more" pages and
+//! "more replies" pages.
 
+use super::api::CommentsError;
 use super::contract::Comment;
+
+/// Where a thread's "more replies" stands.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum MoreReplies {
+    /// Nothing asked (the button shows while a cursor is left).
+    #[default]
+    Idle,
+    /// A page of replies is on its way.
+    Loading,
+    /// The last page could not be loaded (a sentence with Retry).
+    Failed(CommentsError),
+}
 
 /// A top-level comment with its replies, oldest reply first.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Thread {
     /// The top-level comment.
     pub comment: Comment,
-    /// Its replies.
+    /// Its replies shown.
     pub replies: Vec<Comment>,
+    /// Its published replies in all, as the server last said.
+    pub reply_count: u32,
+    /// The cursor of the replies not shown yet (`None`: every reply is shown).
+    pub next: Option<String>,
+    /// Where "more replies" stands.
+    pub more: MoreReplies,
+}
+
+impl Thread {
+    /// A thread for a top-level comment, with the reply count and cursor the list gave it.
+    pub fn new(comment: Comment) -> Thread {
+        Thread {
+            reply_count: comment.reply_count.unwrap_or(0),
+            next: comment.replies_next.clone(),
+            comment,
+            replies: Vec::new(),
+            more: MoreReplies::Idle,
+        }
+    }
+
+    /// How many replies the "more replies" button offers (0: no button).
+    pub fn hidden_replies(&self) -> u32 {
+        match self.next {
+            Some(_) => self
+                .reply_count
+                .saturating_sub(self.replies.len() as u32)
+                .max(1),
+            None => 0,
+        }
+    }
+
+    /// Whether `id` is this comment or one of its replies shown.
+    fn holds(&self, id: i64) -> bool {
+        self.comment.id == id || self.replies.iter().any(|r| r.id == id)
+    }
+
+    /// Adds a reply unless it is shown already; whether it was added.
+    fn add_reply(&mut self, c: &Comment) -> bool {
+        if self.holds(c.id) {
+            return false;
+        }
+        self.replies.push(c.clone());
+        self.replies.sort_by_key(|r| r.id);
+        true
+    }
 }
 
 /// Appends the comments of a page (top-level comments each followed by their replies) to
 /// `threads`, skipping comments already shown (pages can shift while new comments arrive).
 pub fn merge_page(threads: &mut Vec<Thread>, items: &[Comment]) {
     for c in items {
-        let known = threads
-            .iter()
-            .any(|t| t.comment.id == c.id || t.replies.iter().any(|r| r.id == c.id));
-        if known {
+        if threads.iter().any(|t| t.holds(c.id)) {
             continue;
         }
         match c.parent_id {
-            None => threads.push(Thread {
-                comment: c.clone(),
-                replies: Vec::new(),
-            }),
+            None => threads.push(Thread::new(c.clone())),
             Some(parent) => {
                 if let Some(t) = threads.iter_mut().find(|t| t.comment.id == parent) {
-                    t.replies.push(c.clone());
-                    t.replies.sort_by_key(|r| r.id);
+                    t.add_reply(c);
                 }
                 // A reply whose parent is not shown is dropped: one level only, no orphans.
             }
@@ -37,17 +89,42 @@ pub fn merge_page(threads: &mut Vec<Thread>, items: &[Comment]) {
     }
 }
 
+/// Appends a "more replies" page to the thread of `parent`: new replies (never one shown
+/// twice, never one of another thread), the new count and cursor. Returns the ids added, oldest
+/// first; nothing when the thread is gone (the list was reloaded meanwhile).
+pub fn merge_replies(
+    threads: &mut [Thread],
+    parent: i64,
+    items: &[Comment],
+    reply_count: u32,
+    next: Option<String>,
+) -> Vec<i64> {
+    let Some(t) = threads.iter_mut().find(|t| t.comment.id == parent) else {
+        return Vec::new();
+    };
+    let mut added: Vec<i64> = items
+        .iter()
+        .filter(|c| c.parent_id == Some(parent) && t.add_reply(c))
+        .map(|c| c.id)
+        .collect();
+    added.sort_unstable();
+    t.reply_count = reply_count.max(t.replies.len() as u32);
+    t.next = next;
+    t.more = MoreReplies::Idle;
+    added
+}
+
 /// Adds a comment the reader just posted and the server published at once.
 pub fn add_posted(threads: &mut Vec<Thread>, comment: Comment, newest_first: bool) {
     match comment.parent_id {
-        Some(_) => merge_page(threads, &[comment]),
-        None if newest_first => threads.insert(
-            0,
-            Thread {
-                comment,
-                replies: Vec::new(),
-            },
-        ),
+        Some(parent) => {
+            if let Some(t) = threads.iter_mut().find(|t| t.comment.id == parent) {
+                if t.add_reply(&comment) {
+                    t.reply_count += 1;
+                }
+            }
+        }
+        None if newest_first => threads.insert(0, Thread::new(comment)),
         None => merge_page(threads, &[comment]),
     }
 }
@@ -64,6 +141,16 @@ mod tests {
             created: "2026-11-28T10:00:00Z".into(),
             text: format!("t{id}"),
             editor: false,
+            reply_count: None,
+            replies_next: None,
+        }
+    }
+
+    fn top(id: i64, count: u32, next: Option<&str>) -> Comment {
+        Comment {
+            reply_count: Some(count),
+            replies_next: next.map(str::to_string),
+            ..c(id, None)
         }
     }
 
@@ -96,6 +183,55 @@ mod tests {
     }
 
     #[test]
+    fn more_replies_append_once_and_follow_the_cursor() {
+        let mut threads = Vec::new();
+        merge_page(
+            &mut threads,
+            &[
+                top(1, 5, Some("3")),
+                c(2, Some(1)),
+                c(3, Some(1)),
+                top(9, 0, None),
+            ],
+        );
+        assert_eq!(threads[0].hidden_replies(), 3);
+        assert_eq!(threads[1].hidden_replies(), 0, "no cursor, no button");
+        // The page repeats a reply shown, and carries one of another thread: neither is added.
+        let added = merge_replies(
+            &mut threads,
+            1,
+            &[c(3, Some(1)), c(5, Some(1)), c(4, Some(1)), c(10, Some(9))],
+            5,
+            Some("5".into()),
+        );
+        assert_eq!(added, [4, 5]);
+        assert_eq!(
+            threads[0].replies.iter().map(|r| r.id).collect::<Vec<_>>(),
+            [2, 3, 4, 5]
+        );
+        assert!(threads[1].replies.is_empty());
+        assert_eq!(threads[0].hidden_replies(), 1);
+        let added = merge_replies(&mut threads, 1, &[c(6, Some(1))], 5, None);
+        assert_eq!(added, [6]);
+        assert_eq!(
+            (threads[0].hidden_replies(), threads[0].next.clone()),
+            (0, None)
+        );
+        assert!(merge_replies(&mut threads, 42, &[c(7, Some(42))], 1, None).is_empty());
+    }
+
+    #[test]
+    fn a_cursor_with_a_stale_count_still_offers_the_button() {
+        let mut threads = Vec::new();
+        merge_page(&mut threads, &[top(1, 1, Some("2")), c(2, Some(1))]);
+        assert_eq!(
+            threads[0].hidden_replies(),
+            1,
+            "at least one while a cursor is left"
+        );
+    }
+
+    #[test]
     fn posted_comments_go_first_when_newest_first() {
         let mut threads = Vec::new();
         merge_page(&mut threads, &[c(5, None)]);
@@ -103,6 +239,10 @@ mod tests {
         add_posted(&mut threads, c(11, Some(5)), true);
         assert_eq!(threads[0].comment.id, 10);
         assert_eq!(threads[1].replies[0].id, 11);
+        assert_eq!(
+            threads[1].reply_count, 1,
+            "the count follows the reader's reply"
+        );
         add_posted(&mut threads, c(12, None), false);
         assert_eq!(threads.last().unwrap().comment.id, 12);
     }

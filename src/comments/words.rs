@@ -91,6 +91,26 @@ pub struct CommentWords {
     pub retry_in: &'static str,
     /// The badge of an answer of the portal's editorial office (words, not only colour).
     pub editor_badge: &'static str,
+    /// The "more replies" button; {n} is how many (see [`CommentWords::more_replies`]).
+    pub more_replies: &'static str,
+    /// The same for one reply.
+    pub more_replies_one: &'static str,
+    /// Said after more replies were added; {n} is how many.
+    pub replies_added: &'static str,
+    /// When more replies could not be loaded.
+    pub replies_error: &'static str,
+}
+
+impl CommentWords {
+    /// "Show N more replies" for `n` replies.
+    pub fn more_replies(&self, n: u32) -> String {
+        let template = if n == 1 {
+            self.more_replies_one
+        } else {
+            self.more_replies
+        };
+        template.replace("{n}", &n.to_string())
+    }
 }
 
 /// The widget's words in `lang`.
@@ -145,6 +165,10 @@ const VI: CommentWords = CommentWords {
     honeypot: "Để trống ô này",
     retry_in: "Thử lại sau {n} giây",
     editor_badge: "Ban biên tập trả lời",
+    more_replies: "Xem thêm {n} trả lời",
+    more_replies_one: "Xem thêm 1 trả lời",
+    replies_added: "Đã hiện thêm {n} trả lời.",
+    replies_error: "Không tải được các trả lời.",
 };
 
 const EN: CommentWords = CommentWords {
@@ -191,6 +215,10 @@ const EN: CommentWords = CommentWords {
     honeypot: "Leave this empty",
     retry_in: "Try again in {n} s",
     editor_badge: "Editorial office",
+    more_replies: "Show {n} more replies",
+    more_replies_one: "Show 1 more reply",
+    replies_added: "{n} more replies shown.",
+    replies_error: "The replies could not be loaded.",
 };
 
 #[cfg(test)]
@@ -214,5 +242,13 @@ mod tests {
         }
         assert_ne!(VI.submit, EN.submit);
         assert!(VI.err_rate.contains("{n}") && EN.err_rate.contains("{n}"));
+    }
+
+    #[test]
+    fn more_replies_counts_in_both_languages() {
+        assert_eq!(VI.more_replies(3), "Xem thêm 3 trả lời");
+        assert_eq!(EN.more_replies(3), "Show 3 more replies");
+        assert_eq!(EN.more_replies(1), "Show 1 more reply");
+        assert!(VI.replies_added.contains("{n}") && EN.replies_added.contains("{n}"));
     }
 }

@@ -33,7 +33,7 @@ pub struct ItemState {
 }
 
 /// The article's title, as a link when its address is http(s).
-fn article_title(item: &Item) -> AnyView {
+pub fn article_title(item: &Item) -> AnyView {
     let label = item.article_label().to_string();
     match item.article_link() {
         Some(href) => {

@@ -5,6 +5,7 @@ pub mod app;
 pub mod audit;
 pub mod counts;
 pub mod item;
+pub mod published;
 pub mod queue;
 pub mod sign_in;
 pub mod toolbar;

@@ -5,10 +5,11 @@ use crate::browser;
 use crate::components::audit::AuditLog;
 use crate::components::counts::StatusCounts;
 use crate::components::item::{ItemActions, ItemState, QueueItem};
+use crate::components::published::PublishedList;
 use crate::components::toolbar::Toolbar;
 use crate::i18n::Lang;
 use crate::keys::{self, Command, Press};
-use crate::model::{Decision, Queue};
+use crate::model::{Decision, Queue, Status};
 use crate::session::{card_id, Fetch, Session, LIST_ID, QUEUE_TITLE_ID};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -153,9 +154,34 @@ pub fn Moderation(
         })
     };
 
+    // The queue, or the published comments (loaded afresh each time they are opened).
+    let showing = RwSignal::new(Status::Pending);
+    let view_button = move |target: Status, testid: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="av-mod-button"
+                data-testid=testid
+                aria-pressed=move || if showing.get() == target { "true" } else { "false" }
+                on:click=move |_| showing.set(target)
+            >
+                {move || if target == Status::Pending { w().pending } else { w().published }}
+            </button>
+        }
+    };
+
     view! {
         <StatusCounts lang queue />
-        <section class="av-mod-queue" aria-labelledby=QUEUE_TITLE_ID>
+        <div class="av-mod-lang av-mod-views" role="group" aria-label=move || w().views>
+            {view_button(Status::Pending, "avm-view-pending")}
+            {view_button(Status::Published, "avm-view-published")}
+        </div>
+        {move || (showing.get() == Status::Published).then(|| view! { <PublishedList session /> })}
+        <section
+            class="av-mod-queue"
+            aria-labelledby=QUEUE_TITLE_ID
+            hidden=move || showing.get() != Status::Pending
+        >
             <h2 id=QUEUE_TITLE_ID class="av-mod-queue__title" tabindex="-1">{move || w().queue_title}</h2>
             <Toolbar session single_keys />
             <p id="av-mod-help" class="av-mod-hint">{move || w().shortcuts_help}</p>

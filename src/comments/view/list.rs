@@ -70,6 +70,10 @@ pub fn CommentList() -> impl IntoView {
             }.into_any(),
             _ => ().into_any(),
         }}
+        // Polite: how many replies "more replies" added.
+        <p class="av-visually-hidden" role="status" data-testid="av-comments-live">
+            {move || model.with(|m| m.replies_added.map(|n| cw.replies_added.replace("{n}", &n.to_string())))}
+        </p>
         {move || more.get().then(|| view! {
             <button type="button" class="av-button av-comments__more" data-testid="av-load-more" on:click=move |_| ctl.more()>
                 {cw.load_more}

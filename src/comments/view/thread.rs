@@ -4,11 +4,13 @@ use super::form::TextArea;
 use crate::comments::contract::Comment;
 use crate::comments::controller::CommentsController;
 use crate::comments::linkify::{linkify, Segment};
-use crate::comments::thread::Thread;
+use crate::comments::thread::{MoreReplies, Thread};
 use crate::comments::words::words;
 use crate::date::display_local;
 use crate::i18n::UiLang;
+use leptos::html::{Button, Ul};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The text of a comment: never HTML; line breaks kept by CSS; http(s) addresses become links.
 fn comment_text(text: &str) -> impl IntoView {
@@ -54,6 +56,74 @@ pub fn waiting_comment(c: &Comment, lang: UiLang) -> impl IntoView {
     }
 }
 
+/// The "Show N more replies" button under a thread while replies are left, its loading state,
+/// and a sentence with Retry when the last try failed.
+fn more_replies(ctl: CommentsController, id: i64, button: NodeRef<Button>) -> impl IntoView {
+    let (model, lang) = (ctl.model, ctl.lang);
+    // Memos of types the widget already has (fewer bytes); only a change between "replies left"
+    // and "none" redraws the button, so focus stays on it while it loads.
+    let hidden = Memo::new(move |_| {
+        model.with(|m| {
+            m.threads
+                .iter()
+                .find(|t| t.comment.id == id)
+                .map_or(0, Thread::hidden_replies)
+        })
+    });
+    let more = move || {
+        model.with(|m| {
+            m.threads
+                .iter()
+                .find(|t| t.comment.id == id)
+                .map(|t| t.more.clone())
+                .unwrap_or_default()
+        })
+    };
+    let shown = Memo::new(move |_| hidden.get() > 0);
+    let loading = Memo::new(move |_| more() == MoreReplies::Loading);
+    let failed = Memo::new(move |_| match more() {
+        MoreReplies::Failed(e) => Some(e.load_words(lang)),
+        _ => None,
+    });
+    let cw = words(lang);
+    move || {
+        shown.get().then(|| {
+            view! {
+                <button
+                    type="button"
+                    class="av-link-button av-comment__more-replies"
+                    data-testid="av-more-replies"
+                    node_ref=button
+                    aria-disabled=move || loading.get().to_string()
+                    on:click=move |_| ctl.more_replies(id)
+                >
+                    {move || cw.more_replies(hidden.get())}
+                </button>
+                {move || failed.get().map(|why| view! {
+                    <div class="av-notice av-notice--error" role="alert" data-testid="av-replies-error">
+                        <p class="av-notice__text">{cw.replies_error} " " {why}</p>
+                        <button
+                            type="button"
+                            class="av-button"
+                            data-testid="av-replies-retry"
+                            on:click=move |_| {
+                                ctl.more_replies(id);
+                                // The notice goes while loading: focus to the button it was about.
+                                if let Some(b) = button.get_untracked() {
+                                    let _ = b.focus();
+                                }
+                            }
+                        >
+                            {lang.words().retry}
+                        </button>
+                    </div>
+                }.into_any())}
+            }
+            .into_any()
+        })
+    }
+}
+
 /// A top-level comment with its replies and a Reply button (for the controller in context).
 #[component]
 pub fn CommentThread(
@@ -80,15 +150,16 @@ pub fn CommentThread(
             }
         })
     };
+    let replies_list = NodeRef::<Ul>::new();
     let replies = (!thread.replies.is_empty()).then(|| {
         view! {
-            <ul class="av-comments__replies">
+            <ul class="av-comments__replies" node_ref=replies_list>
                 {thread
                     .replies
                     .iter()
                     .map(|r| {
                         view! {
-                            <li class="av-comment av-comment--reply" data-testid="av-comment" data-comment-id=r.id>
+                            <li class="av-comment av-comment--reply" data-testid="av-comment" data-comment-id=r.id tabindex="-1">
                                 {comment_body(r, lang)}
                             </li>
                         }
@@ -97,6 +168,30 @@ pub fn CommentThread(
             </ul>
         }
     });
+    let more_button = NodeRef::<Button>::new();
+    let more = more_replies(ctl, id, more_button);
+    // After "more replies" this thread is drawn anew: focus goes back to the button, or to the
+    // first new reply when the button went.
+    if let Some(target) = model
+        .with_untracked(|m| m.focus_after_more)
+        .filter(|f| f.parent == id)
+    {
+        Effect::new(move |_| {
+            let el: Option<web_sys::HtmlElement> = match target.reply {
+                None => more_button.get().map(Into::into),
+                Some(reply) => replies_list.get().and_then(|ul| {
+                    ul.query_selector(&format!("[data-comment-id=\"{reply}\"]"))
+                        .ok()
+                        .flatten()
+                        .and_then(|e| e.dyn_into().ok())
+                }),
+            };
+            if let Some(el) = el {
+                let _ = el.focus();
+                model.update_untracked(|m| m.focus_after_more = None);
+            }
+        });
+    }
     view! {
         <li class="av-comment" data-testid="av-comment" data-comment-id=id>
             {comment_body(&c, lang)}
@@ -116,6 +211,7 @@ pub fn CommentThread(
                 {cw.reply}
             </button>
             {replies}
+            {more}
             {waiting}
         </li>
     }
