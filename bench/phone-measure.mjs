@@ -26,6 +26,8 @@ try {
         toolbar: Math.round(q('[data-testid=av-toolbar]').getBoundingClientRect().height),
       };
     });
+    // On a phone the Display button is behind "Aa" (the toolbar's one row).
+    await page.getByTestId('av-aa').click();
     await page.getByTestId('av-display-toggle').click();
     await page.locator('.av-display__set').first().waitFor();
     m.panel = Math.round((await page.getByTestId('av-display-panel').boundingBox()).height);

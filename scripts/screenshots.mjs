@@ -16,13 +16,16 @@ try {
     const { page, context } = await openPage(browser, { viewport: { width: 360, height: 780 }, colorScheme: 'light' });
     await page.addInitScript((s) => localStorage.setItem('article-viewer:prefs:v2', `size=${s}`), size);
     await page.goto(`${server.url}/`);
-    await page.getByTestId('av-size-up').waitFor();
+    await page.getByTestId('av-aa').waitFor();
     await page.evaluate(() => document.fonts.ready);
     await shot(page, `phone-${size}`);
     if (size === 300) {
       await page.getByTestId('av-lead').evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + scrollY - 16));
       await shot(page, `phone-${size}-lead`);
       await page.evaluate(() => window.scrollTo(0, 0));
+      await page.getByTestId('av-aa').click();
+      await page.getByTestId('av-toolbar').evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + scrollY - 8));
+      await shot(page, `phone-${size}-aa`);
       await page.getByTestId('av-display-toggle').click();
       await page.locator('.av-display__set').first().waitFor();
       await page.getByTestId('av-display-toggle').evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + scrollY - 8));
