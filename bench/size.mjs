@@ -5,7 +5,8 @@
 //   lazy chunks:   parts of the same wasm app, loaded the first time they are needed (display: the
 //                  Display panel; listen: Listen and the compact bar; comments: when the section
 //                  nears the viewport; chunk: code several of them share, with the first that needs it);
-//   formats:       the converter for other input formats, a wasm module of its own;
+//   chunk: formats: the converter for other input formats, a lazy chunk of the app (not in the
+//                  reader's journey: only for answers that are not in the project's own format);
 //   font:          the reading font, only while the reader has chosen it;
 //   loader:        embed.js, the one script a portal adds (it replaces boot.js there).
 // It also checks that the page has exactly one linear memory: the main wasm defines it, and every
@@ -27,10 +28,11 @@ export const CRITICAL_BUDGET_BROTLI = 160 * 1024;
  * replies" (the comments chunk 64.7 -> 73.0 KB); 280.5 KB with the viewer's views as Leptos
  * components too. Issue 18 asks for 220 KB, not met (README, "Size"): this guards what is reached. */
 export const JOURNEY_BUDGET_BROTLI = 285 * 1024;
-/** Budgets of what loads apart from that journey, brotli bytes (formats: its HTML parser; the reading
- * font: three woff2 subsets, fetched only for the text shown while it is chosen). Formats: 230 KB
- * until issue 20's dates and issue 22's hero check (230.4 KB); issue 18 wants it a chunk of the app. */
-export const PART_BUDGETS_BROTLI = { formats: 235 * 1024, font: 100 * 1024 };
+/** Budgets of what loads apart from that journey, brotli bytes (the converter's chunk, with its HTML
+ * parser: 193.2 KB against 221.6 KB as a wasm module of its own; issue 18 asks for 180 KB, not met:
+ * half of its bytes are html5ever's data, README "Size"; the reading font: three woff2 subsets,
+ * fetched only for the text shown while it is chosen). */
+export const PART_BUDGETS_BROTLI = { 'chunk: formats': 195 * 1024, font: 100 * 1024 };
 /** Budget for the embed loader, brotli bytes (it paints the title with the reader's settings before the
  * wasm is in; since issue 18 Listen's button and loading are the viewer's own). */
 export const LOADER_BUDGET_BROTLI = 4.5 * 1024;
@@ -47,13 +49,12 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 // The reading font (dist/fonts/: its module and woff2 subsets) is a lazy part of its own.
 const fontFiles = existsSync(join(dist, 'fonts')) ? readdirSync(join(dist, 'fonts')).filter((f) => /\.(js|woff2)$/.test(f)).map((f) => `fonts/${f}`) : [];
 const files = [...readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f)), ...fontFiles];
-const CHUNKS = ['display', 'listen', 'comments', 'chunk'];
+const CHUNKS = ['display', 'listen', 'comments', 'formats', 'chunk'];
 const where = (f) => {
   if (f === 'embed.js') return 'loader';
   if (f.startsWith('fonts/')) return 'font';
   const name = /^([a-z]+)-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm)$/.exec(f)?.[1];
   if (name && CHUNKS.includes(name)) return `chunk: ${name}`;
-  if (name === 'formats') return 'formats';
   return 'critical';
 };
 const rows = files.map((f) => {
@@ -65,7 +66,7 @@ const sum = (rs) => rs.reduce((a, r) => ({ raw: a.raw + r.raw, br: a.br + r.br }
 const critical = sum(rows.filter((r) => r.where === 'critical'));
 const groups = [...new Set(rows.map((r) => r.where).filter((w) => w !== 'critical' && w !== 'loader'))].sort();
 const parts = groups.map((g) => ({ name: g, ...sum(rows.filter((r) => r.where === g)) }));
-const journey = sum(rows.filter((r) => r.where === 'critical' || r.where.startsWith('chunk: ')));
+const journey = sum(rows.filter((r) => r.where === 'critical' || (r.where.startsWith('chunk: ') && r.where !== 'chunk: formats')));
 const loader = rows.find((r) => r.where === 'loader');
 
 /** Whether a wasm module defines a linear memory of its own (a memory section, id 5). */
@@ -112,12 +113,12 @@ if (process.argv.includes('--check')) {
   const over = [];
   if (critical.br > CRITICAL_BUDGET_BROTLI) over.push(`critical path ${kb(critical.br)} > ${kb(CRITICAL_BUDGET_BROTLI)}`);
   if (journey.br > JOURNEY_BUDGET_BROTLI) over.push(`critical path with every chunk ${kb(journey.br)} > ${kb(JOURNEY_BUDGET_BROTLI)}`);
-  for (const p of parts.filter((p) => !p.name.startsWith('chunk: '))) {
+  for (const p of parts.filter((p) => !p.name.startsWith('chunk: ') || p.name in PART_BUDGETS_BROTLI)) {
     const budget = PART_BUDGETS_BROTLI[p.name];
     if (budget === undefined) over.push(`${p.name} has no budget`);
     else if (p.br > budget) over.push(`${p.name} ${kb(p.br)} > ${kb(budget)}`);
   }
-  for (const c of ['display', 'listen', 'comments']) if (!parts.some((p) => p.name === `chunk: ${c}`)) over.push(`no ${c} chunk in dist/`);
+  for (const c of ['display', 'listen', 'comments', 'formats']) if (!parts.some((p) => p.name === `chunk: ${c}`)) over.push(`no ${c} chunk in dist/`);
   if (memories.length !== 1) over.push(`${memories.length} linear memories (one expected)`);
   if (importers.length !== appWasm.length - memories.length) over.push('a chunk does not import the main memory');
   if (!loader) over.push('embed.js is missing');

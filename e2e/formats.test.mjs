@@ -33,7 +33,7 @@ for (const [file, title] of CASES) {
     assert.ok((await images.count()) >= 1, 'an image');
     const words = (await viewer.text('av-body')).split(/\s+/).length;
     assert.ok(words > 30, `a body (${words} words)`);
-    assert.ok(problems.requests.some((u) => /\/formats-[0-9a-f]+_bg\.wasm$/.test(u)), 'the converter was loaded');
+    assert.ok(problems.requests.some((u) => /\/formats-[0-9a-f]+\.wasm$/.test(u)), 'the converter was loaded');
     // Issue 22: every picture is served from the samples folder and shows (no grey box), under the
     // page's strict CSP; none is shown twice (hero and body).
     for (const img of await images.all()) {

@@ -4,17 +4,14 @@
 //     script comes first);
 //   - prefetch(url): the article JSON is asked for as soon as its address is known, in parallel
 //     with the wasm; the viewer takes the answer with `take(url, signal)` (once; Retry fetches anew);
-//   - part(name): the formats converter (a wasm module of its own), fetched and started on first use;
 //   - prepaint(...): the title, time, author and lead as plain text in the final layout, shown until
 //     the viewer replaces them (no HTML is ever parsed here: text nodes and attributes only);
 //   - the reading font: registered in the document (scripts/reading-font.js) only while the reader
 //     has chosen it, at start from the stored choice and later when a viewer changes it.
 const BASE = new URL('.', import.meta.url);
-const PARTS = __PARTS__;
 const FONT = '__FONT__';
 const shared = (globalThis[Symbol.for('article-viewer')] ??= {});
 shared.answers ??= new Map();
-shared.parts ??= {};
 
 /** Asks for the article at the absolute `url` now (once per address until the viewer takes it). */
 function prefetch(url) {
@@ -56,21 +53,6 @@ shared.take ??= (url, signal) => {
       { once: true },
     );
   });
-};
-
-// A lazy part: its JS glue and wasm, fetched and started once per page (again after a failure).
-shared.part ??= (name) => {
-  const files = PARTS[name];
-  if (!files) return Promise.reject(new Error(`unknown part ${name}`));
-  return (shared.parts[name] ??= import(new URL(files[0], BASE).href)
-    .then(async (m) => {
-      await m.default({ module_or_path: new URL(files[1], BASE) });
-      return m;
-    })
-    .catch((e) => {
-      delete shared.parts[name];
-      throw e;
-    }));
 };
 
 /**

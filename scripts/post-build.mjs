@@ -1,5 +1,5 @@
 // Trunk post-build hook: add the viewer's wasm, its lazy chunks and their loader (split by
-// scripts/build-app.sh, Trunk's pre-build hook) and the formats part (scripts/build-parts.sh), each
+// scripts/build-app.sh, Trunk's pre-build hook), each
 // optimised with npm's binaryen (release only) and under content-hashed names; write the standalone
 // page's `boot.js` and the embed loader `embed.js` (both start with scripts/loader-common.js), so the
 // page runs under `script-src 'self'` with Trusted Types enforced.
@@ -100,29 +100,6 @@ writeFileSync(join(dir, glue), glueText);
 writeFileSync(join(dir, splitLoader), loaderText);
 console.log(`[post-build] app: ${glue}, ${splitLoader}, ${wasm}`);
 
-// The formats part (scripts/build-parts.sh), a wasm module of its own: optimised, named by content.
-const parts = {};
-const partsDir = join(root, 'target', 'parts');
-for (const name of existsSync(partsDir) ? readdirSync(partsDir) : []) {
-  const src = join(partsDir, name);
-  const partWasm = join(dir, `${name}.tmp.wasm`);
-  copyFileSync(join(src, `${name}_bg.wasm`), partWasm);
-  optimise(partWasm);
-  const wasmBytes = readFileSync(partWasm);
-  const glueText = Buffer.from(await minify(readFileSync(join(src, `${name}.js`), 'utf8')));
-  const id = hash(Buffer.concat([wasmBytes, glueText]));
-  const [glueName, wasmName] = [`${name}-${id}.js`, `${name}-${id}_bg.wasm`];
-  writeFileSync(join(dir, wasmName), wasmBytes);
-  writeFileSync(join(dir, glueName), glueText);
-  rmSync(partWasm);
-  parts[name] = [glueName, wasmName];
-  console.log(`[post-build] part ${name}: ${glueName}, ${wasmName}`);
-}
-if (!parts.formats) {
-  console.error('[post-build] the formats part is missing: run scripts/build-parts.sh first (scripts/build.sh does).');
-  process.exit(1);
-}
-
 // Comment lines and indentation go (the loader has a budget), file names are filled in.
 const template = (file) =>
   readFileSync(join(root, 'scripts', file), 'utf8')
@@ -162,7 +139,6 @@ const settingsTable = JSON.parse(readFileSync(join(root, 'scripts', 'settings.js
 delete settingsTable.vectors; // for the tests only
 delete settingsTable.times;
 const common = template('loader-common.js')
-  .replaceAll('__PARTS__', JSON.stringify(parts))
   .replaceAll('__FONT__', fontModuleName)
   .replaceAll('__SETTINGS__', JSON.stringify(settingsTable));
 const fill = (text) => text.replaceAll('__GLUE__', glue).replaceAll('__WASM__', wasm).replaceAll('__CSS__', css);

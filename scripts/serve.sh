@@ -34,7 +34,7 @@ build_if_changed() {
   mkdir -p "$(dirname "$stamp_file")"
   echo "$want" >"$stamp_file"
 }
-viewer_paths=(src style index.html samples examples scripts formats rules moderation Cargo.toml Cargo.lock
+viewer_paths=(src style index.html samples examples scripts formats rules urls moderation Cargo.toml Cargo.lock
   Trunk.toml package.json package-lock.json .cargo rust-toolchain.toml)
 server_paths=(server rules Cargo.toml Cargo.lock rust-toolchain.toml)
 build_if_changed "viewer (dist/)" dist/index.html target/serve-stamps/viewer "$(stamp "${viewer_paths[@]}")" \

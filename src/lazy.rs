@@ -6,17 +6,15 @@
 //! is called. The chunks share the app's memory and its one Leptos runtime. Without the `split`
 //! feature (the browser tests) the entries are called directly.
 //!
-//! The formats converter is still a wasm module of its own, fetched and started by the page's
-//! loader (`boot.js` or `embed.js`) through `globalThis[Symbol.for('article-viewer')].part(name)`.
+//! The formats converter (`formats/`: WordPress posts, JSON Feed items, HTML article pages) is a
+//! chunk too, loaded the first time an answer is not in the project's own format.
 #![allow(unsafe_code)] // the code `wasm_split` generates to import and export each chunk's entry
 
 use crate::comments::mount::CommentsOptions;
 use crate::i18n::UiLang;
 use crate::listen::mount::ListenPlace;
-use js_sys::{Function, Object, Promise, Reflect, Symbol};
 use leptos::prelude::AnyView;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::JsValue;
 
 /// Why a lazy part could not be started.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -102,6 +100,40 @@ entry!(
     }
 );
 
+entry!(
+    formats,
+    fn formats_entry(
+        text: String,
+        content_type: String,
+        url: String,
+        format: Option<String>,
+        lang: Option<String>,
+    ) -> Result<(String, Vec<String>), String> {
+        let options = article_viewer_formats::Options {
+            url: &url,
+            content_type: &content_type,
+            format: format.as_deref(),
+            item: None,
+            lang: lang.as_deref(),
+        };
+        Ok(article_viewer_formats::convert(&text, &options)
+            .map(|c| (c.article_json, c.warnings))
+            .map_err(|e| e.to_string()))
+    }
+);
+
+/// Loads the converter's chunk and converts another input format into the project's article JSON
+/// (with the converter's warnings), or says why it cannot (`Err` inside: the converter's sentence).
+pub async fn convert_format(
+    text: String,
+    content_type: String,
+    url: String,
+    format: Option<String>,
+    lang: Option<String>,
+) -> Result<Result<(String, Vec<String>), String>, PartError> {
+    formats_entry(text, content_type, url, format, lang).await
+}
+
 /// Loads the display panel's chunk and makes the panel's content, its stylesheet adopted by the
 /// root (document or shadow root) holding `at`; `print_url` is the print view's address, for
 /// "Print in large type".
@@ -122,31 +154,4 @@ pub async fn comments_widget(opts: CommentsOptions) -> Result<AnyView, PartError
 /// Loads Listen's chunk and sets up Listen and the compact bar in `place`; `open` opens its panel.
 pub async fn mount_listen(place: ListenPlace, open: bool) -> Result<MountedListen, PartError> {
     listen_entry(place, open).await
-}
-
-/// The page-wide object the loaders share (`globalThis[Symbol.for('article-viewer')]`), if any.
-pub fn shared() -> Option<Object> {
-    let global = js_sys::global();
-    Reflect::get(&global, &Symbol::for_("article-viewer"))
-        .ok()
-        .and_then(|v| v.dyn_into::<Object>().ok())
-}
-
-/// Fetches and starts the wasm module `name` (the formats converter) through the page's loader;
-/// resolves to its JS module (its exports as properties).
-pub async fn load_part(name: &str) -> Result<JsValue, PartError> {
-    let shared = shared().ok_or(PartError::Missing)?;
-    let part = Reflect::get(&shared, &JsValue::from_str("part"))
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok())
-        .ok_or(PartError::Missing)?;
-    let promise = part
-        .call1(&shared, &JsValue::from_str(name))
-        .ok()
-        .and_then(|p| p.dyn_into::<Promise>().ok())
-        .ok_or(PartError::Missing)?;
-    JsFuture::from(promise).await.map_err(|e| {
-        web_sys::console::warn_2(&JsValue::from_str("[article-viewer] lazy part failed:"), &e);
-        PartError::Failed
-    })
 }

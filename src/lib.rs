@@ -25,7 +25,8 @@ pub mod observe;
 pub mod page_meta;
 pub mod reader;
 pub mod share;
-pub mod url_policy;
+/// Which addresses an article may use (its own crate, shared with the formats converter).
+pub use article_viewer_urls as url_policy;
 #[cfg(feature = "app")]
 pub mod view;
 

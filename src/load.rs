@@ -210,7 +210,7 @@ fn looks_like_html(text: &str, content_type: &str) -> bool {
             .starts_with('<')
 }
 
-/// Converts another input format through the formats part; its warnings go to the console.
+/// Converts another input format through the converter's chunk; its warnings go to the console.
 async fn convert(
     text: &str,
     content_type: &str,
@@ -218,45 +218,25 @@ async fn convert(
     format: Option<&str>,
     lang: Option<&str>,
 ) -> Result<String, LoadError> {
-    use wasm_bindgen::JsValue;
-    let module = crate::lazy::load_part(FORMATS_PART)
-        .await
-        .map_err(|_| LoadError::Network)?;
-    let opt = |v: Option<&str>| v.map_or(JsValue::NULL, JsValue::from_str);
-    let args = [
-        JsValue::from_str(text),
-        JsValue::from_str(content_type),
-        JsValue::from_str(url),
-        opt(format),
-        JsValue::NULL,
-        opt(lang),
-    ];
-    let f = Reflect::get(&module, &JsValue::from_str("convert"))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .ok_or(LoadError::Network)?;
-    let result = f
-        .apply(&JsValue::UNDEFINED, &args.iter().collect::<js_sys::Array>())
-        .map_err(|e| {
-            let message = Reflect::get(&e, &JsValue::from_str("message"))
-                .ok()
-                .and_then(|m| m.as_string())
-                .unwrap_or_default();
-            LoadError::Invalid(message)
-        })?;
-    if let Ok(warnings) = Reflect::get(&result, &JsValue::from_str("warnings")) {
-        for w in js_sys::Array::from(&warnings).iter() {
-            web_sys::console::warn_2(&JsValue::from_str("[article-viewer]"), &w);
-        }
+    let own = |v: Option<&str>| v.map(str::to_string);
+    let converted = crate::lazy::convert_format(
+        text.to_string(),
+        content_type.to_string(),
+        url.to_string(),
+        own(format),
+        own(lang),
+    )
+    .await
+    .map_err(|_| LoadError::Network)?;
+    let (article, warnings) = converted.map_err(LoadError::Invalid)?;
+    for w in warnings {
+        web_sys::console::warn_2(
+            &JsValue::from_str("[article-viewer]"),
+            &JsValue::from_str(&w),
+        );
     }
-    Reflect::get(&result, &JsValue::from_str("article"))
-        .ok()
-        .and_then(|a| a.as_string())
-        .ok_or_else(|| LoadError::Invalid("the converter gave no article".into()))
+    Ok(article)
 }
-
-/// Name of the formats part, as the loaders know it.
-pub const FORMATS_PART: &str = "formats";
 
 /// Resolves `src` against the page's address, as `fetch` would.
 pub fn absolute_url(src: &str) -> String {
@@ -278,7 +258,9 @@ fn take_prefetched(
     url: &str,
     signal: &web_sys::AbortSignal,
 ) -> Option<impl std::future::Future<Output = Result<(u16, String, String), JsValue>>> {
-    let shared = crate::lazy::shared()?;
+    let shared = js_sys::Reflect::get(&js_sys::global(), &js_sys::Symbol::for_("article-viewer"))
+        .ok()
+        .filter(|v| v.is_object())?;
     let take = Reflect::get(&shared, &JsValue::from_str("take"))
         .ok()?
         .dyn_into::<js_sys::Function>()

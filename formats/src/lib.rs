@@ -1,7 +1,8 @@
 //! Converts what portals already publish — WordPress REST posts, JSON Feed documents and items,
 //! HTML article pages (schema.org JSON-LD, Open Graph, and a Readability-style body extraction) —
-//! into the article viewer's own JSON (`docs/article-format.md`). Pure Rust; the wasm build exports
-//! [`wasm::convert`] and [`wasm::detect`] for the viewer to load lazily. See `docs/input-formats.md`.
+//! into the article viewer's own JSON (`docs/article-format.md`). Pure Rust. The viewer links it as a
+//! lazy chunk of its app (`src/lazy.rs`); with the `exports` feature (the default) a wasm build of
+//! this crate alone exports `convert` and `detect` to JavaScript. See `docs/input-formats.md`.
 #![forbid(unsafe_code)]
 
 pub mod article;
@@ -15,7 +16,7 @@ pub mod lang;
 pub mod lenient;
 pub mod page;
 pub mod urls;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "exports"))]
 pub mod wasm;
 pub mod wordpress;
 

@@ -2,7 +2,7 @@
 //! (`article_viewer::url_policy`, RFC 3986 §5.2 without the `url` crate, checked by the viewer's
 //! browser tests against the browser's own `URL`); here only what conversion adds.
 
-pub use article_viewer::url_policy::{resolve, scheme};
+pub use article_viewer_urls::{resolve, scheme};
 
 /// `reference` made absolute against `base` (when given); `None` unless the result is http(s).
 pub fn absolute(base: Option<&str>, reference: &str) -> Option<String> {

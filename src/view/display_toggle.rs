@@ -4,6 +4,7 @@
 
 use crate::i18n::UiLang;
 use crate::lazy::display_panel;
+use crate::view::disclosure::Disclosure;
 use crate::view::part::{Part, PartState, PartStatus, PartWords};
 use leptos::prelude::*;
 
@@ -20,26 +21,15 @@ pub fn DisplayToggle(
 ) -> impl IntoView {
     let w = lang.words();
     let panel_id = format!("{id_prefix}-display");
-    let open = RwSignal::new(false);
+    let display = Disclosure::default();
     let part = Part::default();
     let root = NodeRef::<leptos::html::Div>::new();
-    let button = NodeRef::<leptos::html::Button>::new();
     let content = part.view(move || {
         let at = root.get_untracked().map(Into::into);
         display_panel(at, lang, id_prefix.clone(), print_url.clone())
     });
-    // Escape, on the button or anywhere in the open panel, closes it and puts focus back on the
-    // button; handled here, it goes no further (a host's dialog around the viewer stays open).
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        if open.get_untracked() && ev.key() == "Escape" {
-            ev.prevent_default();
-            ev.stop_propagation();
-            open.set(false);
-            if let Some(b) = button.get_untracked() {
-                let _ = b.focus();
-            }
-        }
-    };
+    // Escape, on the button or anywhere in the open panel, closes it.
+    let on_keydown = display.on_escape(|| true);
     let words = PartWords {
         loading: w.display_loading,
         failed: w.display_unavailable,
@@ -52,12 +42,11 @@ pub fn DisplayToggle(
                 type="button"
                 class="av-button"
                 data-testid="av-display-toggle"
-                aria-expanded=move || open.get().to_string()
+                aria-expanded=display.expanded()
                 aria-controls=panel_id.clone()
-                node_ref=button
+                node_ref=display.button
                 on:click=move |_| {
-                    open.update(|o| *o = !*o);
-                    if open.get_untracked() {
+                    if display.toggle() {
                         part.load();
                     }
                 }
@@ -68,7 +57,7 @@ pub fn DisplayToggle(
                 class="av-display__panel"
                 id=panel_id
                 data-testid="av-display-panel"
-                hidden=move || !open.get()
+                hidden=move || !display.open.get()
                 aria-busy=move || (part.state.get() == PartState::Loading).to_string()
             >
                 <div class="av-display__content">{content}</div>

@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod comments_slot;
+pub mod disclosure;
 pub mod display_toggle;
 pub mod error_panel;
 pub mod listen_toggle;

@@ -6,6 +6,7 @@ use crate::config::print_view_url;
 use crate::i18n::UiLang;
 use crate::reader::mailto::share_link;
 use crate::share;
+use crate::view::disclosure::Disclosure;
 use crate::view::display_toggle::DisplayToggle;
 use crate::view::listen_toggle::ListenToggle;
 use crate::view::text_size_control::TextSizeControl;
@@ -62,24 +63,15 @@ pub fn Toolbar(
     let copied = RwSignal::new(Copied::Nothing);
     let bar = NodeRef::<leptos::html::Div>::new();
     let status = NodeRef::<leptos::html::P>::new();
-    let aa = NodeRef::<leptos::html::Button>::new();
-    let open = RwSignal::new(false);
+    let aa = Disclosure::default();
     let tools_id = format!("{id_prefix}-tools");
-    // Escape in the open tools (not taken by the Display panel inside) closes them and puts focus
-    // back on "Aa"; where "Aa" is not shown (a wide row), there is nothing to close.
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        let shown = aa
+    // Escape in the open tools closes them and puts focus back on "Aa"; where "Aa" is not shown
+    // (a wide row), there is nothing to close.
+    let on_keydown = aa.on_escape(move || {
+        aa.button
             .get_untracked()
-            .is_some_and(|b| b.offset_parent().is_some());
-        if open.get_untracked() && shown && ev.key() == "Escape" && !ev.default_prevented() {
-            ev.prevent_default();
-            ev.stop_propagation();
-            open.set(false);
-            if let Some(b) = aa.get_untracked() {
-                let _ = b.focus();
-            }
-        }
-    };
+            .is_some_and(|b| b.offset_parent().is_some())
+    });
     let system_share = share::can_share().then(|| {
         let (title, text, url) = (title.clone(), lead.clone().unwrap_or_default(), url.clone());
         view! {
@@ -141,10 +133,12 @@ pub fn Toolbar(
                     type="button"
                     class="av-button av-toolbar__aa"
                     data-testid="av-aa"
-                    aria-expanded=move || open.get().to_string()
+                    aria-expanded=aa.expanded()
                     aria-controls=tools_id.clone()
-                    node_ref=aa
-                    on:click=move |_| open.update(|o| *o = !*o)
+                    node_ref=aa.button
+                    on:click=move |_| {
+                        aa.toggle();
+                    }
                 >
                     "Aa"
                     <span class="av-visually-hidden">" " {w.more_tools}</span>
@@ -153,7 +147,7 @@ pub fn Toolbar(
                     class="av-toolbar__tools"
                     id=tools_id
                     data-testid="av-tools"
-                    data-open=move || open.get().then_some("")
+                    data-open=move || aa.open.get().then_some("")
                     on:keydown=on_keydown
                 >
                     <div class="av-toolbar__group">
