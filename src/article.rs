@@ -1,14 +1,17 @@
-//! The article JSON format (v1): serde types, parsing and validation.
+//! The article as the viewer shows it: the article format (v1) read and validated.
 //!
 //! See `docs/article-format.md` and `docs/article.schema.json`.
 
 use crate::date::Timestamp;
-use crate::json::{str_item, FieldError, Obj};
 
 /// Largest article body accepted, in bytes of `content_html` (larger bodies are refused).
 pub const MAX_CONTENT_BYTES: usize = 8 * 1024 * 1024;
 
-/// An article as the viewer receives it. Unknown fields are ignored.
+pub use article_viewer_wire::article::{Author, CommentsLink as Comments, Image, Source};
+use article_viewer_wire::Lenient;
+
+/// An article as the viewer shows it: the wire format (`article_viewer_wire::article::Article`)
+/// read and validated.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Article {
     /// Stable identifier of the article (used for comments and storage keys).
@@ -45,44 +48,6 @@ pub struct Article {
     pub warnings: Vec<String>,
 }
 
-/// One author of an article.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Author {
-    /// The author's name.
-    pub name: String,
-    /// The author's organisation or office.
-    pub org: Option<String>,
-}
-
-/// Where an article comes from (a newspaper, an office, a portal).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Source {
-    /// The source's name.
-    pub name: String,
-    /// The source's address.
-    pub url: Option<String>,
-}
-
-/// The hero image of an article.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Image {
-    /// Address of the image, relative to the address the article JSON was fetched from.
-    pub src: String,
-    /// Text alternative for readers who cannot see the image.
-    pub alt: Option<String>,
-    /// Caption shown under the image.
-    pub caption: Option<String>,
-}
-
-/// Where the comments of an article are read and posted.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Comments {
-    /// Whether comments are shown at all.
-    pub enabled: bool,
-    /// The comments endpoint, relative to the address the article JSON was fetched from.
-    pub url: Option<String>,
-}
-
 /// Why a body could not be read as an article; the message names the field for the publisher.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum FormatError {
@@ -108,40 +73,37 @@ impl FormatError {
     }
 }
 
-impl From<FieldError> for FormatError {
-    fn from(e: FieldError) -> Self {
-        FormatError::Field {
-            field: e.field,
-            problem: e.problem,
-        }
-    }
-}
-
 /// Parses and validates an article from its JSON text.
 pub fn parse(json: &str) -> Result<Article, FormatError> {
     let value = crate::json::parse(json).map_err(FormatError::NotJson)?;
     from_document(&value)
 }
 
+/// The members that tell the project's own format apart.
+#[derive(serde::Deserialize)]
+struct FormatProbe {
+    #[serde(default)]
+    content_html: Option<serde::de::IgnoredAny>,
+    #[serde(default)]
+    published: Option<serde::de::IgnoredAny>,
+    #[serde(default)]
+    lang: Option<serde::de::IgnoredAny>,
+}
+
 /// Whether a parsed document is in this project's own format (rather than one the formats part
 /// converts: a WordPress post, a JSON Feed): an object with `content_html` and `published` or
 /// `lang` (a JSON Feed item has `language`).
 pub fn is_own_format(doc: &crate::json::Document) -> bool {
-    use crate::json::Json;
-    let root = crate::json::root(doc);
-    root.is_object()
-        && root.member("content_html").is_some()
-        && (root.member("published").is_some() || root.member("lang").is_some())
+    crate::json::read::<FormatProbe>(doc)
+        .is_ok_and(|p| p.content_html.is_some() && (p.published.is_some() || p.lang.is_some()))
 }
 
-/// Keeps an optional field's value, or drops it with a warning when it has the wrong type.
-fn lenient<T>(result: Result<Option<T>, FieldError>, warnings: &mut Vec<String>) -> Option<T> {
-    match result {
-        Ok(value) => value,
-        Err(e) => {
-            warnings.push(format!("field `{}` {}; it is left out", e.field, e.problem));
-            None
-        }
+/// A required text field: its value, or an error naming it.
+fn required(field: &str, value: Lenient<String>) -> Result<String, FormatError> {
+    match value {
+        Lenient::Valid(v) => Ok(v),
+        Lenient::Absent => Err(FormatError::field(field, "is required but missing")),
+        Lenient::Invalid => Err(FormatError::field(field, "must be text")),
     }
 }
 
@@ -149,84 +111,33 @@ fn lenient<T>(result: Result<Option<T>, FieldError>, warnings: &mut Vec<String>)
 /// optional field of the wrong type is dropped with a warning (`source` given as a plain string is
 /// taken as the source's name).
 pub fn from_document(value: &crate::json::Document) -> Result<Article, FormatError> {
-    let o = Obj::new(crate::json::root(value), "")?;
-    let mut w = Vec::new();
-    let authors = lenient(
-        o.list("authors", |v, path| {
-            Ok(Obj::new(v, &path).and_then(|a| {
-                Ok(Author {
-                    name: a.str("name")?,
-                    org: a.opt_str("org").ok().flatten(),
-                })
-            }))
-        })
-        .map(Some),
-        &mut w,
-    )
-    .unwrap_or_default()
-    .into_iter()
-    .filter_map(|a| lenient(a.map(Some), &mut w))
-    .collect();
-    let source = match o.opt_str("source") {
-        // A plain string names the source.
-        Ok(Some(name)) if !name.trim().is_empty() => Some(Source { name, url: None }),
-        Ok(_) => None,
-        Err(_) => lenient(
-            o.opt_obj("source").and_then(|s| match s {
-                Some(s) => Ok(Some(Source {
-                    name: s.str("name")?,
-                    url: s.opt_str("url").ok().flatten(),
-                })),
-                None => Ok(None),
-            }),
-            &mut w,
-        ),
-    };
-    let image = lenient(
-        o.opt_obj("image").and_then(|i| match i {
-            Some(i) => Ok(Some(Image {
-                src: i.str("src")?,
-                alt: i.opt_str("alt").ok().flatten(),
-                caption: i.opt_str("caption").ok().flatten(),
-            })),
-            None => Ok(None),
-        }),
-        &mut w,
-    );
-    let comments = lenient(
-        o.opt_obj("comments").and_then(|c| match c {
-            Some(c) => Ok(Some(Comments {
-                enabled: c.opt_bool("enabled")?.unwrap_or(false),
-                url: c.opt_str("url")?,
-            })),
-            None => Ok(None),
-        }),
-        &mut w,
-    );
-    let tags = lenient(
-        o.list("tags", |v, path| Ok(str_item(v, path).ok()))
-            .map(Some),
-        &mut w,
-    )
-    .unwrap_or_default()
-    .into_iter()
-    .flatten()
-    .collect();
+    let wire: article_viewer_wire::article::Article =
+        crate::json::read(value).map_err(|_| FormatError::field("(root)", "must be an object"))?;
+    let mut w: Vec<String> = wire
+        .invalid_fields()
+        .into_iter()
+        .map(|f| format!("field `{f}` has the wrong type or shape; it is left out"))
+        .collect();
+    let authors = wire.valid_authors().cloned().collect();
+    let tags = wire.valid_tags().cloned().collect();
     let mut article = Article {
-        id: o.str("id")?,
-        url: o.str("url")?,
-        lang: o.str("lang")?,
-        title: o.str("title")?,
-        published: lenient(o.opt_str("published"), &mut w),
-        updated: lenient(o.opt_str("updated"), &mut w),
-        category: lenient(o.opt_str("category"), &mut w),
-        lead: lenient(o.opt_str("lead"), &mut w),
+        id: required("id", wire.id)?,
+        url: required("url", wire.url)?,
+        lang: required("lang", wire.lang)?,
+        title: required("title", wire.title)?,
+        published: wire.published.into_valid(),
+        updated: wire.updated.into_valid(),
+        category: wire.category.into_valid(),
+        lead: wire.lead.into_valid(),
         authors,
-        source,
-        image,
-        content_html: o.str("content_html")?,
+        source: wire
+            .source
+            .into_valid()
+            .filter(|s| !s.name.trim().is_empty()),
+        image: wire.image.into_valid(),
+        content_html: required("content_html", wire.content_html)?,
         tags,
-        comments,
+        comments: wire.comments.into_valid(),
         warnings: Vec::new(),
     };
     article.validate()?;
@@ -375,7 +286,7 @@ mod tests {
         assert_eq!(a.tags, ["a", "b"]);
         let all = a.warnings.join("\n");
         for field in [
-            "authors[1].name",
+            "authors[1]",
             "authors[2]",
             "image",
             "lead",

@@ -9,6 +9,7 @@ use article_viewer::comments::thread::Thread;
 use article_viewer::comments::view::list::CommentList;
 use article_viewer::comments::view::thread::CommentThread;
 use article_viewer::i18n::UiLang;
+use article_viewer_wire::Lenient;
 use leptos::prelude::*;
 use leptos::task::tick;
 use std::cell::RefCell;
@@ -40,9 +41,10 @@ fn comment(id: i64, text: &str) -> Comment {
         author_name: format!("Bạn đọc {id}"),
         created: "2026-11-28T10:00:00Z".into(),
         text: text.into(),
-        editor: false,
-        reply_count: None,
-        replies_next: None,
+        author: Lenient::Absent,
+        reply_count: Lenient::Absent,
+        replies_next: Lenient::Absent,
+        status: Lenient::Absent,
     }
 }
 
@@ -113,7 +115,8 @@ async fn load_more_adds_nodes_and_keeps_the_ones_shown() {
     let ctl = mount_with_controller(&root, || view! { <CommentList /> });
     let page = |n: u32, ids: &[i64]| CommentsPage {
         total: 3,
-        top_level_total: Some(3),
+        top_level_total: 3.into(),
+        replies_per_comment: Lenient::Absent,
         page: n,
         per_page: 2,
         items: ids.iter().map(|id| comment(*id, "Ý kiến")).collect(),
@@ -188,8 +191,8 @@ fn the_shared_rule_vectors_hold_with_the_browsers_normalisation() {
 /// A top-level comment whose replies the server capped: `count` in all, cursor `next`.
 fn capped(id: i64, count: u32, next: &str) -> Comment {
     Comment {
-        reply_count: Some(count),
-        replies_next: Some(next.into()),
+        reply_count: u64::from(count).into(),
+        replies_next: Lenient::Valid(Some(next.into())),
         ..comment(id, "Câu hỏi")
     }
 }
@@ -213,7 +216,8 @@ async fn more_replies_append_announce_and_go_when_none_are_left() {
             first,
             &CommentsPage {
                 total: 5,
-                top_level_total: Some(1),
+                top_level_total: 1.into(),
+                replies_per_comment: Lenient::Absent,
                 page: 1,
                 per_page: 2,
                 items: vec![capped(1, 4, "2"), reply_to(2, 1)],
@@ -246,6 +250,7 @@ async fn more_replies_append_announce_and_go_when_none_are_left() {
         m.replies_loaded(
             &request,
             &RepliesPage {
+                parent_id: 1,
                 reply_count: 4,
                 items: vec![reply_to(2, 1), reply_to(3, 1), reply_to(4, 1)],
                 next: Some("4".into()),
@@ -280,6 +285,7 @@ async fn more_replies_append_announce_and_go_when_none_are_left() {
         m.replies_loaded(
             &request,
             &RepliesPage {
+                parent_id: 1,
                 reply_count: 4,
                 items: vec![reply_to(5, 1)],
                 next: None,

@@ -2,7 +2,7 @@
 //! also placed in the post's text): the viewer would show it twice, one above the other. The
 //! body keeps it where the author put it, with its caption; the hero is dropped.
 
-use crate::article::Article;
+use crate::article::{Article, Lenient};
 use crate::dom::Dom;
 use crate::lenient::Warnings;
 use crate::urls::absolute;
@@ -39,10 +39,12 @@ fn is_digits(s: &str) -> bool {
 /// Drops `article`'s hero when its body shows the same picture (addresses read against the
 /// article's address, as the viewer reads them); notes it in `w`.
 pub fn drop_repeated(article: &mut Article, w: &mut Warnings) {
-    let Some(hero) = &article.image else { return };
-    let base = Some(article.url.as_str());
+    let Some(hero) = article.image.valid() else {
+        return;
+    };
+    let base = article.url.as_deref();
     let wanted = key(base, &hero.src);
-    let dom = Dom::parse_fragment(&article.content_html);
+    let dom = Dom::parse_fragment(article.content_html.as_deref().unwrap_or_default());
     let repeated = dom.elements_named("img").any(|img| {
         ["src", "data-src"]
             .iter()
@@ -54,7 +56,7 @@ pub fn drop_repeated(article: &mut Article, w: &mut Warnings) {
             "image",
             "the body shows the same picture; it is shown there only",
         );
-        article.image = None;
+        article.image = Lenient::Absent;
     }
 }
 
@@ -65,13 +67,9 @@ mod tests {
 
     fn article(hero: &str, body: &str) -> Article {
         Article {
-            url: "https://news.example/2024/05/post/".into(),
-            image: Some(Image {
-                src: hero.into(),
-                alt: None,
-                caption: None,
-            }),
-            content_html: body.into(),
+            url: "https://news.example/2024/05/post/".to_string().into(),
+            image: Image::new(hero.into(), None, None).into(),
+            content_html: body.to_string().into(),
             ..Article::default()
         }
     }
@@ -85,7 +83,7 @@ mod tests {
         ] {
             let mut a = article("https://news.example/up/boat.jpg", body);
             drop_repeated(&mut a, &mut Warnings::default());
-            assert_eq!(a.image, None, "{body}");
+            assert!(a.image.is_absent(), "{body}");
         }
     }
 
@@ -98,7 +96,7 @@ mod tests {
         ] {
             let mut a = article("https://news.example/up/boat.jpg", body);
             drop_repeated(&mut a, &mut Warnings::default());
-            assert!(a.image.is_some(), "{body}");
+            assert!(a.image.valid().is_some(), "{body}");
         }
     }
 }

@@ -1,7 +1,7 @@
 //! A JSON Feed 1.1 (or 1.0) document or a single item; `#id`/`?item=` picks the item.
 
 use crate::article::{
-    normalize_lang, read_date, text_to_paragraphs, Article, Author, Image, Source,
+    normalize_lang, read_date, text_to_paragraphs, Article, Author, Image, Lenient, Source,
 };
 use crate::dom::squash;
 use crate::error::ConvertError;
@@ -204,32 +204,28 @@ fn item(
     let image = w
         .opt_str(it, p, "image")
         .or_else(|| w.opt_str(it, p, "banner_image"))
-        .map(|src| Image {
-            src,
-            alt: None,
-            caption: None,
-        });
-    let source = feed_str(w, "title").map(|name| Source {
-        name,
-        url: feed
+        .map(|src| Image::new(src, None, None));
+    let source = feed_str(w, "title").map(|name| {
+        let url = feed
             .and_then(|f| f.get("home_page_url"))
             .and_then(Value::as_str)
-            .map(str::to_string),
+            .map(str::to_string);
+        Source::new(name, url)
     });
     Ok(Article {
-        id,
-        url,
-        lang,
-        title,
-        published,
-        updated,
-        category: None,
-        lead: summary,
-        authors,
-        source,
-        image,
-        content_html,
-        tags: w.str_list(it, p, "tags"),
+        id: id.into(),
+        url: url.into(),
+        lang: lang.into(),
+        title: title.into(),
+        published: Lenient::from_option(published),
+        updated: Lenient::from_option(updated),
+        lead: Lenient::from_option(summary),
+        authors: Lenient::list(authors),
+        source: Lenient::from_option(source),
+        image: Lenient::from_option(image),
+        content_html: content_html.into(),
+        tags: Lenient::list(w.str_list(it, p, "tags")),
+        ..Article::default()
     })
 }
 
@@ -238,13 +234,13 @@ fn authors_of(o: &Value, p: &str, w: &mut Warnings) -> Vec<Author> {
     let mut out = Vec::new();
     for (i, a) in w.opt_list(o, p, "authors").iter().enumerate() {
         if let Some(name) = w.opt_str(a, &format!("{}[{i}]", join(p, "authors")), "name") {
-            out.push(Author { name, org: None });
+            out.push(Author::new(name, None));
         }
     }
     if out.is_empty() {
         if let Some(a) = w.opt_obj(o, p, "author") {
             if let Some(name) = w.opt_str(a, &join(p, "author"), "name") {
-                out.push(Author { name, org: None });
+                out.push(Author::new(name, None));
             }
         }
     }

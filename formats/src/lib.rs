@@ -143,7 +143,7 @@ pub fn convert(text: &str, opts: &Options<'_>) -> Result<Converted, ConvertError
     }
     Ok(Converted {
         format,
-        article_json: article.to_json().to_string(),
+        article_json: article::to_json(&article),
         warnings: w.0,
     })
 }

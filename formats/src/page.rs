@@ -2,7 +2,7 @@
 //! Open Graph and `<meta>` fallbacks; the body from [`crate::extract`].
 
 use crate::article::{
-    normalize_lang, read_date, text_to_paragraphs, Article, Author, Image, Source,
+    normalize_lang, read_date, text_to_paragraphs, Article, Author, Image, Lenient, Source,
 };
 use crate::dom::{html_to_text, squash, Dom, Kind};
 use crate::error::ConvertError;
@@ -180,11 +180,7 @@ fn ld_str(ld: Option<&Value>, key: &str, w: &mut Warnings) -> Option<String> {
 
 fn ld_image(v: &Value, w: &mut Warnings) -> Option<Image> {
     match v {
-        Value::String(s) => Some(Image {
-            src: s.trim().to_string(),
-            alt: None,
-            caption: None,
-        }),
+        Value::String(s) => Some(Image::new(s.trim().to_string(), None, None)),
         Value::Object(o) => {
             let src = o
                 .get("url")
@@ -200,11 +196,7 @@ fn ld_image(v: &Value, w: &mut Warnings) -> Option<Image> {
                 .and_then(Value::as_str)
                 .map(html_to_text)
                 .filter(|c| !c.is_empty());
-            Some(Image {
-                src: src.trim().to_string(),
-                alt,
-                caption,
-            })
+            Some(Image::new(src.trim().to_string(), alt, caption))
         }
         Value::Array(items) => items.iter().find_map(|i| ld_image(i, w)),
         Value::Null => None,
@@ -423,7 +415,7 @@ pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Artic
         .map(|p| ld_names(p, "ld+json.publisher", w))
         .and_then(|n| n.into_iter().next())
         .or_else(|| meta.get("og:site_name"))
-        .map(|name| Source { name, url: None });
+        .map(|name| Source::new(name, None));
 
     let mut image = match ld.and_then(|l| l.get("image")) {
         Some(v) => ld_image(v, w),
@@ -437,10 +429,12 @@ pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Artic
                 "og:image:secure_url",
                 "twitter:image",
             ])
-            .map(|src| Image {
-                src,
-                alt: meta.first_of(&["og:image:alt", "twitter:image:alt"]),
-                caption: None,
+            .map(|src| {
+                Image::new(
+                    src,
+                    meta.first_of(&["og:image:alt", "twitter:image:alt"]),
+                    None,
+                )
             });
     }
     if let Some(img) = image.as_mut() {
@@ -555,21 +549,24 @@ pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Artic
         }
     }
     Ok(Article {
-        id: url.clone(),
-        url,
-        lang,
-        title,
-        published,
-        updated,
-        category,
-        lead,
-        authors: authors
-            .into_iter()
-            .map(|name| Author { name, org: None })
-            .collect(),
-        source,
-        image,
-        content_html,
-        tags,
+        id: url.clone().into(),
+        url: url.into(),
+        lang: lang.into(),
+        title: title.into(),
+        published: Lenient::from_option(published),
+        updated: Lenient::from_option(updated),
+        category: Lenient::from_option(category),
+        lead: Lenient::from_option(lead),
+        authors: Lenient::list(
+            authors
+                .into_iter()
+                .map(|name| Author::new(name, None))
+                .collect(),
+        ),
+        source: Lenient::from_option(source),
+        image: Lenient::from_option(image),
+        content_html: content_html.into(),
+        tags: Lenient::list(tags),
+        comments: Lenient::Absent,
     })
 }

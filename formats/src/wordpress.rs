@@ -1,6 +1,6 @@
 //! A WordPress REST API post (`/wp-json/wp/v2/posts/ID?_embed`, or the list form, first item).
 
-use crate::article::{normalize_lang, Article, Author, Image};
+use crate::article::{normalize_lang, Article, Author, Image, Lenient};
 use crate::date::{self, SiteDate};
 use crate::dom::html_to_text;
 use crate::error::ConvertError;
@@ -128,14 +128,14 @@ pub fn convert(v: &Value, opts: &Options<'_>, w: &mut Warnings) -> Result<Articl
         .unwrap_or_else(|| "und".to_string());
 
     let mut article = Article {
-        id,
-        url,
-        lang,
-        title,
-        published,
-        updated,
-        lead,
-        content_html,
+        id: id.into(),
+        url: url.into(),
+        lang: lang.into(),
+        title: title.into(),
+        published: Lenient::from_option(published),
+        updated: Lenient::from_option(updated),
+        lead: Lenient::from_option(lead),
+        content_html: content_html.into(),
         ..Article::default()
     };
     if let Some(embedded) = w.opt_obj(post, p, "_embedded") {
@@ -301,10 +301,7 @@ fn embedded_fields(e: &Value, path: &str, a: &mut Article, w: &mut Warnings) {
             continue;
         }
         if let Some(name) = w.opt_str(au, &ap, "name") {
-            a.authors.push(Author {
-                name: html_to_text(&name),
-                org: None,
-            });
+            a.authors.push(Author::new(html_to_text(&name), None));
         }
     }
     if let Some(media) = w.opt_list(e, path, "wp:featuredmedia").first() {
@@ -318,7 +315,7 @@ fn embedded_fields(e: &Value, path: &str, a: &mut Article, w: &mut Warnings) {
                 .and_then(|c| w.opt_str(c, &join(&mp, "caption"), "rendered"))
                 .map(|h| html_to_text(&h))
                 .filter(|t| !t.is_empty());
-            a.image = Some(Image { src, alt, caption });
+            a.image = Image::new(src, alt, caption).into();
         }
     }
     // `wp:term` is a list of lists of terms, one list per taxonomy.
@@ -333,8 +330,8 @@ fn embedded_fields(e: &Value, path: &str, a: &mut Article, w: &mut Warnings) {
                 continue;
             };
             match term.get("taxonomy").and_then(Value::as_str) {
-                Some("category") if a.category.is_none() && name != "Uncategorized" => {
-                    a.category = Some(name);
+                Some("category") if a.category.is_absent() && name != "Uncategorized" => {
+                    a.category = name.into();
                 }
                 Some("post_tag") => a.tags.push(name),
                 _ => {}

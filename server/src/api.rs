@@ -15,11 +15,12 @@ use crate::listing::{
     parse_cursor, PageQuery, DEFAULT_REPLIES_PER_COMMENT, DEFAULT_REPLIES_PER_PAGE,
     MAX_REPLIES_PER_COMMENT,
 };
-use crate::model::{PublicAuthor, PublicPage, RepliesPage, Role, Sort, Status, SubmittedComment};
+use crate::model::{Comment, CommentAuthor, CommentsPage, RepliesPage, Role, Sort, Status};
 use crate::ratelimit::client_ip;
 use crate::state::SharedState;
 use crate::submit::{Outcome, SubmitError, SubmitPolicy};
 use crate::validate::{self, RawSubmission};
+use article_viewer_wire::Lenient;
 
 /// Default number of top-level comments per page.
 pub const DEFAULT_PER_PAGE: u32 = 20;
@@ -99,7 +100,7 @@ pub async fn list_comments(
     State(state): State<SharedState>,
     Path(article_id): Path<String>,
     query: Result<Query<HashMap<String, String>>, QueryRejection>,
-) -> Result<Json<PublicPage>, ApiError> {
+) -> Result<Json<CommentsPage>, ApiError> {
     let q = query_or_400(query)?;
     let mut errors = validate::FieldErrors::new();
     let paging = parse_paging(&q, &mut errors);
@@ -273,7 +274,8 @@ pub async fn post_comment(
         rate_limit: state.config.rate_limit,
     };
     let outcome = state.db.submit(policy, &article_id, client, &sub).await;
-    let body: SubmittedComment = match outcome {
+    // The public comment with its `status`.
+    let body: Comment = match outcome {
         Ok(Outcome::Created(c)) => {
             tracing::info!(id = c.id, article = %article_id, status = %c.status, "comment stored");
             if c.status == Status::Pending {
@@ -281,17 +283,24 @@ pub async fn post_comment(
                     notifier.comment_pending(&c);
                 }
             }
-            c.into()
+            let status = c.status;
+            Comment {
+                status: status.into(),
+                ..c.into()
+            }
         }
         Ok(Outcome::Replayed(c)) => {
             tracing::info!(id = c.id, article = %article_id, "idempotent replay");
-            let mut body = SubmittedComment::from(c);
             // The contract only knows pending and published; a rejection is not
             // announced to the poster (as with discarded spam).
-            if body.status == Status::Rejected {
-                body.status = Status::Pending;
+            let status = match c.status {
+                Status::Rejected => Status::Pending,
+                s => s,
+            };
+            Comment {
+                status: status.into(),
+                ..c.into()
             }
-            body
         }
         Ok(Outcome::Discarded {
             id,
@@ -299,17 +308,20 @@ pub async fn post_comment(
             reason,
         }) => {
             tracing::info!(article = %article_id, %client, reason, "discarded spam submission");
-            SubmittedComment {
+            Comment {
                 id,
                 parent_id: sub.parent_id,
-                author: PublicAuthor {
+                author: CommentAuthor {
                     name: sub.author_name.clone(),
                     role: Role::Reader,
-                },
+                }
+                .into(),
                 author_name: sub.author_name,
                 created,
                 text: sub.text,
-                status: Status::Pending,
+                reply_count: Lenient::Absent,
+                replies_next: Lenient::Absent,
+                status: Status::Pending.into(),
             }
         }
         Err(SubmitError::Parent(msg)) => return Err(ApiError::field("parent_id", msg)),

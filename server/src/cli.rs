@@ -256,8 +256,8 @@ pub struct ListArgs {
     #[arg(long, conflicts_with = "status")]
     pub pending: bool,
     /// List comments with this status.
-    #[arg(long, value_enum)]
-    pub status: Option<Status>,
+    #[arg(long, value_parser = ["pending", "published", "rejected"])]
+    pub status: Option<String>,
     /// Print a JSON array instead of text.
     #[arg(long)]
     pub json: bool,
@@ -342,7 +342,12 @@ pub enum CliError {
 
 /// `list`: prints comments of one status.
 pub async fn list(args: &ListArgs, out: &mut impl Write) -> Result<(), CliError> {
-    let status = args.status.unwrap_or(Status::Pending);
+    // Clap allowed only the three spellings.
+    let status: Status = args
+        .status
+        .as_deref()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(Status::Pending);
     let db = args.db.open().await?;
     let page = db
         .queue_page(status, Default::default(), args.limit.max(1), 0)

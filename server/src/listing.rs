@@ -4,9 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{
-    PublicComment, PublicPage, RepliesPage, ReplyInfo, Sort, Status, StatusCounts, StoredComment,
-};
+use crate::model::{Comment, CommentsPage, RepliesPage, Sort, Status, StatusCounts, StoredComment};
 use crate::store::{in_tx, DbError, Store};
 use crate::tx::{PageSpec, Parents, QueueFilter, StoreTx};
 
@@ -45,7 +43,7 @@ pub async fn public_page<T: StoreTx>(
     tx: &T,
     article_id: &str,
     q: PageQuery,
-) -> Result<PublicPage, DbError> {
+) -> Result<CommentsPage, DbError> {
     let page = PageSpec {
         article_id,
         sort: q.sort,
@@ -73,12 +71,12 @@ pub async fn public_page<T: StoreTx>(
             replies.push(reply);
         }
     }
-    Ok(PublicPage {
+    Ok(CommentsPage {
         total: counts.0,
-        top_level_total: counts.1,
+        top_level_total: counts.1.into(),
         page: q.page,
         per_page: q.per_page,
-        replies_per_comment: q.replies,
+        replies_per_comment: q.replies.into(),
         items: assemble(top, replies, &reply_counts),
     })
 }
@@ -88,7 +86,7 @@ pub fn assemble(
     top: Vec<StoredComment>,
     replies: Vec<StoredComment>,
     counts: &HashMap<i64, u64>,
-) -> Vec<PublicComment> {
+) -> Vec<Comment> {
     let mut by_parent: HashMap<i64, Vec<StoredComment>> = HashMap::new();
     for r in replies {
         if let Some(p) = r.parent_id {
@@ -105,13 +103,11 @@ pub fn assemble(
         } else {
             None
         };
-        let mut item = PublicComment::from(parent);
-        item.replies = Some(ReplyInfo {
-            reply_count,
-            replies_next,
-        });
+        let mut item = Comment::from(parent);
+        item.reply_count = reply_count.into();
+        item.replies_next = replies_next.into();
         items.push(item);
-        items.extend(shown.into_iter().map(PublicComment::from));
+        items.extend(shown.into_iter().map(Comment::from));
     }
     items
 }
@@ -159,7 +155,7 @@ pub async fn replies_page<T: StoreTx>(
     Ok(RepliesPage {
         parent_id: parent,
         reply_count: counts.first().map_or(0, |c| c.1),
-        items: items.into_iter().map(PublicComment::from).collect(),
+        items: items.into_iter().map(Comment::from).collect(),
         next,
     })
 }
@@ -236,7 +232,11 @@ impl OwnedFilter {
 
 impl Store {
     /// One page of an article's published comments.
-    pub async fn public_page(&self, article_id: &str, q: PageQuery) -> Result<PublicPage, DbError> {
+    pub async fn public_page(
+        &self,
+        article_id: &str,
+        q: PageQuery,
+    ) -> Result<CommentsPage, DbError> {
         let article_id = article_id.to_owned();
         in_tx!(self, read, |tx| public_page(tx, &article_id, q).await)
     }
@@ -288,6 +288,7 @@ impl Store {
 mod tests {
     use super::*;
     use crate::model::Role;
+    use article_viewer_wire::Lenient;
 
     fn c(id: i64, parent: Option<i64>) -> StoredComment {
         StoredComment {
@@ -315,11 +316,14 @@ mod tests {
         );
         let ids: Vec<i64> = items.iter().map(|i| i.id).collect();
         assert_eq!(ids, [2, 5, 1, 3, 4]);
-        let one = items[2].replies.as_ref().unwrap();
-        assert_eq!(one.reply_count, 3);
-        assert_eq!(one.replies_next.as_deref(), Some("4"));
-        assert!(items[0].replies.as_ref().unwrap().replies_next.is_none());
-        assert!(items[1].replies.is_none());
+        assert_eq!(items[2].reply_count(), Some(3));
+        assert_eq!(items[2].replies_next(), Some("4"));
+        assert_eq!(
+            items[0].replies_next,
+            Lenient::Valid(None),
+            "written as null"
+        );
+        assert!(items[1].reply_count.is_absent() && items[1].replies_next.is_absent());
     }
 
     #[test]

@@ -1,101 +1,13 @@
 //! Comment records and the JSON shapes the API sends.
 
-use std::fmt;
 use std::str::FromStr;
 
-use clap::ValueEnum;
+use article_viewer_wire::Lenient;
 use serde::{Deserialize, Serialize};
 
-/// Moderation state of a stored comment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// Waiting for a moderator; not shown publicly.
-    Pending,
-    /// Shown publicly.
-    Published,
-    /// Refused by a moderator; never shown publicly.
-    Rejected,
-}
-
-impl Status {
-    /// The spelling stored in the database and used in the API.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Pending => "pending",
-            Status::Published => "published",
-            Status::Rejected => "rejected",
-        }
-    }
-}
-
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// An unknown status spelling.
-#[derive(Debug, thiserror::Error)]
-#[error("unknown status {0:?} (expected pending, published or rejected)")]
-pub struct StatusParseError(pub String);
-
-/// A spelling that names no role or audit action.
-#[derive(Debug, thiserror::Error)]
-#[error("unknown value {0:?}")]
-pub struct UnknownValue(pub String);
-
-impl FromStr for Status {
-    type Err = StatusParseError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "pending" => Ok(Status::Pending),
-            "published" => Ok(Status::Published),
-            "rejected" => Ok(Status::Rejected),
-            other => Err(StatusParseError(other.to_owned())),
-        }
-    }
-}
-
-/// Who wrote a comment: a reader through the public form, or the editorial office from the
-/// moderation page. Readers cannot claim the editor role (the public form has no such field).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    /// A reader, through the public form.
-    #[default]
-    Reader,
-    /// The editorial office ("Ban biên tập"), through the moderation page.
-    Editor,
-}
-
-impl Role {
-    /// The spelling stored in the database and used in the API.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Reader => "reader",
-            Role::Editor => "editor",
-        }
-    }
-
-    /// True for [`Role::Reader`] (export leaves the default out).
-    pub fn is_reader(&self) -> bool {
-        *self == Role::Reader
-    }
-}
-
-impl FromStr for Role {
-    type Err = UnknownValue;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "reader" => Ok(Role::Reader),
-            "editor" => Ok(Role::Editor),
-            other => Err(UnknownValue(other.to_owned())),
-        }
-    }
-}
+pub use article_viewer_wire::comments::{
+    Comment, CommentAuthor, CommentsPage, RepliesPage, Role, Status, UnknownValue,
+};
 
 /// A comment row as stored, including the private e-mail address.
 ///
@@ -132,93 +44,23 @@ pub struct StoredComment {
 /// One comment as `export` writes it and `import` reads it.
 pub type ExportRecord = StoredComment;
 
-/// The author of a public comment.
-#[derive(Debug, Clone, Serialize)]
-pub struct PublicAuthor {
-    /// Display name.
-    pub name: String,
-    /// `reader` or `editor` (the editorial office: show a badge).
-    pub role: Role,
-}
-
-/// How many replies a top-level comment has, and where the ones not shown continue.
-#[derive(Debug, Clone, Serialize)]
-pub struct ReplyInfo {
-    /// Number of visible (published) replies of this comment.
-    pub reply_count: u64,
-    /// Cursor for `…/comments/{id}/replies?after=`, or `null` when every reply is in the answer.
-    pub replies_next: Option<String>,
-}
-
-/// A comment as shown to the public: no e-mail, no status.
-#[derive(Debug, Clone, Serialize)]
-pub struct PublicComment {
-    /// Row id.
-    pub id: i64,
-    /// Parent comment id or `null`.
-    pub parent_id: Option<i64>,
-    /// Display name (also in `author.name`; kept for older clients).
-    pub author_name: String,
-    /// Name and role of the author.
-    pub author: PublicAuthor,
-    /// Creation time (RFC 3339, UTC).
-    pub created: String,
-    /// Comment text.
-    pub text: String,
-    /// For top-level comments of the list: the reply count and cursor; absent on replies.
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    pub replies: Option<ReplyInfo>,
-}
-
-impl From<StoredComment> for PublicComment {
+impl From<StoredComment> for Comment {
+    /// The public view of a stored comment: no e-mail, no status (the answer to a post adds it).
     fn from(c: StoredComment) -> Self {
-        PublicComment {
+        Comment {
             id: c.id,
             parent_id: c.parent_id,
-            author: PublicAuthor {
+            author: CommentAuthor {
                 name: c.author_name.clone(),
                 role: c.author_role,
-            },
+            }
+            .into(),
             author_name: c.author_name,
             created: c.created,
             text: c.text,
-            replies: None,
-        }
-    }
-}
-
-/// The answer to a successful `POST …/comments`: the public view plus the moderation state.
-#[derive(Debug, Clone, Serialize)]
-pub struct SubmittedComment {
-    /// Row id.
-    pub id: i64,
-    /// Parent comment id or `null`.
-    pub parent_id: Option<i64>,
-    /// Display name.
-    pub author_name: String,
-    /// Name and role of the author.
-    pub author: PublicAuthor,
-    /// Creation time (RFC 3339, UTC).
-    pub created: String,
-    /// Comment text as stored.
-    pub text: String,
-    /// `pending` (waiting for a moderator) or `published`.
-    pub status: Status,
-}
-
-impl From<StoredComment> for SubmittedComment {
-    fn from(c: StoredComment) -> Self {
-        SubmittedComment {
-            id: c.id,
-            parent_id: c.parent_id,
-            author: PublicAuthor {
-                name: c.author_name.clone(),
-                role: c.author_role,
-            },
-            author_name: c.author_name,
-            created: c.created,
-            text: c.text,
-            status: c.status,
+            reply_count: Lenient::Absent,
+            replies_next: Lenient::Absent,
+            status: Lenient::Absent,
         }
     }
 }
@@ -282,36 +124,6 @@ impl Sort {
             Sort::Oldest => "ASC",
         }
     }
-}
-
-/// One page of the public listing.
-#[derive(Debug, Clone, Serialize)]
-pub struct PublicPage {
-    /// Number of visible published comments of the article (top-level and replies).
-    pub total: u64,
-    /// Number of published top-level comments of the article.
-    pub top_level_total: u64,
-    /// Page number (1-based) of top-level comments.
-    pub page: u32,
-    /// Top-level comments per page.
-    pub per_page: u32,
-    /// Most replies given under each top-level comment (the rest through its `replies_next`).
-    pub replies_per_comment: u32,
-    /// Top-level comments of this page, each followed by its first published replies, oldest first.
-    pub items: Vec<PublicComment>,
-}
-
-/// One page of the replies of a top-level comment (`GET …/comments/{id}/replies`).
-#[derive(Debug, Clone, Serialize)]
-pub struct RepliesPage {
-    /// The comment answered.
-    pub parent_id: i64,
-    /// Number of its visible (published) replies.
-    pub reply_count: u64,
-    /// Replies after the cursor, oldest first.
-    pub items: Vec<PublicComment>,
-    /// Cursor of the next page, or `null` after the last reply.
-    pub next: Option<String>,
 }
 
 /// What a moderator did, as written in the audit log.

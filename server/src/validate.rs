@@ -9,8 +9,7 @@
 use std::collections::BTreeMap;
 
 use article_viewer_rules::{self as rules, RuleError};
-use serde::Deserialize;
-use serde_json::Value;
+use article_viewer_wire::Lenient;
 use unicode_normalization::UnicodeNormalization;
 
 pub use rules::{MAX_EMAIL_CHARS, MAX_KEY_LEN, MAX_NAME_CHARS, MAX_TEXT_CHARS, MIN_KEY_LEN};
@@ -18,31 +17,9 @@ pub use rules::{MAX_EMAIL_CHARS, MAX_KEY_LEN, MAX_NAME_CHARS, MAX_TEXT_CHARS, MI
 /// Field name → message a reader understands; serialised as the `errors` object.
 pub type FieldErrors = BTreeMap<&'static str, String>;
 
-/// The JSON body of `POST …/comments`, every field still untyped so each can be reported on.
-#[derive(Debug, Default, Deserialize)]
-pub struct RawSubmission {
-    /// Display name.
-    #[serde(default)]
-    pub author_name: Option<Value>,
-    /// E-mail address.
-    #[serde(default)]
-    pub author_email: Option<Value>,
-    /// Comment text.
-    #[serde(default)]
-    pub text: Option<Value>,
-    /// Comment replied to, or null.
-    #[serde(default)]
-    pub parent_id: Option<Value>,
-    /// Client-generated key that makes retries safe.
-    #[serde(default)]
-    pub idempotency_key: Option<Value>,
-    /// Honeypot field; humans leave it empty.
-    #[serde(default)]
-    pub website: Option<Value>,
-    /// Milliseconds the reader spent on the form.
-    #[serde(default)]
-    pub elapsed_ms: Option<Value>,
-}
+/// The JSON body of `POST …/comments` (the shared wire type), every field still lenient so each
+/// can be reported on.
+pub type RawSubmission = article_viewer_wire::comments::NewComment;
 
 /// A submission whose fields are all well-formed (the parent is checked later, against the database).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,11 +66,11 @@ pub fn is_plausible_email(email: &str) -> bool {
 }
 
 /// Reads a JSON string field; `None` if missing or null, `Err` if of another type.
-fn string_field(v: &Option<Value>) -> Result<Option<&str>, ()> {
+fn string_field(v: &Lenient<String>) -> Result<Option<&str>, ()> {
     match v {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s)),
-        Some(_) => Err(()),
+        Lenient::Absent => Ok(None),
+        Lenient::Valid(s) => Ok(Some(s)),
+        Lenient::Invalid => Err(()),
     }
 }
 
@@ -192,19 +169,17 @@ pub fn validate(raw: &RawSubmission) -> Result<Submission, FieldErrors> {
         }
     };
 
-    let parent_id = match &raw.parent_id {
-        None | Some(Value::Null) => None,
-        Some(Value::Number(n)) => match n.as_i64().filter(|&id| id > 0) {
-            Some(id) => Some(id),
-            None => {
-                errors.insert(
-                    "parent_id",
-                    "The comment you are replying to does not exist.".into(),
-                );
-                None
-            }
-        },
-        Some(_) => {
+    let parent_id = match raw.parent_id {
+        Lenient::Absent => None,
+        Lenient::Valid(id) if id > 0 => Some(id),
+        Lenient::Valid(_) => {
+            errors.insert(
+                "parent_id",
+                "The comment you are replying to does not exist.".into(),
+            );
+            None
+        }
+        Lenient::Invalid => {
             errors.insert(
                 "parent_id",
                 "parent_id must be a comment id or null.".into(),
@@ -227,23 +202,13 @@ pub fn validate(raw: &RawSubmission) -> Result<Submission, FieldErrors> {
     };
 
     let honeypot_filled = match &raw.website {
-        None | Some(Value::Null) => false,
-        Some(Value::String(s)) => !s.trim().is_empty(),
-        Some(_) => true,
+        Lenient::Absent => false,
+        Lenient::Valid(s) => !s.trim().is_empty(),
+        Lenient::Invalid => true,
     };
 
-    let elapsed_ms = match &raw.elapsed_ms {
-        Some(Value::Number(n)) => match (n.as_u64(), n.as_f64()) {
-            (Some(ms), _) => ms,
-            (None, Some(f)) if f >= 0.0 && f.is_finite() => f as u64,
-            _ => {
-                errors.insert(
-                    "elapsed_ms",
-                    "elapsed_ms must be a number of 0 or more.".into(),
-                );
-                0
-            }
-        },
+    let elapsed_ms = match raw.elapsed_ms {
+        Lenient::Valid(f) if f >= 0.0 && f.is_finite() => f as u64,
         _ => {
             errors.insert(
                 "elapsed_ms",
@@ -271,7 +236,7 @@ pub fn validate(raw: &RawSubmission) -> Result<Submission, FieldErrors> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     fn raw(v: Value) -> RawSubmission {
         serde_json::from_value(v).unwrap()

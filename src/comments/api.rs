@@ -139,7 +139,7 @@ pub async fn fetch_replies(
 ) -> Result<RepliesPage, CommentsError> {
     let (status, text) = get_json(&replies_url(url, parent, after, per_page), controller).await?;
     match status {
-        200 => RepliesPage::from_json(&text).map_err(|_| CommentsError::Server(status)),
+        200 => super::contract::read_replies(&text).map_err(|_| CommentsError::Server(status)),
         _ => Err(CommentsError::Server(status)),
     }
 }
@@ -176,7 +176,7 @@ pub async fn fetch_page(
 ) -> Result<CommentsPage, CommentsError> {
     let (status, text) = get_json(&page_url(url, page, per_page, newest_first), controller).await?;
     match status {
-        200 => CommentsPage::from_json(&text).map_err(|_| CommentsError::Server(status)),
+        200 => super::contract::read_page(&text).map_err(|_| CommentsError::Server(status)),
         403 => Err(CommentsError::Closed),
         _ => Err(CommentsError::Server(status)),
     }
@@ -188,7 +188,7 @@ pub async fn post(
     comment: &NewComment,
     controller: &AbortController,
 ) -> Result<Posted, CommentsError> {
-    let body = comment.to_json();
+    let body = super::contract::write_new(comment);
     let signal = controller.signal();
     let (status, retry_after, text) = with_timeout(TIMEOUT, controller, async {
         let r = gloo_net::http::Request::post(url)
@@ -204,8 +204,8 @@ pub async fn post(
     })
     .await?;
     match status {
-        200 | 201 => Posted::from_json(&text).map_err(|_| CommentsError::Server(status)),
-        400 => Err(FieldErrors::from_json(&text)
+        200 | 201 => super::contract::read_posted(&text).map_err(|_| CommentsError::Server(status)),
+        400 => Err(super::contract::read_field_errors(&text)
             .map(CommentsError::Invalid)
             .unwrap_or(CommentsError::Server(status))),
         403 => Err(CommentsError::Closed),

@@ -1,6 +1,6 @@
 //! The comment form's content: what the reader typed, its checks, and how it is kept.
 
-use crate::json::{self, object, Field as JsonField, Obj};
+use crate::json;
 
 use article_viewer_rules::RuleError;
 pub use article_viewer_rules::{MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS};
@@ -25,8 +25,10 @@ pub fn as_sent(field: Field, value: &str) -> String {
     nfc(&article_viewer_rules::clean(value, field == Field::Text))
 }
 
-/// What the reader typed, kept per article while typing and after a failed post.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// What the reader typed, kept per article while typing and after a failed post (stored as
+/// `{"name", "email", "text", "parent_id", "parent_name", "key"}`; a missing field is empty).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Draft {
     /// Name.
     pub name: String,
@@ -122,37 +124,12 @@ impl Draft {
 
     /// The stored form (JSON).
     pub fn encode(&self) -> String {
-        fn opt(s: &Option<String>) -> JsonField<'_> {
-            s.as_deref().map_or(JsonField::Null, JsonField::Str)
-        }
-        object(&[
-            ("name", JsonField::Str(&self.name)),
-            ("email", JsonField::Str(&self.email)),
-            ("text", JsonField::Str(&self.text)),
-            (
-                "parent_id",
-                self.parent_id.map_or(JsonField::Null, JsonField::Int),
-            ),
-            ("parent_name", opt(&self.parent_name)),
-            ("key", opt(&self.key)),
-        ])
+        json::to_string(self)
     }
 
     /// Reads a stored draft; garbage gives an empty draft.
     pub fn decode(s: &str) -> Draft {
-        let read = || -> Option<Draft> {
-            let v = json::parse(s).ok()?;
-            let o = Obj::new(json::root(&v), "").ok()?;
-            Some(Draft {
-                name: o.opt_str("name").ok()?.unwrap_or_default(),
-                email: o.opt_str("email").ok()?.unwrap_or_default(),
-                text: o.opt_str("text").ok()?.unwrap_or_default(),
-                parent_id: o.opt_i64("parent_id").ok()?,
-                parent_name: o.opt_str("parent_name").ok()?,
-                key: o.opt_str("key").ok()?,
-            })
-        };
-        read().unwrap_or_default()
+        json::from_str(s).unwrap_or_default()
     }
 
     /// The draft after a successful post: the name and e-mail stay for the next comment.

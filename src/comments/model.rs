@@ -192,7 +192,7 @@ impl CommentsModel {
         // The reader's waiting comments that are now published show as the others do.
         self.pending.published(&page.items);
         self.threads_version = self.threads_version.wrapping_add(1);
-        self.total = Some(page.total);
+        self.total = Some(u32::try_from(page.total).unwrap_or(u32::MAX));
         self.page = request.page;
         self.has_more = page.has_more();
         self.list = ListState::Ready;
@@ -232,8 +232,8 @@ impl CommentsModel {
             &mut self.threads,
             request.parent,
             &page.items,
-            page.reply_count,
-            page.next.clone(),
+            u32::try_from(page.reply_count).unwrap_or(u32::MAX),
+            page.next().map(str::to_string),
         );
         let button_left = self
             .threads
@@ -345,13 +345,13 @@ impl CommentsModel {
         self.post = PostState::Sending;
         let d = &self.draft;
         Ok(Some(NewComment {
-            author_name: d.name.trim().to_string(),
-            author_email: d.email.trim().to_string(),
-            text: d.text.trim().to_string(),
-            parent_id: d.parent_id,
-            idempotency_key: d.key.clone().unwrap_or_default(),
-            website: self.honeypot.clone(),
-            elapsed_ms,
+            author_name: d.name.trim().to_string().into(),
+            author_email: d.email.trim().to_string().into(),
+            text: d.text.trim().to_string().into(),
+            parent_id: article_viewer_wire::Lenient::from_option(d.parent_id),
+            idempotency_key: d.key.clone().unwrap_or_default().into(),
+            website: self.honeypot.clone().into(),
+            elapsed_ms: (elapsed_ms as f64).into(),
         }))
     }
 
@@ -409,6 +409,7 @@ impl CommentsModel {
 mod tests {
     use super::*;
     use crate::comments::contract::{Comment, FieldErrors};
+    use article_viewer_wire::Lenient;
     use std::collections::BTreeMap;
 
     fn comment(id: i64, parent: Option<i64>) -> Comment {
@@ -418,18 +419,20 @@ mod tests {
             author_name: format!("An {id}"),
             created: "2022-04-18T10:00:00Z".into(),
             text: format!("Ý kiến {id}"),
-            editor: false,
-            reply_count: None,
-            replies_next: None,
+            author: Lenient::Absent,
+            reply_count: Lenient::Absent,
+            replies_next: Lenient::Absent,
+            status: Lenient::Absent,
         }
     }
 
     fn page(n: u32, ids: &[(i64, Option<i64>)], total: u32, top: u32) -> CommentsPage {
         CommentsPage {
-            total,
-            top_level_total: Some(top),
+            total: u64::from(total),
+            top_level_total: u64::from(top).into(),
             page: n,
             per_page: 2,
+            replies_per_comment: Lenient::Absent,
             items: ids.iter().map(|(id, p)| comment(*id, *p)).collect(),
         }
     }
@@ -466,15 +469,16 @@ mod tests {
 
     fn top(id: i64, count: u32, next: Option<&str>) -> Comment {
         Comment {
-            reply_count: Some(count),
-            replies_next: next.map(str::to_string),
+            reply_count: u64::from(count).into(),
+            replies_next: Lenient::Valid(next.map(str::to_string)),
             ..comment(id, None)
         }
     }
 
     fn replies(ids: &[i64], parent: i64, count: u32, next: Option<&str>) -> RepliesPage {
         RepliesPage {
-            reply_count: count,
+            parent_id: parent,
+            reply_count: u64::from(count),
             items: ids.iter().map(|id| comment(*id, Some(parent))).collect(),
             next: next.map(str::to_string),
         }
@@ -610,8 +614,8 @@ mod tests {
     fn the_key_stays_across_retries_and_changes_with_the_text() {
         let mut m = filled();
         let first = m.begin_post(5000, || "k1".into()).unwrap().unwrap();
-        assert_eq!(first.idempotency_key, "k1");
-        assert_eq!(first.elapsed_ms, 5000);
+        assert_eq!(first.idempotency_key.as_deref(), Some("k1"));
+        assert_eq!(first.elapsed_ms, Lenient::Valid(5000.0));
         assert_eq!(
             m.begin_post(0, || "k2".into()),
             Ok(None),
@@ -620,11 +624,11 @@ mod tests {
         m.post_failed(CommentsError::Network);
         assert_eq!(m.draft.text, "Bài viết hay.", "what was typed is kept");
         let retry = m.begin_post(0, || "k2".into()).unwrap().unwrap();
-        assert_eq!(retry.idempotency_key, "k1");
+        assert_eq!(retry.idempotency_key.as_deref(), Some("k1"));
         m.post_failed(CommentsError::Timeout);
         m.edit(Field::Text, "Bài viết rất hay.".into());
         let other = m.begin_post(0, || "k3".into()).unwrap().unwrap();
-        assert_eq!(other.idempotency_key, "k3");
+        assert_eq!(other.idempotency_key.as_deref(), Some("k3"));
     }
 
     #[test]
@@ -702,7 +706,7 @@ mod tests {
         m.reply_to(7, "Bình");
         assert_eq!(m.draft.parent_id, Some(7));
         let c = m.begin_post(0, || "k".into()).unwrap().unwrap();
-        assert_eq!(c.parent_id, Some(7));
+        assert_eq!(c.parent_id, Lenient::Valid(7));
         m.cancel_reply();
         assert_eq!(
             (m.draft.parent_id, m.draft.parent_name.clone()),

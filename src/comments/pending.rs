@@ -3,7 +3,7 @@
 //! them as published. Nobody else sees them, and the server is not asked about them.
 
 use super::contract::Comment;
-use crate::json::{self, object, Field, Obj};
+use crate::json;
 
 /// At most this many waiting comments are kept per article (the oldest go first).
 pub const MAX_KEPT: usize = 10;
@@ -16,6 +16,12 @@ pub fn storage_key(article_id: &str) -> String {
 /// The reader's waiting comments, oldest first.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Pending(pub Vec<Comment>);
+
+/// The stored form: `{"items": [comment, …]}`, each as the server gave it.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Stored {
+    items: Vec<Comment>,
+}
 
 impl Pending {
     /// Adds a comment the server accepted for moderation (once; the oldest go past [`MAX_KEPT`]).
@@ -52,33 +58,16 @@ impl Pending {
 
     /// The stored form (JSON).
     pub fn encode(&self) -> String {
-        let items: Vec<String> = self
-            .0
-            .iter()
-            .map(|c| {
-                object(&[
-                    ("id", Field::Int(c.id)),
-                    ("parent_id", c.parent_id.map_or(Field::Null, Field::Int)),
-                    ("author_name", Field::Str(&c.author_name)),
-                    ("created", Field::Str(&c.created)),
-                    ("text", Field::Str(&c.text)),
-                ])
-            })
-            .collect();
-        format!("{{\"items\":[{}]}}", items.join(","))
+        json::to_string(&Stored {
+            items: self.0.clone(),
+        })
     }
 
     /// Reads the stored form; garbage gives none.
     pub fn decode(s: &str) -> Pending {
-        let read = || -> Option<Pending> {
-            let v = json::parse(s).ok()?;
-            let o = Obj::new(json::root(&v), "").ok()?;
-            let items = o
-                .list("items", |v, path| Comment::read(&Obj::new(v, &path)?))
-                .ok()?;
-            Some(Pending(items))
-        };
-        read().unwrap_or_default()
+        json::from_str::<Stored>(s)
+            .map(|stored| Pending(stored.items))
+            .unwrap_or_default()
     }
 }
 
@@ -93,9 +82,10 @@ mod tests {
             author_name: "Nguyễn \"An\"".into(),
             created: "2026-12-06T10:00:00Z".into(),
             text: format!("Ý kiến {id}\ndòng hai"),
-            editor: false,
-            reply_count: None,
-            replies_next: None,
+            author: article_viewer_wire::Lenient::Absent,
+            reply_count: article_viewer_wire::Lenient::Absent,
+            replies_next: article_viewer_wire::Lenient::Absent,
+            status: article_viewer_wire::Lenient::Absent,
         }
     }
 

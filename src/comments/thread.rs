@@ -35,8 +35,8 @@ impl Thread {
     /// A thread for a top-level comment, with the reply count and cursor the list gave it.
     pub fn new(comment: Comment) -> Thread {
         Thread {
-            reply_count: comment.reply_count.unwrap_or(0),
-            next: comment.replies_next.clone(),
+            reply_count: comment.reply_count().unwrap_or(0),
+            next: comment.replies_next().map(str::to_string),
             comment,
             replies: Vec::new(),
             more: MoreReplies::Idle,
@@ -132,6 +132,7 @@ pub fn add_posted(threads: &mut Vec<Thread>, comment: Comment, newest_first: boo
 #[cfg(test)]
 mod tests {
     use super::*;
+    use article_viewer_wire::Lenient;
 
     fn c(id: i64, parent: Option<i64>) -> Comment {
         Comment {
@@ -140,16 +141,17 @@ mod tests {
             author_name: format!("n{id}"),
             created: "2026-11-28T10:00:00Z".into(),
             text: format!("t{id}"),
-            editor: false,
-            reply_count: None,
-            replies_next: None,
+            author: Lenient::Absent,
+            reply_count: Lenient::Absent,
+            replies_next: Lenient::Absent,
+            status: Lenient::Absent,
         }
     }
 
     fn top(id: i64, count: u32, next: Option<&str>) -> Comment {
         Comment {
-            reply_count: Some(count),
-            replies_next: next.map(str::to_string),
+            reply_count: u64::from(count).into(),
+            replies_next: Lenient::Valid(next.map(str::to_string)),
             ..c(id, None)
         }
     }

@@ -111,7 +111,7 @@ pub fn ArticleView(
     });
     let hero = a.image.as_ref().and_then(|img| {
         let src = allow(&img.src, Some(&loaded.json_url), UrlUse::Resource).ok()?;
-        let caption = img.caption.clone().filter(|c| !c.trim().is_empty()).map(|c| {
+        let caption = img.caption.as_deref().map(str::to_string).filter(|c| !c.trim().is_empty()).map(|c| {
             view! { <figcaption class="av-article__caption" data-testid="av-caption">{c}</figcaption> }
         });
         Some(view! {
@@ -119,7 +119,7 @@ pub fn ArticleView(
                 <img
                     class="av-article__hero-img"
                     src=src
-                    alt=img.alt.clone().unwrap_or_default()
+                    alt=img.alt.as_deref().unwrap_or_default().to_string()
                     decoding="async"
                 />
                 {caption}

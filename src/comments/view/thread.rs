@@ -29,7 +29,7 @@ fn comment_text(text: &str) -> impl IntoView {
 fn comment_body(c: &Comment, lang: UiLang) -> impl IntoView {
     // The name in its own bidi isolate: a right-to-left name, or one with a stray direction mark,
     // cannot reorder the date or the badge next to it.
-    let badge = c.editor.then(|| {
+    let badge = c.is_editor().then(|| {
         view! {
             " "
             <span class="av-comment__badge" data-testid="av-editor-badge">{words(lang).editor_badge}</span>
