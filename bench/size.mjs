@@ -20,19 +20,21 @@ import { brotliCompressSync, constants } from 'node:zlib';
 
 /** Budget for the critical path. Issue 18 asks for 120 KB brotli before the reader touches anything;
  * with the viewer's views as Leptos components it is 156.4 KB (README, "Size": the runtime is now
- * needed for the first view, and Leptos is not traded for bytes). This guards what is reached. */
-export const CRITICAL_BUDGET_BROTLI = 160 * 1024;
+ * needed for the first view, and Leptos is not traded for bytes); 175.8 KB with the article read
+ * through the shared serde types (serde-wasm-bindgen, +18.0 KB). This guards what is reached. */
+export const CRITICAL_BUDGET_BROTLI = 178 * 1024;
 /** Budget for a reader who opens Display, presses Listen and reads the comments: the critical path
  * and every chunk. 361 KB with three runtimes before issue 18; about 255 KB as one app split into
  * chunks, with issue 22's large-text rules and pending comments; 263.4 KB with issue 21's "more
  * replies" (the comments chunk 64.7 -> 73.0 KB); 280.5 KB with the viewer's views as Leptos
- * components too. Issue 18 asks for 220 KB, not met (README, "Size"): this guards what is reached. */
-export const JOURNEY_BUDGET_BROTLI = 285 * 1024;
+ * components too; 304.3 KB with the shared serde types. Issue 18 asks for 220 KB, not met (README,
+ * "Size"): this guards what is reached. */
+export const JOURNEY_BUDGET_BROTLI = 307 * 1024;
 /** Budgets of what loads apart from that journey, brotli bytes (the converter's chunk, with its HTML
- * parser: 193.2 KB against 221.6 KB as a wasm module of its own; issue 18 asks for 180 KB, not met:
+ * parser: 184.0 KB against 221.6 KB as a wasm module of its own; issue 18 asks for 180 KB, not met:
  * half of its bytes are html5ever's data, README "Size"; the reading font: three woff2 subsets,
  * fetched only for the text shown while it is chosen). */
-export const PART_BUDGETS_BROTLI = { 'chunk: formats': 195 * 1024, font: 100 * 1024 };
+export const PART_BUDGETS_BROTLI = { 'chunk: formats': 186 * 1024, font: 100 * 1024 };
 /** Budget for the embed loader, brotli bytes (it paints the title with the reader's settings before the
  * wasm is in; since issue 18 Listen's button and loading are the viewer's own). */
 export const LOADER_BUDGET_BROTLI = 4.5 * 1024;

@@ -16,6 +16,9 @@ pub async fn copy_text(text: &str) -> bool {
 }
 
 fn navigator_share() -> Option<(JsValue, js_sys::Function)> {
+    if cfg!(not(target_arch = "wasm32")) {
+        return None; // rendered on the server: no browser
+    }
     let navigator: JsValue = web_sys::window()?.navigator().into();
     let share = js_sys::Reflect::get(&navigator, &"share".into()).ok()?;
     Some((navigator, share.dyn_into().ok()?))

@@ -15,6 +15,10 @@ pub const SYNC_EVENT: &str = "article-viewer-prefs";
 /// The page's `localStorage`, or `None` when it is missing or blocked (then callers keep state in memory).
 pub fn storage() -> Option<web_sys::Storage> {
     // `localStorage` throws (SecurityError) when blocked; both failures mean "memory only".
+    // Rendered on the server there is no browser: the defaults.
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
     web_sys::window()?.local_storage().ok().flatten()
 }
 
@@ -99,6 +103,9 @@ mod model {
     /// Follows changes made in another tab (`storage`) and by a host page through the embed
     /// loader ([`SYNC_EVENT`]; the model's own event finds the value already set).
     fn follow_outside_changes(signal: &ArcRwSignal<Prefs>) {
+        if cfg!(not(target_arch = "wasm32")) {
+            return; // rendered on the server: no other tab, no loader
+        }
         let set = {
             let signal = signal.clone();
             move |prefs: Prefs| {
