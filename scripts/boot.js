@@ -7,17 +7,28 @@ const DEFAULT_SRC = 'samples/ky-anh-2022-04-15.json';
 const query = new URLSearchParams(location.search);
 // As src/config.rs reads the query: values trimmed, the last one wins, an empty src is the default.
 const last = (key) => query.getAll(key).map((v) => v.trim()).pop();
+// This script is `async` (index.html): it may run before the body is parsed.
+const parsed = document.readyState !== 'loading' ? Promise.resolve() : new Promise((ok) => document.addEventListener('DOMContentLoaded', ok, { once: true }));
+// An article page of the reference server (or pre-rendered for a static host) carries the article:
+// its address in the head (before this script), its JSON in a data block, its HTML in the body. The
+// viewer takes that answer instead of asking again, and replaces the HTML in place (src/config.rs
+// reads the same address).
+const served = query.has('src') ? null : document.querySelector('link[rel="alternate"][data-article-viewer]');
 // The article first: nothing before this line touches storage or the DOM.
 let answer = null;
-if (last('view') !== 'print') {
+if (served) {
+  answer = parsed.then(() => {
+    const data = document.getElementById('av-article');
+    return { status: data ? 200 : 404, type: 'application/json', text: data?.textContent ?? '' };
+  });
+  provide(served.href, answer);
+} else if (last('view') !== 'print') {
   try {
     answer = prefetch(new URL(query.getAll('src').map((v) => v.trim()).filter(Boolean).pop() ?? DEFAULT_SRC, document.baseURI).href);
   } catch {
     // A malformed address: the viewer explains it.
   }
 }
-// This script is `async` (index.html): it may run before the body is parsed.
-const parsed = document.readyState !== 'loading' ? Promise.resolve() : new Promise((ok) => document.addEventListener('DOMContentLoaded', ok, { once: true }));
 const prepainted = answer
   ? answer.then(
       async (a) => {

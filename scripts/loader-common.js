@@ -30,6 +30,12 @@ function prefetch(url) {
   return entry.answer;
 }
 
+/** Offers the viewer an answer the page already holds (an article page's data block) for `url`. */
+function provide(url, answer) {
+  answer.catch(() => {});
+  shared.answers.set(url, { answer, abort: new AbortController() });
+}
+
 /** Gives up a prefetch nobody took (its element went away): the request is aborted. */
 function forget(url) {
   shared.answers.get(url)?.abort.abort();

@@ -119,8 +119,26 @@ impl Config {
                 Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
             })
             .collect::<Vec<_>>();
-        Config::from_pairs(pairs)
+        let has_src = pairs.iter().any(|(k, _)| k == "src");
+        let mut config = Config::from_pairs(pairs);
+        // An article page (the reference server's, or pre-rendered) names its article in the head,
+        // as `scripts/boot.js` reads it: the default when the query gives none.
+        if !has_src {
+            if let Some(href) = served_src() {
+                config.src = href;
+            }
+        }
+        config
     }
+}
+
+/// The article an article page names in its head (`<link rel="alternate" data-article-viewer>`).
+fn served_src() -> Option<String> {
+    let link = web_sys::window()?
+        .document()?
+        .query_selector(r#"link[rel="alternate"][data-article-viewer]"#)
+        .ok()??;
+    link.get_attribute("href").filter(|h| !h.trim().is_empty())
 }
 
 #[cfg(test)]

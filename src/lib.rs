@@ -1,5 +1,6 @@
 //! Article viewer: fetches an article as JSON and renders it safely in the browser.
 #![deny(unsafe_code)] // allowed only where wasm-split links the lazy chunks (`lazy`)
+#![recursion_limit = "256"] // Leptos' server rendering of the article view nests its types deeply
 
 pub mod article;
 #[cfg(feature = "app")]
@@ -25,6 +26,8 @@ pub mod observe;
 pub mod page_meta;
 pub mod reader;
 pub mod share;
+#[cfg(all(feature = "app", not(target_arch = "wasm32")))]
+pub mod ssr;
 /// Which addresses an article may use (its own crate, shared with the formats converter).
 pub use article_viewer_urls as url_policy;
 #[cfg(feature = "app")]
@@ -56,7 +59,8 @@ mod standalone {
     use crate::view::viewer::{Viewer, ViewerOptions};
     use leptos::prelude::*;
 
-    /// Mounts `<main class="av-main">` with the viewer at the end of the page body.
+    /// Mounts `<main class="av-main">` with the viewer at the end of the page body (before a
+    /// served article, which it replaces).
     pub fn mount() -> Result<(), wasm_bindgen::JsValue> {
         let config = Config::from_location();
         let body = web_sys::window()
@@ -85,7 +89,7 @@ mod standalone {
         let reload = ArcTrigger::new();
         let options = send_wrapper::SendWrapper::new(options);
         // For the page's lifetime.
-        leptos::mount::mount_to(body, move || {
+        leptos::mount::mount_to(body.clone(), move || {
             let options = options.take();
             view! {
                 <main class="av-main">
@@ -94,6 +98,12 @@ mod standalone {
             }
         })
         .forget();
+        // On a served article page the viewer starts where the served article is (empty until it
+        // replaces it), so nothing moves when it does.
+        let served = body.query_selector(".av-prepaint[data-ssr]").ok().flatten();
+        if let (Some(served), Some(main)) = (served, body.last_element_child()) {
+            body.insert_before(&main, Some(&served))?;
+        }
         Ok(())
     }
 }

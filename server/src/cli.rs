@@ -184,7 +184,8 @@ pub struct ServeArgs {
     /// Shared secret of the webhook's HMAC-SHA256 signature.
     #[arg(long, env = "AV_NOTIFY_SECRET", hide_env_values = true)]
     pub notify_secret: Option<String>,
-    /// Public base URL of this server (e.g. https://portal.example), for links in notifications.
+    /// Public base URL of this server (e.g. https://portal.example): the article pages' addresses
+    /// (`/articles/{id}`) and the links in notifications; the request's host when not given.
     #[arg(long, env = "AV_PUBLIC_URL")]
     pub public_url: Option<String>,
 }
@@ -242,6 +243,7 @@ impl ServeArgs {
                 secret: self.notify_secret.clone().unwrap_or_default(),
                 public_url: self.public_url.clone(),
             }),
+            public_url: self.public_url.clone(),
         })
     }
 }

@@ -246,6 +246,9 @@ pub struct ServerConfig {
     pub db_pool_size: usize,
     /// Webhook for new pending comments, if any.
     pub notify: Option<NotifyConfig>,
+    /// Public base URL of this server (`https://portal.example`): the article pages' own
+    /// addresses; the request's `Host` when not given.
+    pub public_url: Option<String>,
 }
 
 impl ServerConfig {
@@ -271,6 +274,7 @@ impl ServerConfig {
             fresh_db: false,
             db_pool_size: DEFAULT_DB_POOL_SIZE,
             notify: None,
+            public_url: None,
         }
     }
 }

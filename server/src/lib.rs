@@ -18,6 +18,7 @@ pub mod listing;
 pub mod model;
 pub mod moderation;
 pub mod notify;
+pub mod pages;
 pub mod postgres;
 pub mod ratelimit;
 pub mod schema;

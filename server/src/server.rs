@@ -218,8 +218,12 @@ pub fn router(state: SharedState) -> Result<Router, ServerError> {
         .fallback(api_not_found)
         .with_state(state.clone());
 
+    let pages = Router::new()
+        .route("/articles/{id}", get(crate::pages::route::article))
+        .with_state(state.clone());
     let mut app = Router::new()
         .nest("/api", api)
+        .merge(pages)
         .nest_service(
             "/content",
             static_files::serve_dir(&state.config.content_dir),

@@ -227,6 +227,9 @@ pub fn ArticleView(
 
 /// The current page's address.
 fn current_page_url() -> String {
+    if cfg!(not(target_arch = "wasm32")) {
+        return String::new(); // rendered on the server: the caller gives the address
+    }
     web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default()

@@ -12,6 +12,9 @@ use leptos::prelude::*;
 /// Whether the browser can read aloud: a `speechSynthesis` object and a `SpeechSynthesisUtterance`
 /// constructor (as the loader's pre-paint decides whether to show the button).
 pub fn can_speak() -> bool {
+    if cfg!(not(target_arch = "wasm32")) {
+        return false; // rendered on the server: no browser
+    }
     let global = js_sys::global();
     let get = |name: &str| js_sys::Reflect::get(&global, &name.into()).unwrap_or_default();
     get("speechSynthesis").is_object() && get("SpeechSynthesisUtterance").is_function()

@@ -44,6 +44,49 @@ fn find_prepaint(el: &web_sys::Element) -> Option<web_sys::Element> {
     found.ok().flatten()
 }
 
+/// The article of a served page (`src/ssr.rs`: the reference server's or a pre-rendered one), on
+/// screen until the viewer replaces it.
+fn served_article() -> Option<web_sys::Element> {
+    web_sys::window()?
+        .document()?
+        .query_selector(".av-prepaint[data-ssr]")
+        .ok()
+        .flatten()
+}
+
+/// Where the focus is inside `viewer` (a served page's `.av-viewer`), as child indices from it.
+fn focus_path(viewer: &web_sys::Element) -> Option<Vec<u32>> {
+    let active = viewer.owner_document()?.active_element()?;
+    if !viewer.contains(Some(&active)) || active == *viewer {
+        return None;
+    }
+    let mut path = Vec::new();
+    let mut node = active;
+    while node != *viewer {
+        let parent = node.parent_element()?;
+        let children = parent.children();
+        let index = (0..children.length()).find(|&i| children.item(i).as_ref() == Some(&node))?;
+        path.push(index);
+        node = parent;
+    }
+    path.reverse();
+    Some(path)
+}
+
+/// Puts the focus on the element at `path` inside `viewer`, where the served page had it.
+fn restore_focus(viewer: &web_sys::Element, path: &[u32]) {
+    let mut node = viewer.clone();
+    for &i in path {
+        match node.children().item(i) {
+            Some(child) => node = child,
+            None => return,
+        }
+    }
+    if let Some(el) = node.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+}
+
 /// Resolves once the next frame is done (a task queued from `requestAnimationFrame` runs after that
 /// frame's rendering), or after 100 ms in a tab that paints no frames.
 async fn next_frame() {
@@ -237,13 +280,30 @@ pub fn Viewer(
     let content = move || {
         let shown = shown.get();
         if !matches!(shown, Shown::Pending) {
-            // The loader's pre-paint (title, time, author, lead; see scripts/loader-common.js)
-            // goes in the task that shows the article or the error: never both, never neither.
+            // The loader's pre-paint (title, time, author, lead; see scripts/loader-common.js), or
+            // a served page's whole article, goes in the task that shows the article or the
+            // error: never both, never neither. Where the reader had the focus in a served
+            // article, it goes to the same place in the new one (the layout is the same).
             if let Some(prepaint) = root.get_untracked().and_then(|r| find_prepaint(&r)) {
+                let focus = prepaint
+                    .first_element_child()
+                    .filter(|_| prepaint.has_attribute("data-ssr"))
+                    .and_then(|viewer| focus_path(&viewer));
                 prepaint.remove();
+                if let Some(path) = focus {
+                    // Once the new article is in the page (after this render).
+                    leptos::task::spawn_local(async move {
+                        leptos::task::tick().await;
+                        if let Some(r) = root.try_get_untracked().flatten() {
+                            restore_focus(&r, &path);
+                        }
+                    });
+                }
             }
         }
         match shown {
+            // A served page's article is on screen already: no loading line below it.
+            Shown::Pending if served_article().is_some() => ().into_any(),
             Shown::Pending => view! {
                 <p class="av-loading" role="status" data-testid="av-loading">
                     {lang.words().loading}

@@ -1,0 +1,153 @@
+//! The standalone page's `index.html` from the build (its hashed stylesheet, `boot.js` and
+//! preloads, with their integrity hashes) as the frame of every article page.
+
+/// Why the build's `index.html` cannot frame an article page.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TemplateError {
+    /// A part the page needs is not in it (not the viewer's build?).
+    #[error("the viewer's index.html has no {0}; build the viewer first (scripts/build.sh)")]
+    Missing(&'static str),
+}
+
+/// The build's `index.html`, split where an article page adds its parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    /// From `<!doctype html>` to the `lang` value of `<html>`.
+    start: String,
+    /// From after the `lang` value to where the `<title>` was.
+    head: String,
+    /// From after the `</title>` to the end of the `<body …>` tag.
+    body: String,
+    /// The rest, without the `<noscript>` sentence (the article reads without JavaScript here).
+    end: String,
+}
+
+/// Rewrites relative `href`/`src` values so they resolve from a page `prefix` below the site's
+/// root (`../` for `/articles/{id}`).
+fn rebase(html: &str, prefix: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(at) = rest.find("=\"") {
+        let name_start = rest[..at].rfind([' ', '\n', '\t']).map_or(0, |i| i + 1);
+        let name = &rest[name_start..at];
+        out.push_str(&rest[..at + 2]);
+        rest = &rest[at + 2..];
+        if name == "href" || name == "src" {
+            let relative = !(rest.starts_with('/')
+                || rest.starts_with('#')
+                || rest.starts_with("http:")
+                || rest.starts_with("https:")
+                || rest.starts_with("data:"));
+            if relative {
+                out.push_str(prefix);
+                rest = rest.strip_prefix("./").unwrap_or(rest);
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+impl Template {
+    /// Reads the build's `index.html`; `prefix` leads from the article pages to the site's root.
+    pub fn parse(index_html: &str, prefix: &str) -> Result<Template, TemplateError> {
+        let html = rebase(index_html, prefix);
+        let lang_at = html
+            .find("<html lang=\"")
+            .ok_or(TemplateError::Missing("<html lang>"))?
+            + "<html lang=\"".len();
+        let lang_end = lang_at
+            + html[lang_at..]
+                .find('"')
+                .ok_or(TemplateError::Missing("<html lang>"))?;
+        let title = html
+            .find("<title>")
+            .ok_or(TemplateError::Missing("<title>"))?;
+        let title_end = html
+            .find("</title>")
+            .ok_or(TemplateError::Missing("</title>"))?
+            + "</title>".len();
+        let body_at = html.find("<body").ok_or(TemplateError::Missing("<body>"))?;
+        let body_end = body_at
+            + html[body_at..]
+                .find('>')
+                .ok_or(TemplateError::Missing("<body>"))?
+            + 1;
+        if !(lang_end < title && title_end <= body_at) {
+            return Err(TemplateError::Missing("<title> in its <head>"));
+        }
+        let mut end = html[body_end..].to_string();
+        if let (Some(a), Some(b)) = (end.find("<noscript>"), end.find("</noscript>")) {
+            if a < b {
+                end.replace_range(a..b + "</noscript>".len(), "");
+            }
+        }
+        Ok(Template {
+            start: html[..lang_at].to_string(),
+            head: html[lang_end..title].to_string(),
+            body: html[title_end..body_end].to_string(),
+            end,
+        })
+    }
+
+    /// The page: `lang` on `<html>`, `head` where the title was, `body` first in `<body>`.
+    pub fn fill(&self, lang: &str, head: &str, body: &str) -> String {
+        let mut out = String::with_capacity(
+            self.start.len()
+                + self.head.len()
+                + self.body.len()
+                + self.end.len()
+                + head.len()
+                + body.len()
+                + 16,
+        );
+        out.push_str(&self.start);
+        out.push_str(&super::escape::attr(lang));
+        out.push_str(&self.head);
+        out.push_str(head.trim_end());
+        out.push_str(&self.body);
+        out.push_str("\n    ");
+        out.push_str(body);
+        out.push_str(&self.end);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const INDEX: &str = r#"<!doctype html>
+<html lang="vi">
+  <head>
+    <title>Trình đọc bài viết · Article viewer</title>
+    <link rel="stylesheet" href="./viewer-1.css" integrity="sha384-x"/>
+    <link rel="icon" href="favicon.png" type="image/png" />
+    <script type="module" async src="./boot.js"></script>
+    <link rel="preload" href="https://cdn.example/x.wasm" as="fetch">
+  </head>
+  <body class="av-page">
+    <noscript>
+      <p class="av-noscript">needs JavaScript</p>
+    </noscript>
+  </body>
+</html>"#;
+
+    #[test]
+    fn frames_a_page_below_the_root() {
+        let t = Template::parse(INDEX, "../").unwrap();
+        let page = t.fill("en", "<title>T</title>", "<main>M</main>");
+        assert!(page.contains(r#"<html lang="en">"#));
+        assert!(page.contains(r#"href="../viewer-1.css" integrity="sha384-x""#));
+        assert!(page.contains(r#"href="../favicon.png""#));
+        assert!(page.contains(r#"src="../boot.js""#));
+        assert!(page.contains(r#"href="https://cdn.example/x.wasm""#));
+        assert!(page.contains("<title>T</title>") && !page.contains("Trình đọc"));
+        assert!(page.contains("<body class=\"av-page\">\n    <main>M</main>"));
+        assert!(!page.contains("noscript"));
+        assert_eq!(
+            Template::parse("<html><body></body></html>", "../"),
+            Err(TemplateError::Missing("<html lang>"))
+        );
+    }
+}
