@@ -13,6 +13,7 @@
 use crate::comments::mount::CommentsOptions;
 use crate::i18n::UiLang;
 use crate::listen::mount::ListenViews;
+use crate::view::disclosure::Disclosure;
 use leptos::prelude::AnyView;
 use wasm_bindgen::JsValue;
 
@@ -90,8 +91,12 @@ entry!(
         toolbar: web_sys::Element,
         article: web_sys::Element,
         speak: bool,
+        panel: Disclosure,
+        panel_id: String,
     ) -> ListenViews {
-        Ok(crate::listen::mount::listen_views(toolbar, article, speak))
+        Ok(crate::listen::mount::listen_views(
+            toolbar, article, speak, panel, panel_id,
+        ))
     }
 );
 
@@ -147,11 +152,14 @@ pub async fn comments_widget(opts: CommentsOptions) -> Result<AnyView, PartError
 }
 
 /// Loads Listen's chunk and makes the views of Listen and the compact bar for the article
-/// `article` under the toolbar `toolbar`, under the current owner; a player only where `speak`.
+/// `article` under the toolbar `toolbar`, under the current owner; a player only where `speak`,
+/// its panel (id `panel_id`) shown and hidden by the Listen button's disclosure `panel`.
 pub async fn listen_views(
     toolbar: web_sys::Element,
     article: web_sys::Element,
     speak: bool,
+    panel: Disclosure,
+    panel_id: String,
 ) -> Result<ListenViews, PartError> {
-    listen_entry(toolbar, article, speak).await
+    listen_entry(toolbar, article, speak, panel, panel_id).await
 }

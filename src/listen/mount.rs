@@ -9,25 +9,30 @@ use crate::listen::speech::synth;
 use crate::listen::views::{CompactBar, ListenPanel, LiveRegion};
 use crate::listen::watch::{scrolled_past, scrolling_down};
 use crate::listen::words::words;
+use crate::view::disclosure::Disclosure;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
 /// What Listen's chunk makes for one article, for the viewer to place.
 pub struct ListenViews {
-    /// The Listen panel's content (play, stop, paragraphs, speed, voice), where the browser can
-    /// speak: the viewer shows it in the toolbar, under its Listen button.
+    /// The Listen panel (play, stop, paragraphs, speed, voice), where the browser can speak: the
+    /// viewer shows it in the toolbar, under its Listen button.
     pub panel: Option<AnyView>,
-    /// The live region and the compact bar, for the top of the article (sticky inside it).
+    /// The live region and the compact bar in their slot, for the top of the article (sticky
+    /// inside it).
     pub bar: AnyView,
 }
 
 /// Makes Listen's views for the article `article` (its `lang` gives the words and the voices),
 /// whose toolbar `toolbar` the compact bar follows; a player only where `speak` (the viewer shows
-/// a Listen button) and the browser has speech synthesis.
+/// a Listen button) and the browser has speech synthesis. The panel (id `panel_id`) is shown
+/// while the Listen button's disclosure `disclosure` is open.
 pub fn listen_views(
     toolbar: web_sys::Element,
     article: web_sys::Element,
     speak: bool,
+    disclosure: Disclosure,
+    panel_id: String,
 ) -> ListenViews {
     crate::listen::style::adopt(&toolbar);
     let lang = article.get_attribute("lang").unwrap_or_default();
@@ -46,9 +51,22 @@ pub fn listen_views(
             p.free();
         });
     }
-    let panel = player
-        .clone()
-        .map(|player| view! { <ListenPanel player /> }.into_any());
+    // Escape anywhere in the open panel closes it (reading goes on) and puts focus back on the
+    // Listen button.
+    let panel = player.clone().map(|player| {
+        view! {
+            <div
+                class="av-listen"
+                id=panel_id
+                data-testid="av-listen"
+                hidden=move || !disclosure.open.get()
+                on:keydown=disclosure.on_escape(|| true)
+            >
+                <ListenPanel player />
+            </div>
+        }
+        .into_any()
+    });
     let out: Signal<bool> = scrolled_past(&toolbar).into();
     let down: Signal<bool> = scrolling_down().into();
     let live = player.as_ref().map(|p| {
@@ -56,8 +74,10 @@ pub fn listen_views(
         view! { <LiveRegion ui /> }
     });
     let bar = view! {
-        {live}
-        <CompactBar player words=w article out down />
+        <div class="av-bar-slot">
+            {live}
+            <CompactBar player words=w article out down />
+        </div>
     }
     .into_any();
     ListenViews { panel, bar }

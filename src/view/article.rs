@@ -9,7 +9,7 @@ use crate::i18n::UiLang;
 use crate::load::Loaded;
 use crate::url_policy::{allow, UrlUse};
 use crate::view::comments_slot::{CommentsOptions, CommentsSlot};
-use crate::view::listen_toggle::{CompactBarSlot, Listen};
+use crate::view::listen_toggle::Listen;
 use crate::view::toolbar::{Shared, Toolbar};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -208,7 +208,7 @@ pub fn ArticleView(
             part="article"
             node_ref=listen.article
         >
-            {(!print).then(|| view! { <CompactBarSlot listen /> })}
+            {listen.bar_slot()}
             <header class="av-article__header">
                 {a.category.clone().map(|c| view! { <p class="av-article__category">{c}</p> })}
                 <h1 class="av-article__title" id=title_id data-testid="av-title" part="title">

@@ -26,7 +26,7 @@ thread_local! {
 }
 
 /// Where Listen's chunk stands for one article.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 enum State {
     /// Not asked for (again after a failure).
     Idle,
@@ -54,9 +54,9 @@ pub struct Listen {
     /// The chunk could not be loaded after a press: said once, where the reader pressed.
     failed: RwSignal<bool>,
     /// The chunk's panel, until it is placed.
-    panel_view: RwSignal<Option<AnyView>, LocalStorage>,
+    panel_view: StoredValue<Option<AnyView>, LocalStorage>,
     /// The chunk's compact bar and live region, until they are placed.
-    bar_view: RwSignal<Option<AnyView>, LocalStorage>,
+    bar_view: StoredValue<Option<AnyView>, LocalStorage>,
     watch: StoredValue<Option<Observer>, LocalStorage>,
 }
 
@@ -70,8 +70,8 @@ impl Default for Listen {
             state: RwSignal::new(State::Idle),
             pressed: RwSignal::new(false),
             failed: RwSignal::new(false),
-            panel_view: RwSignal::new_local(None),
-            bar_view: RwSignal::new_local(None),
+            panel_view: StoredValue::new_local(None),
+            bar_view: StoredValue::new_local(None),
             watch: StoredValue::new_local(None),
         }
     }
@@ -89,7 +89,7 @@ impl Listen {
         if press {
             self.pressed.set(true);
         }
-        if self.state.get_untracked() != State::Idle {
+        if !matches!(self.state.get_untracked(), State::Idle) {
             return;
         }
         let (Some(toolbar), Some(article)) =
@@ -100,7 +100,14 @@ impl Listen {
         self.state.set(State::Loading);
         // Cancelled when the owner goes first (the article changed meanwhile).
         leptos::task::spawn_local_scoped_with_cancellation(async move {
-            match listen_views(toolbar.into(), article.into(), speak).await {
+            let views = listen_views(
+                toolbar.into(),
+                article.into(),
+                speak,
+                self.panel,
+                self.panel_id(),
+            );
+            match views.await {
                 Ok(ListenViews { panel, bar }) => {
                     let has_panel = panel.is_some();
                     self.watch.set_value(None);
@@ -108,9 +115,9 @@ impl Listen {
                     self.panel
                         .open
                         .set(has_panel && self.pressed.get_untracked());
+                    self.panel_view.set_value(panel);
+                    self.bar_view.set_value(Some(bar));
                     self.state.set(State::Ready(has_panel));
-                    self.panel_view.set(panel);
-                    self.bar_view.set(Some(bar));
                 }
                 Err(_) => {
                     self.state.set(State::Idle);
@@ -121,12 +128,25 @@ impl Listen {
             }
         });
     }
-}
 
-/// The view in `slot` once it arrives, taken out of it: a view is placed once.
-fn placed(slot: RwSignal<Option<AnyView>, LocalStorage>) -> Option<AnyView> {
-    slot.track();
-    slot.try_update_untracked(Option::take).flatten()
+    /// The view in `slot` once the chunk is in, taken out of it: a view is placed once (the
+    /// chunk comes in once).
+    fn placed(self, slot: StoredValue<Option<AnyView>, LocalStorage>) -> Option<AnyView> {
+        matches!(self.state.get(), State::Ready(_))
+            .then(|| slot.try_update_value(Option::take).flatten())
+            .flatten()
+    }
+
+    /// Where the Listen panel goes (in the toolbar, under its buttons), once the chunk is in.
+    pub fn panel_slot(self) -> impl IntoView {
+        move || self.placed(self.panel_view)
+    }
+
+    /// Where the compact bar and Listen's live region go (the top of the article, sticky inside
+    /// it), once the chunk is in.
+    pub fn bar_slot(self) -> impl IntoView {
+        move || self.placed(self.bar_view)
+    }
 }
 
 /// The Listen button (where the browser can speak) and the loading of Listen's chunk.
@@ -150,6 +170,7 @@ pub fn ListenToggle(
         listen.watch.set_value(watch);
     });
     let panel = listen.panel;
+    // Escape on the button closes the panel (the panel itself closes on Escape too).
     let on_keydown = panel.on_escape(|| true);
     let button = speak.then(|| {
         view! {
@@ -158,9 +179,7 @@ pub fn ListenToggle(
                 class="av-button"
                 data-testid="av-listen-toggle"
                 aria-expanded=panel.expanded()
-                aria-controls=move || {
-                    (listen.state.get() == State::Ready(true)).then(|| listen.panel_id())
-                }
+                aria-controls=listen.panel_id()
                 node_ref=panel.button
                 on:click=move |_| match listen.state.get_untracked() {
                     State::Ready(true) => {
@@ -190,39 +209,4 @@ pub fn ListenToggle(
                 })
         }}
     }
-}
-
-/// Where the Listen panel goes (in the toolbar, under its buttons), once the chunk is in; Escape
-/// in it closes it and puts focus back on the Listen button.
-#[component]
-pub fn ListenPanelSlot(
-    /// The article's Listen.
-    listen: Listen,
-) -> impl IntoView {
-    let panel = listen.panel;
-    move || {
-        placed(listen.panel_view).map(|content| {
-            view! {
-                <div
-                    class="av-listen"
-                    id=listen.panel_id()
-                    data-testid="av-listen"
-                    hidden=move || !panel.open.get()
-                    on:keydown=panel.on_escape(|| true)
-                >
-                    {content}
-                </div>
-            }
-        })
-    }
-}
-
-/// Where the compact bar and Listen's live region go (the top of the article, sticky inside it),
-/// once the chunk is in.
-#[component]
-pub fn CompactBarSlot(
-    /// The article's Listen.
-    listen: Listen,
-) -> impl IntoView {
-    move || placed(listen.bar_view).map(|bar| view! { <div class="av-bar-slot">{bar}</div> })
 }

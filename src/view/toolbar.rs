@@ -8,7 +8,7 @@ use crate::reader::mailto::share_link;
 use crate::share;
 use crate::view::disclosure::Disclosure;
 use crate::view::display_toggle::DisplayToggle;
-use crate::view::listen_toggle::{Listen, ListenPanelSlot, ListenToggle};
+use crate::view::listen_toggle::{Listen, ListenToggle};
 use crate::view::text_size_control::TextSizeControl;
 use leptos::prelude::*;
 
@@ -164,7 +164,7 @@ pub fn Toolbar(
                     <DisplayToggle lang id_prefix print_url />
                     <ListenToggle lang listen />
                 </div>
-                <ListenPanelSlot listen />
+                {listen.panel_slot()}
                 <p class="av-toolbar__status" role="status" data-testid="av-copy-status">
                     {move || match copied.get() {
                         Copied::Nothing => None,
