@@ -12,7 +12,8 @@
 
 use crate::comments::mount::CommentsOptions;
 use crate::i18n::UiLang;
-use crate::listen::mount::ListenPlace;
+use crate::listen::mount::ListenViews;
+use crate::view::disclosure::Disclosure;
 use leptos::prelude::AnyView;
 use wasm_bindgen::JsValue;
 
@@ -45,15 +46,6 @@ impl From<leptos::wasm_split::SplitLoaderError> for PartError {
         PartError::Failed
     }
 }
-
-/// What the viewer can ask of a mounted Listen.
-pub trait ListenControl {
-    /// Opens the Listen panel (the reader pressed Listen while the chunk was loading).
-    fn open(&self);
-}
-
-/// A mounted Listen: dropping it stops reading and removes the panel and the compact bar.
-pub type MountedListen = Box<dyn ListenControl>;
 
 // The entries. Each is a function the chunk exports; its arguments are moved across as they are
 // (one binary, one compiler: the layout is the same on both sides).
@@ -95,8 +87,16 @@ entry!(
 
 entry!(
     listen,
-    fn listen_entry(place: ListenPlace, open: bool) -> MountedListen {
-        Ok(Box::new(crate::listen::mount::mount_listen(place, open)))
+    fn listen_entry(
+        toolbar: web_sys::Element,
+        article: web_sys::Element,
+        speak: bool,
+        panel: Disclosure,
+        panel_id: String,
+    ) -> ListenViews {
+        Ok(crate::listen::mount::listen_views(
+            toolbar, article, speak, panel, panel_id,
+        ))
     }
 );
 
@@ -151,7 +151,15 @@ pub async fn comments_widget(opts: CommentsOptions) -> Result<AnyView, PartError
     comments_entry(opts).await
 }
 
-/// Loads Listen's chunk and sets up Listen and the compact bar in `place`; `open` opens its panel.
-pub async fn mount_listen(place: ListenPlace, open: bool) -> Result<MountedListen, PartError> {
-    listen_entry(place, open).await
+/// Loads Listen's chunk and makes the views of Listen and the compact bar for the article
+/// `article` under the toolbar `toolbar`, under the current owner; a player only where `speak`,
+/// its panel (id `panel_id`) shown and hidden by the Listen button's disclosure `panel`.
+pub async fn listen_views(
+    toolbar: web_sys::Element,
+    article: web_sys::Element,
+    speak: bool,
+    panel: Disclosure,
+    panel_id: String,
+) -> Result<ListenViews, PartError> {
+    listen_entry(toolbar, article, speak, panel, panel_id).await
 }

@@ -169,11 +169,6 @@ pub fn first_in_view(blocks: &[Element], top: f64) -> Option<usize> {
     (lo < blocks.len()).then_some(lo)
 }
 
-/// The `.av-article` that holds `el`, if any.
-pub fn article_of(el: &Element) -> Option<Element> {
-    el.closest(".av-article").ok().flatten()
-}
-
 /// `el` as an `HtmlElement`, if it is one.
 pub fn html(el: &Element) -> Option<web_sys::HtmlElement> {
     el.clone().dyn_into().ok()

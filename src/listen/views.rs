@@ -1,7 +1,7 @@
 //! The views of this part: the Listen panel under the toolbar, the compact bar and the live
 //! region. They only show the player's signals and call its methods.
 
-use crate::listen::blocks::{article_of, first_in_view};
+use crate::listen::blocks::first_in_view;
 use crate::listen::player::{Player, Ui};
 use crate::listen::queue::{Rate, State};
 use crate::listen::words::{Words, VI};
@@ -143,6 +143,8 @@ pub fn CompactBar(
     player: Option<Player>,
     /// The part's words.
     words: &'static Words,
+    /// The article the bar is in (its blocks keep the reader's place).
+    article: web_sys::Element,
     /// Whether the toolbar is out of view.
     out: Signal<bool>,
     /// Whether the reader is scrolling down.
@@ -158,7 +160,9 @@ pub fn CompactBar(
     // The reader's place is kept: the text above reflows with the new size, so without this the
     // block being read would move away (far, deep in a long article).
     let change = move |f: fn(TextSize) -> TextSize| {
-        let place = bar.get_untracked().and_then(|b| reading_place(&b));
+        let place = bar
+            .get_untracked()
+            .and_then(|b| reading_place(&article, &b));
         settings.update(|p| p.size = f(p.size));
         leptos::task::spawn_local(async move {
             // Once the viewer's root has the new size (its render effect runs after this tick),
@@ -237,10 +241,12 @@ pub fn CompactBar(
     }
 }
 
-/// The body's block at the top of the reading area (just below the bar) and its position in the
-/// viewport.
-fn reading_place(bar: &web_sys::Element) -> Option<(web_sys::Element, f64)> {
-    let article = article_of(bar)?;
+/// The body's block of `article` at the top of the reading area (just below the bar) and its
+/// position in the viewport.
+fn reading_place(
+    article: &web_sys::Element,
+    bar: &web_sys::Element,
+) -> Option<(web_sys::Element, f64)> {
     let list = article.query_selector_all(".av-chunk > *").ok()?;
     let blocks: Vec<web_sys::Element> = (0..list.length())
         .filter_map(|i| list.item(i))

@@ -9,6 +9,7 @@ use crate::i18n::UiLang;
 use crate::load::Loaded;
 use crate::url_policy::{allow, UrlUse};
 use crate::view::comments_slot::{CommentsOptions, CommentsSlot};
+use crate::view::listen_toggle::Listen;
 use crate::view::toolbar::{Shared, Toolbar};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -49,7 +50,7 @@ pub fn ArticleView(
     let w = lang.words();
     let title_id = format!("{}-title", o.id_prefix);
     let print = o.mode == ViewMode::Print;
-    let article = NodeRef::<leptos::html::Article>::new();
+    let listen = Listen::default();
     let toolbar = (!print).then(|| {
         let shared = Shared {
             title: a.title.clone(),
@@ -59,7 +60,7 @@ pub fn ArticleView(
         };
         let page_url = o.page_url.clone().unwrap_or_else(current_page_url);
         let id_prefix = o.id_prefix.clone();
-        view! { <Toolbar shared lang page_url id_prefix article /> }
+        view! { <Toolbar shared lang page_url id_prefix listen /> }
     });
     let published = shown_time(a.published.as_deref(), lang);
     let updated = shown_time(
@@ -205,8 +206,9 @@ pub fn ArticleView(
             data-testid="av-article"
             aria-labelledby=labelledby
             part="article"
-            node_ref=article
+            node_ref=listen.article
         >
+            {listen.bar_slot()}
             <header class="av-article__header">
                 {a.category.clone().map(|c| view! { <p class="av-article__category">{c}</p> })}
                 <h1 class="av-article__title" id=title_id data-testid="av-title" part="title">

@@ -8,7 +8,7 @@ use crate::reader::mailto::share_link;
 use crate::share;
 use crate::view::disclosure::Disclosure;
 use crate::view::display_toggle::DisplayToggle;
-use crate::view::listen_toggle::ListenToggle;
+use crate::view::listen_toggle::{Listen, ListenToggle};
 use crate::view::text_size_control::TextSizeControl;
 use leptos::prelude::*;
 
@@ -37,7 +37,8 @@ enum Copied {
 }
 
 /// The toolbar of one article; `page_url` is the standalone page that renders the print view,
-/// `id_prefix` makes ids unique per viewer, `article` is the article element Listen reads.
+/// `id_prefix` makes ids unique per viewer, `listen` is the article's Listen (its panel goes under
+/// the buttons).
 #[component]
 pub fn Toolbar(
     /// What the toolbar acts on.
@@ -48,8 +49,8 @@ pub fn Toolbar(
     page_url: String,
     /// A prefix making ids unique per viewer.
     id_prefix: String,
-    /// The article element.
-    article: NodeRef<leptos::html::Article>,
+    /// The article's Listen.
+    listen: Listen,
 ) -> impl IntoView {
     let w = lang.words();
     let Shared {
@@ -61,8 +62,6 @@ pub fn Toolbar(
     let mailto = share_link(&title, lead.as_deref(), &url);
     let print_url = print_view_url(&page_url, &json_url);
     let copied = RwSignal::new(Copied::Nothing);
-    let bar = NodeRef::<leptos::html::Div>::new();
-    let status = NodeRef::<leptos::html::P>::new();
     let aa = Disclosure::default();
     let tools_id = format!("{id_prefix}-tools");
     // Escape in the open tools closes them and puts focus back on "Aa"; where "Aa" is not shown
@@ -108,7 +107,7 @@ pub fn Toolbar(
                 aria-label=w.toolbar_label
                 data-testid="av-toolbar"
                 part="toolbar"
-                node_ref=bar
+                node_ref=listen.toolbar
             >
                 <div class="av-toolbar__group">
                     <a
@@ -163,14 +162,10 @@ pub fn Toolbar(
                     </div>
                     <TextSizeControl lang />
                     <DisplayToggle lang id_prefix print_url />
-                    <ListenToggle lang toolbar=bar article status />
+                    <ListenToggle lang listen />
                 </div>
-                <p
-                    class="av-toolbar__status"
-                    role="status"
-                    data-testid="av-copy-status"
-                    node_ref=status
-                >
+                {listen.panel_slot()}
+                <p class="av-toolbar__status" role="status" data-testid="av-copy-status">
                     {move || match copied.get() {
                         Copied::Nothing => None,
                         Copied::Done => Some(w.copied.into_any()),
