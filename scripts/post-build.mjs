@@ -38,9 +38,9 @@ function optimise(path) {
 const hash = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 16);
 
 /** Minifies a JS module with terser (release builds only): the glue wasm-bindgen writes is not. */
-async function minify(code) {
+async function minify(code, { module = true } = {}) {
   if (!release) return code;
-  const result = await terserMinify(code, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  const result = await terserMinify(code, { module, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
   return result.code;
 }
 
@@ -138,9 +138,13 @@ console.log(`[post-build] reading font: ${fontModuleName}, ${faces.map(([f]) => 
 const settingsTable = JSON.parse(readFileSync(join(root, 'scripts', 'settings.json'), 'utf8'));
 delete settingsTable.vectors; // for the tests only
 delete settingsTable.times;
-const common = template('loader-common.js')
-  .replaceAll('__FONT__', fontModuleName)
-  .replaceAll('__SETTINGS__', JSON.stringify(settingsTable));
+const settingsCommon = template('settings-common.js').replaceAll('__SETTINGS__', JSON.stringify(settingsTable));
+const common = settingsCommon + template('loader-common.js').replaceAll('__FONT__', fontModuleName);
+// The article pages' first-frame script (classic, in their head; see scripts/served-page.js),
+// named by its content: the server and the pre-render command find it in index.html's meta.
+const servedPage = Buffer.from(await minify(settingsCommon + template('served-page.js'), { module: false }));
+const servedPageName = `served-page-${hash(servedPage)}.js`;
+writeFileSync(join(dir, servedPageName), servedPage);
 const fill = (text) => text.replaceAll('__GLUE__', glue).replaceAll('__WASM__', wasm).replaceAll('__CSS__', css);
 
 const css = files.find((f) => /^viewer-[0-9a-f]+\.css$/.test(f));
@@ -182,7 +186,7 @@ html = html
   // since the article waits for it.
   .replace(
     '</head>',
-    `  <script type="module" async fetchpriority="high" src="./boot.js"></script>\n    <link rel="modulepreload" href="./${glue}">\n    <link rel="modulepreload" href="./${splitLoader}">\n    <link rel="preload" href="./${wasm}" as="fetch" type="application/wasm" crossorigin>\n  </head>`,
+    `  <meta name="article-viewer:served-page" content="./${servedPageName}">\n    <script type="module" async fetchpriority="high" src="./boot.js"></script>\n    <link rel="modulepreload" href="./${glue}">\n    <link rel="modulepreload" href="./${splitLoader}">\n    <link rel="preload" href="./${wasm}" as="fetch" type="application/wasm" crossorigin>\n  </head>`,
   );
 writeFileSync(indexPath, html);
 console.log(`[post-build] boot.js -> ${glue}, ${wasm}`);

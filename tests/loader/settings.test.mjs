@@ -14,9 +14,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const table = JSON.parse(readFileSync(join(root, 'scripts', 'settings.json'), 'utf8'));
 const { vectors, times, ...settings } = table;
 
-/** The loader's shared part with this build's values filled in, as a module exporting its readers. */
+/** The loaders' shared parts with this build's values filled in, as a module exporting its readers. */
 async function loader() {
-  const source = readFileSync(join(root, 'scripts', 'loader-common.js'), 'utf8')
+  const source = ['settings-common.js', 'loader-common.js']
+    .map((f) => readFileSync(join(root, 'scripts', f), 'utf8'))
+    .join('\n')
     .replaceAll('__PARTS__', '{}')
     .replaceAll('__FONT__', 'fonts/none.js')
     .replaceAll('__SETTINGS__', JSON.stringify(settings));

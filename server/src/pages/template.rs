@@ -20,6 +20,26 @@ pub struct Template {
     body: String,
     /// The rest, without the `<noscript>` sentence (the article reads without JavaScript here).
     end: String,
+    /// The first-frame script of article pages (`scripts/served-page.js`), from the site's root.
+    served_page: Option<String>,
+}
+
+/// The meta tag by which the build names the article pages' first-frame script.
+const SERVED_PAGE_META: &str = "<meta name=\"article-viewer:served-page\" content=\"";
+
+/// Takes the build's meta tag naming the first-frame script out of `html`: its file name.
+fn take_served_page(html: &mut String) -> Option<String> {
+    let at = html.find(SERVED_PAGE_META)?;
+    let value_at = at + SERVED_PAGE_META.len();
+    let value_end = value_at + html[value_at..].find('"')?;
+    let tag_end = value_end + html[value_end..].find('>')? + 1;
+    let name = html[value_at..value_end]
+        .trim_start_matches("./")
+        .to_string();
+    // The tag and the white space before it.
+    let start = html[..at].trim_end().len();
+    html.replace_range(start..tag_end, "");
+    (!name.is_empty() && !name.contains(['"', '<', '>', '/'])).then_some(name)
 }
 
 /// Rewrites relative `href`/`src` values so they resolve from a page `prefix` below the site's
@@ -51,7 +71,8 @@ fn rebase(html: &str, prefix: &str) -> String {
 impl Template {
     /// Reads the build's `index.html`; `prefix` leads from the article pages to the site's root.
     pub fn parse(index_html: &str, prefix: &str) -> Result<Template, TemplateError> {
-        let html = rebase(index_html, prefix);
+        let mut html = rebase(index_html, prefix);
+        let served_page = take_served_page(&mut html).map(|name| format!("{prefix}{name}"));
         let lang_at = html
             .find("<html lang=\"")
             .ok_or(TemplateError::Missing("<html lang>"))?
@@ -87,6 +108,7 @@ impl Template {
             head: html[lang_end..title].to_string(),
             body: html[title_end..body_end].to_string(),
             end,
+            served_page,
         })
     }
 
@@ -104,6 +126,14 @@ impl Template {
         out.push_str(&self.start);
         out.push_str(&super::escape::attr(lang));
         out.push_str(&self.head);
+        if let Some(src) = &self.served_page {
+            // Before the body and the stylesheet: the reader's settings are on the article from
+            // its first frame.
+            out.push_str(&format!(
+                "<script src=\"{}\"></script>\n    ",
+                super::escape::attr(src)
+            ));
+        }
         out.push_str(head.trim_end());
         out.push_str(&self.body);
         out.push_str("\n    ");
@@ -121,6 +151,7 @@ mod tests {
 <html lang="vi">
   <head>
     <title>Trình đọc bài viết · Article viewer</title>
+    <meta name="article-viewer:served-page" content="./served-page-0a1b.js">
     <link rel="stylesheet" href="./viewer-1.css" integrity="sha384-x"/>
     <link rel="icon" href="favicon.png" type="image/png" />
     <script type="module" async src="./boot.js"></script>
@@ -142,7 +173,10 @@ mod tests {
         assert!(page.contains(r#"href="../favicon.png""#));
         assert!(page.contains(r#"src="../boot.js""#));
         assert!(page.contains(r#"href="https://cdn.example/x.wasm""#));
-        assert!(page.contains("<title>T</title>") && !page.contains("Trình đọc"));
+        assert!(
+            page.contains("<script src=\"../served-page-0a1b.js\"></script>\n    <title>T</title>")
+        );
+        assert!(!page.contains("Trình đọc") && !page.contains("article-viewer:served-page"));
         assert!(page.contains("<body class=\"av-page\">\n    <main>M</main>"));
         assert!(!page.contains("noscript"));
         assert_eq!(
