@@ -52,6 +52,9 @@ pub enum Command {
     Import(ImportArgs),
     /// Named moderators: `add NAME` (prints a new token once), `list`, `revoke NAME`.
     Moderators(ModeratorsArgs),
+    /// Write every article of the content directory as an HTML page (`{out}/{id}.html`), as
+    /// `/articles/{id}` answers it, for static hosts.
+    Render(crate::pages::render::RenderArgs),
 }
 
 /// Flags of `moderators`.

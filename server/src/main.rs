@@ -76,6 +76,19 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         None => return serve(&cli.serve),
         Some(Command::Serve(args)) => return serve(args),
+        Some(Command::Render(args)) => {
+            let mut out = std::io::stdout().lock();
+            return match article_viewer_server::pages::render::run(args, &mut out) {
+                Ok(n) => {
+                    println!("{n} page(s) written to {}", args.out.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
         Some(_) => run_db_command(&cli),
     };
     match result {
@@ -95,7 +108,7 @@ fn run_db_command(cli: &Cli) -> Result<(), cli::CliError> {
     let mut out = std::io::stdout().lock();
     runtime.block_on(async {
         match &cli.command {
-            None | Some(Command::Serve(_)) => Ok(()),
+            None | Some(Command::Serve(_)) | Some(Command::Render(_)) => Ok(()),
             Some(Command::List(args)) => cli::list(args, &mut out).await,
             Some(Command::Approve(args)) => {
                 cli::set_status(args, Status::Published, &mut out).await

@@ -6,6 +6,7 @@
 pub mod escape;
 pub mod head;
 pub mod page;
+pub mod render;
 pub mod route;
 pub mod template;
 

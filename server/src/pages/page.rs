@@ -22,8 +22,19 @@ pub enum PageError {
     Article(String),
 }
 
-/// The HTML page of the article whose JSON text is `json`.
+/// The HTML page of the article whose JSON text is `json`: in the project's format, or a WordPress
+/// post or JSON Feed the formats converter reads (the page then carries the converted article).
 pub fn article_page(template: &Template, json: &str, urls: &PageUrls) -> Result<String, PageError> {
+    let options = article_viewer_formats::Options {
+        url: &urls.json_url,
+        content_type: "application/json",
+        format: None,
+        item: None,
+        lang: None,
+    };
+    let converted = article_viewer_formats::convert(json, &options)
+        .map_err(|e| PageError::Article(e.to_string()))?;
+    let json = converted.article_json.as_str();
     let loaded = article_viewer::load::prepare(json, &urls.json_url).map_err(|e| {
         PageError::Article(match e.detail(article_viewer::i18n::UiLang::En) {
             Some(detail) => format!("{} {detail}", e.message(article_viewer::i18n::UiLang::En)),
@@ -120,6 +131,14 @@ mod tests {
                 "Tiêu đề <b>\"đậm\"</b> </script><script>alert(1)</script>"
             );
         }
+    }
+
+    #[test]
+    fn other_formats_are_converted_first() {
+        let wp = include_str!("../../../samples/wordpress-post-vi.json");
+        let page = article_page(&template(), wp, &urls()).unwrap();
+        assert!(page.contains("<h1 "), "{page}");
+        assert!(page.contains("application/ld+json"));
     }
 
     #[test]
