@@ -2,7 +2,7 @@
 
 use crate::i18n::{Lang, Words};
 use article_viewer_wire::comments::Status;
-use article_viewer_wire::moderation::{AuditAction, AuditItem};
+use article_viewer_wire::moderation::{AuditAction, AuditItem, AuditSnapshot};
 
 /// One entry of `GET /api/moderation/audit` (the API's shape, its snapshots read leniently).
 pub type AuditRow = AuditItem;
@@ -36,12 +36,7 @@ pub fn sentence(row: &AuditRow, w: &Words) -> String {
         (Some(a), false) => format!(" by {a}"),
         (None, _) => String::new(),
     };
-    let status = |s: &Option<_>| {
-        s.as_ref()
-            .and_then(|s: &article_viewer_wire::moderation::AuditSnapshot| {
-                s.status.valid().copied()
-            })
-    };
+    let status = |s: &Option<AuditSnapshot>| s.as_ref().and_then(|s| s.status.valid().copied());
     let change = match (status(&row.before), status(&row.after)) {
         (Some(b), Some(a)) if b != a => {
             format!(" ({} → {})", status_word(w, b), status_word(w, a))
@@ -84,7 +79,6 @@ pub fn sentence(row: &AuditRow, w: &Words) -> String {
 mod tests {
     use super::*;
     use crate::i18n::{EN, VI};
-    use article_viewer_wire::moderation::AuditSnapshot;
 
     fn snap(status: Status) -> AuditSnapshot {
         AuditSnapshot {
