@@ -5,6 +5,7 @@ use crate::audit::AuditRow;
 use crate::i18n::Words;
 use crate::model::{Decision, Page};
 use crate::published::Filter;
+use article_viewer_wire::moderation::TextBody;
 use gloo_net::http::{Request, Response};
 use std::time::Duration;
 
@@ -82,18 +83,17 @@ pub fn api_root(base: &str) -> &str {
     base.strip_suffix("/comments").unwrap_or(base)
 }
 
-/// Parses a 2xx answer's JSON with `read`; other statuses become errors (`on_404` for 404).
+/// Reads a 2xx answer's JSON text with `read`; other statuses become errors (`on_404` for 404).
 async fn json_answer<T>(
     res: Response,
     on_404: ApiError,
-    read: impl FnOnce(&wasm_bindgen::JsValue) -> Result<T, crate::wire::WireError>,
+    read: impl FnOnce(&str) -> Result<T, crate::wire::WireError>,
 ) -> Result<T, ApiError> {
     if !res.ok() {
         return Err(ApiError::from_status(res.status(), on_404));
     }
     let body = res.text().await.map_err(|_| ApiError::Network)?;
-    let json = js_sys::JSON::parse(&body).map_err(|_| ApiError::Answer)?;
-    read(&json).map_err(|e| {
+    read(&body).map_err(|e| {
         leptos::logging::warn!("[moderation] unexpected answer: {e}");
         ApiError::Answer
     })
@@ -122,16 +122,11 @@ pub async fn reply(
     text: &str,
     key: &str,
 ) -> Result<(), ApiError> {
-    let body = js_sys::Object::new();
-    let set = |k: &str, v: wasm_bindgen::JsValue| {
-        let _ = js_sys::Reflect::set(&body, &k.into(), &v);
-    };
-    set("text", text.into());
-    set("idempotency_key", key.into());
-    set("approve", true.into());
-    let json = js_sys::JSON::stringify(&body)
-        .map(String::from)
-        .map_err(|_| ApiError::Network)?;
+    let json = crate::wire::to_string(&TextBody {
+        text: Some(text.to_owned()),
+        idempotency_key: Some(key.to_owned()),
+        approve: true,
+    });
     let builder =
         Request::post(&format!("{base}/{id}/reply")).header("Content-Type", "application/json");
     let res = send_body(builder, token, json).await?;
@@ -199,15 +194,7 @@ pub async fn published(base: &str, token: &str, filter: &Filter) -> Result<Page,
 
 async fn page_at(url: &str, token: &str) -> Result<Page, ApiError> {
     let res = send(Request::get(url), token).await?;
-    if !res.ok() {
-        return Err(ApiError::from_status(res.status(), ApiError::Disabled));
-    }
-    let body = res.text().await.map_err(|_| ApiError::Network)?;
-    let json = js_sys::JSON::parse(&body).map_err(|_| ApiError::Answer)?;
-    crate::wire::page(&json).map_err(|e| {
-        leptos::logging::warn!("[moderation] unexpected answer: {e}");
-        ApiError::Answer
-    })
+    json_answer(res, ApiError::Disabled, crate::wire::page).await
 }
 
 /// `POST …/{id}/approve|reject`.

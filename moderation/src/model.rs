@@ -2,31 +2,12 @@
 //! selection, what is in flight, the undo stack, the counts per status and the "N new" waiting
 //! list. No browser types here; every rule has a native unit test below.
 
+use article_viewer_wire::moderation::{
+    ModerationItem, ModerationList, ParentSummary, StatusCounts,
+};
 use std::collections::BTreeSet;
 
-/// Moderation state of a comment, as the API spells it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Status {
-    /// Waiting for a moderator.
-    #[default]
-    Pending,
-    /// Shown publicly.
-    Published,
-    /// Refused.
-    Rejected,
-}
-
-impl Status {
-    /// Reads the API's spelling (`pending`, `published`, `rejected`).
-    pub fn parse(s: &str) -> Option<Status> {
-        match s {
-            "pending" => Some(Status::Pending),
-            "published" => Some(Status::Published),
-            "rejected" => Some(Status::Rejected),
-            _ => None,
-        }
-    }
-}
+pub use article_viewer_wire::comments::Status;
 
 /// What a moderator decides about comments.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,98 +36,34 @@ impl Decision {
     }
 }
 
-/// The comment a reply answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Parent {
-    /// Comment id.
-    pub id: i64,
-    /// Display name.
-    pub author_name: String,
-    /// Text.
-    pub text: String,
-    /// Its moderation state.
-    pub status: Status,
+/// The comment a reply answers (the API's shape).
+pub type Parent = ParentSummary;
+
+/// One comment in the queue, as `GET /api/moderation/comments` gives it (the API's shape: the
+/// comment, its article's title and address, the comment it answers).
+pub type Item = ModerationItem;
+
+/// Number of comments in each status (the API's shape).
+pub type Counts = StatusCounts;
+
+/// A page of the list as the server sent it (the API's shape).
+pub type Page = ModerationList;
+
+/// The article's address of `item` if it is http(s); anything else is not made a link.
+pub fn article_link(item: &Item) -> Option<&str> {
+    item.article_url.as_deref().map(str::trim).filter(|u| {
+        let lower = u.to_ascii_lowercase();
+        (lower.starts_with("https://") || lower.starts_with("http://")) && u.len() > 8
+    })
 }
 
-/// One comment in the queue, as `GET /api/moderation/comments` gives it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Item {
-    /// Comment id (creation order).
-    pub id: i64,
-    /// Article id.
-    pub article_id: String,
-    /// Article title, when the server knows it.
-    pub article_title: Option<String>,
-    /// Article's public address, when the server knows it.
-    pub article_url: Option<String>,
-    /// The comment answered, for replies.
-    pub parent: Option<Parent>,
-    /// Display name.
-    pub author_name: String,
-    /// E-mail address (moderators only).
-    pub author_email: String,
-    /// Creation time, RFC 3339 UTC.
-    pub created: String,
-    /// Comment text (always rendered as text).
-    pub text: String,
-}
-
-impl Item {
-    /// The article's address if it is http(s); anything else is not made a link.
-    pub fn article_link(&self) -> Option<&str> {
-        self.article_url.as_deref().map(str::trim).filter(|u| {
-            let lower = u.to_ascii_lowercase();
-            (lower.starts_with("https://") || lower.starts_with("http://")) && u.len() > 8
-        })
-    }
-
-    /// The article's title, or its id when the title is unknown or blank.
-    pub fn article_label(&self) -> &str {
-        self.article_title
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .unwrap_or(&self.article_id)
-    }
-}
-
-/// Number of comments in each status.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Counts {
-    /// Waiting.
-    pub pending: u64,
-    /// Published.
-    pub published: u64,
-    /// Rejected.
-    pub rejected: u64,
-}
-
-impl Counts {
-    fn slot(&mut self, s: Status) -> &mut u64 {
-        match s {
-            Status::Pending => &mut self.pending,
-            Status::Published => &mut self.published,
-            Status::Rejected => &mut self.rejected,
-        }
-    }
-
-    /// Moves `n` comments from one status to another (never below zero).
-    pub fn moved(&mut self, from: Status, to: Status, n: u64) {
-        let f = self.slot(from);
-        *f = f.saturating_sub(n);
-        *self.slot(to) += n;
-    }
-}
-
-/// A page of the queue as the server sent it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Page {
-    /// Pending comments on the server.
-    pub total: u64,
-    /// Counts per status.
-    pub counts: Counts,
-    /// The oldest pending comments.
-    pub items: Vec<Item>,
+/// The article's title of `item`, or its id when the title is unknown or blank.
+pub fn article_label(item: &Item) -> &str {
+    item.article_title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .unwrap_or(&item.comment.article_id)
 }
 
 /// A finished action that can be undone: the decision and the comments it moved.
@@ -183,40 +100,40 @@ impl Queue {
     /// Shows `page` in full (first load or an explicit refresh): keeps the current comment and the
     /// selection where they still exist, drops the "new" notice.
     pub fn load(&mut self, page: Page) {
+        self.counts = page.counts();
         let mut items = page.items;
-        items.sort_by_key(|i| i.id);
+        items.sort_by_key(|i| i.comment.id);
         self.seen_max = self
             .seen_max
-            .max(items.iter().map(|i| i.id).max().unwrap_or(0));
+            .max(items.iter().map(|i| i.comment.id).max().unwrap_or(0));
         self.items = items;
-        self.counts = page.counts;
         self.total = page.total;
         self.incoming.clear();
-        let ids: BTreeSet<i64> = self.items.iter().map(|i| i.id).collect();
+        let ids: BTreeSet<i64> = self.items.iter().map(|i| i.comment.id).collect();
         self.selected.retain(|id| ids.contains(id));
         if !self.current.is_some_and(|c| ids.contains(&c)) {
-            self.current = self.items.first().map(|i| i.id);
+            self.current = self.items.first().map(|i| i.comment.id);
         }
     }
 
     /// Takes a polled page without moving anything on screen: counts are updated, comments newer
     /// than any seen wait in [`Queue::incoming`] until [`Queue::show_incoming`].
     pub fn refresh(&mut self, page: Page) {
-        self.counts = page.counts;
+        self.counts = page.counts();
         self.total = page.total;
         let shown: BTreeSet<i64> = self
             .items
             .iter()
             .chain(&self.incoming)
-            .map(|i| i.id)
+            .map(|i| i.comment.id)
             .collect();
         let mut fresh: Vec<Item> = page
             .items
             .into_iter()
-            .filter(|i| i.id > self.seen_max && !shown.contains(&i.id))
+            .filter(|i| i.comment.id > self.seen_max && !shown.contains(&i.comment.id))
             .collect();
         self.incoming.append(&mut fresh);
-        self.incoming.sort_by_key(|i| i.id);
+        self.incoming.sort_by_key(|i| i.comment.id);
     }
 
     /// Number of new comments waiting to be shown.
@@ -229,12 +146,12 @@ impl Queue {
         let fresh = std::mem::take(&mut self.incoming);
         self.seen_max = self
             .seen_max
-            .max(fresh.iter().map(|i| i.id).max().unwrap_or(0));
+            .max(fresh.iter().map(|i| i.comment.id).max().unwrap_or(0));
         self.items.extend(fresh);
-        self.items.sort_by_key(|i| i.id);
-        self.items.dedup_by_key(|i| i.id);
+        self.items.sort_by_key(|i| i.comment.id);
+        self.items.dedup_by_key(|i| i.comment.id);
         if self.current.is_none() {
-            self.current = self.items.first().map(|i| i.id);
+            self.current = self.items.first().map(|i| i.comment.id);
         }
     }
 
@@ -245,7 +162,7 @@ impl Queue {
 
     /// The comment with this id, if shown.
     pub fn item(&self, id: i64) -> Option<&Item> {
-        self.items.iter().find(|i| i.id == id)
+        self.items.iter().find(|i| i.comment.id == id)
     }
 
     /// Counts per status.
@@ -279,7 +196,7 @@ impl Queue {
     }
 
     fn index_of(&self, id: i64) -> Option<usize> {
-        self.items.iter().position(|i| i.id == id)
+        self.items.iter().position(|i| i.comment.id == id)
     }
 
     /// Moves to the next comment (stays on the last); returns the new current one.
@@ -304,7 +221,7 @@ impl Queue {
                 .saturating_add_signed(by)
                 .min(self.items.len().saturating_sub(1)),
         };
-        self.current = self.items.get(next).map(|i| i.id);
+        self.current = self.items.get(next).map(|i| i.comment.id);
         self.current
     }
 
@@ -331,7 +248,7 @@ impl Queue {
     /// Selects every shown comment, or none.
     pub fn select_all(&mut self, on: bool) {
         self.selected = if on {
-            self.items.iter().map(|i| i.id).collect()
+            self.items.iter().map(|i| i.comment.id).collect()
         } else {
             BTreeSet::new()
         };
@@ -339,14 +256,18 @@ impl Queue {
 
     /// True if there are comments and all of them are selected.
     pub fn all_selected(&self) -> bool {
-        !self.items.is_empty() && self.items.iter().all(|i| self.selected.contains(&i.id))
+        !self.items.is_empty()
+            && self
+                .items
+                .iter()
+                .all(|i| self.selected.contains(&i.comment.id))
     }
 
     /// The selected comments that are not in flight, in queue order.
     pub fn selected_ids(&self) -> Vec<i64> {
         self.items
             .iter()
-            .map(|i| i.id)
+            .map(|i| i.comment.id)
             .filter(|id| self.selected.contains(id) && !self.busy.contains(id))
             .collect()
     }
@@ -380,19 +301,22 @@ impl Queue {
         }
         // The new current comment: the first one after the old current that stays, else before.
         if let Some(at) = self.current.and_then(|c| self.index_of(c)) {
-            let stays = |i: &&Item| !leaving.contains(&i.id);
+            let stays = |i: &&Item| !leaving.contains(&i.comment.id);
             self.current = self.items[at..]
                 .iter()
                 .find(stays)
                 .or_else(|| self.items[..at].iter().rev().find(stays))
-                .map(|i| i.id);
+                .map(|i| i.comment.id);
         }
         let (moved, kept): (Vec<Item>, Vec<Item>) = std::mem::take(&mut self.items)
             .into_iter()
-            .partition(|i| leaving.contains(&i.id));
+            .partition(|i| leaving.contains(&i.comment.id));
         self.items = kept;
         self.selected.retain(|id| !leaving.contains(id));
-        let moved: Vec<Item> = moved.into_iter().filter(|i| done.contains(&i.id)).collect();
+        let moved: Vec<Item> = moved
+            .into_iter()
+            .filter(|i| done.contains(&i.comment.id))
+            .collect();
         if !moved.is_empty() {
             self.counts
                 .moved(Status::Pending, decision.status(), moved.len() as u64);
@@ -402,7 +326,7 @@ impl Queue {
             });
         }
         if self.current.is_none() {
-            self.current = self.items.first().map(|i| i.id);
+            self.current = self.items.first().map(|i| i.comment.id);
         }
     }
 
@@ -422,14 +346,14 @@ impl Queue {
         let (back, failed): (Vec<Item>, Vec<Item>) = undone
             .items
             .into_iter()
-            .partition(|i| restored.contains(&i.id));
+            .partition(|i| restored.contains(&i.comment.id));
         if !back.is_empty() {
             self.counts
                 .moved(undone.decision.status(), Status::Pending, back.len() as u64);
-            self.current = back.first().map(|i| i.id);
+            self.current = back.first().map(|i| i.comment.id);
             self.items.extend(back);
-            self.items.sort_by_key(|i| i.id);
-            self.items.dedup_by_key(|i| i.id);
+            self.items.sort_by_key(|i| i.comment.id);
+            self.items.dedup_by_key(|i| i.comment.id);
         }
         if !failed.is_empty() {
             self.undo.push(Done {
@@ -446,11 +370,14 @@ mod tests {
 
     fn item(id: i64) -> Item {
         Item {
-            id,
-            article_id: format!("a{id}"),
-            author_name: format!("Người {id}"),
-            created: "2026-11-28T10:00:00Z".into(),
-            text: format!("Ý kiến {id}"),
+            comment: article_viewer_wire::moderation::ModerationComment {
+                id,
+                article_id: format!("a{id}"),
+                author_name: format!("Người {id}"),
+                created: "2026-11-28T10:00:00Z".into(),
+                text: format!("Ý kiến {id}"),
+                ..Default::default()
+            },
             ..Item::default()
         }
     }
@@ -462,13 +389,15 @@ mod tests {
                 pending: ids.len() as u64,
                 published: 5,
                 rejected: 1,
-            },
+            }
+            .into(),
             items: ids.iter().copied().map(item).collect(),
+            ..Page::default()
         }
     }
 
     fn ids(q: &Queue) -> Vec<i64> {
-        q.items().iter().map(|i| i.id).collect()
+        q.items().iter().map(|i| i.comment.id).collect()
     }
 
     #[test]
@@ -584,7 +513,7 @@ mod tests {
         q.finish(Decision::Reject, &[2], &[], &[]);
         let last = q.take_undo().expect("reject");
         assert_eq!(last.decision, Decision::Reject);
-        assert_eq!(last.items[0].id, 2);
+        assert_eq!(last.items[0].comment.id, 2);
         q.finish_undo(last, &[2]);
         assert_eq!(q.counts().rejected, 1);
         assert_eq!(q.take_undo().map(|d| d.decision), Some(Decision::Approve));
@@ -600,7 +529,7 @@ mod tests {
         assert_eq!(ids(&q), [2]);
         let again = q.take_undo().expect("the failed half");
         assert_eq!(again.items.len(), 1);
-        assert_eq!(again.items[0].id, 1);
+        assert_eq!(again.items[0].comment.id, 1);
     }
 
     #[test]
@@ -645,29 +574,21 @@ mod tests {
     }
 
     #[test]
-    fn statuses_as_the_api_spells_them() {
-        assert_eq!(Status::parse("pending"), Some(Status::Pending));
-        assert_eq!(Status::parse("published"), Some(Status::Published));
-        assert_eq!(Status::parse("rejected"), Some(Status::Rejected));
-        assert_eq!(Status::parse("spam"), None);
-    }
-
-    #[test]
-    fn counts_never_go_below_zero() {
-        let mut c = Counts::default();
-        c.moved(Status::Pending, Status::Published, 3);
-        assert_eq!(c.pending, 0);
-        assert_eq!(c.published, 3);
-    }
-
-    #[test]
     fn not_shown_counts_the_pending_comments_beyond_the_page() {
         let mut p = page(&[1, 2]);
-        p.counts.pending = 150;
+        p.counts = Counts {
+            pending: 150,
+            ..p.counts()
+        }
+        .into();
         let mut q = Queue::from_page(p);
         assert_eq!(q.not_shown(), 148);
         let mut polled = page(&[1, 2, 3]);
-        polled.counts.pending = 151;
+        polled.counts = Counts {
+            pending: 151,
+            ..polled.counts()
+        }
+        .into();
         q.refresh(polled);
         assert_eq!(q.not_shown(), 148, "the new one is announced, not hidden");
     }
@@ -675,15 +596,15 @@ mod tests {
     #[test]
     fn only_http_addresses_become_article_links() {
         let mut i = item(1);
-        assert_eq!(i.article_link(), None);
-        assert_eq!(i.article_label(), "a1");
-        i.article_url = Some("javascript:alert(1)".into());
-        assert_eq!(i.article_link(), None);
-        i.article_url = Some(" https://portal.example/a.html ".into());
-        assert_eq!(i.article_link(), Some("https://portal.example/a.html"));
-        i.article_title = Some("  ".into());
-        assert_eq!(i.article_label(), "a1");
-        i.article_title = Some("Tết".into());
-        assert_eq!(i.article_label(), "Tết");
+        assert_eq!(article_link(&i), None);
+        assert_eq!(article_label(&i), "a1");
+        i.article_url = "javascript:alert(1)".to_string().into();
+        assert_eq!(article_link(&i), None);
+        i.article_url = " https://portal.example/a.html ".to_string().into();
+        assert_eq!(article_link(&i), Some("https://portal.example/a.html"));
+        i.article_title = "  ".to_string().into();
+        assert_eq!(article_label(&i), "a1");
+        i.article_title = "Tết".to_string().into();
+        assert_eq!(article_label(&i), "Tết");
     }
 }

@@ -39,7 +39,7 @@ impl Published {
     /// Shows `page` (the comments found, newest first), keeping the undo stack.
     pub fn load(&mut self, page: Page) {
         self.items = page.items;
-        self.items.sort_by_key(|i| std::cmp::Reverse(i.id));
+        self.items.sort_by_key(|i| std::cmp::Reverse(i.comment.id));
         self.total = page.total;
         self.busy.clear();
     }
@@ -61,7 +61,7 @@ impl Published {
 
     /// Marks `id` as in flight; false (send nothing) if it is not shown or already in flight.
     pub fn begin(&mut self, id: i64) -> bool {
-        self.items.iter().any(|i| i.id == id) && self.busy.insert(id)
+        self.items.iter().any(|i| i.comment.id == id) && self.busy.insert(id)
     }
 
     /// The take-down of `id` ended: when it worked (or the comment is gone) it leaves the list,
@@ -71,10 +71,10 @@ impl Published {
         if !(taken_down || gone) {
             return None;
         }
-        let at = self.items.iter().position(|i| i.id == id)?;
+        let at = self.items.iter().position(|i| i.comment.id == id)?;
         let item = self.items.remove(at);
         self.total = self.total.saturating_sub(1);
-        let name = item.author_name.clone();
+        let name = item.comment.author_name.clone();
         if taken_down {
             self.undo.push(item);
         }
@@ -84,11 +84,11 @@ impl Published {
     /// The comment whose take-down focus should go to after `id` leaves: the next one, else the
     /// one before (read before [`Published::finish`]).
     pub fn neighbour(&self, id: i64) -> Option<i64> {
-        let at = self.items.iter().position(|i| i.id == id)?;
+        let at = self.items.iter().position(|i| i.comment.id == id)?;
         self.items
             .get(at + 1)
             .or_else(|| at.checked_sub(1).and_then(|b| self.items.get(b)))
-            .map(|i| i.id)
+            .map(|i| i.comment.id)
     }
 
     /// True if a take-down can be undone.
@@ -108,9 +108,9 @@ impl Published {
             self.undo.push(item);
             return;
         }
-        if !self.items.iter().any(|i| i.id == item.id) {
+        if !self.items.iter().any(|i| i.comment.id == item.comment.id) {
             self.items.push(item);
-            self.items.sort_by_key(|i| std::cmp::Reverse(i.id));
+            self.items.sort_by_key(|i| std::cmp::Reverse(i.comment.id));
             self.total += 1;
         }
     }
@@ -122,10 +122,13 @@ mod tests {
 
     fn item(id: i64) -> Item {
         Item {
-            id,
-            article_id: "a".into(),
-            author_name: format!("Người {id}"),
-            text: format!("Ý kiến {id}"),
+            comment: article_viewer_wire::moderation::ModerationComment {
+                id,
+                article_id: "a".into(),
+                author_name: format!("Người {id}"),
+                text: format!("Ý kiến {id}"),
+                ..Default::default()
+            },
             ..Item::default()
         }
     }
@@ -159,7 +162,7 @@ mod tests {
     fn a_take_down_leaves_the_list_and_can_be_undone() {
         let mut p = loaded(&[3, 9, 5], 4);
         assert_eq!(
-            p.items().iter().map(|i| i.id).collect::<Vec<_>>(),
+            p.items().iter().map(|i| i.comment.id).collect::<Vec<_>>(),
             [9, 5, 3]
         );
         assert!(p.begin(5));
@@ -173,7 +176,7 @@ mod tests {
         assert!(!p.can_undo());
         p.finish_undo(back, true);
         assert_eq!(
-            p.items().iter().map(|i| i.id).collect::<Vec<_>>(),
+            p.items().iter().map(|i| i.comment.id).collect::<Vec<_>>(),
             [9, 5, 3]
         );
         assert_eq!(p.total(), 4);

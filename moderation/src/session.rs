@@ -147,7 +147,7 @@ impl Session {
         let name = match ids.as_slice() {
             [one] => self
                 .queue
-                .with_untracked(|q| q.item(*one).map(|i| i.author_name.clone())),
+                .with_untracked(|q| q.item(*one).map(|i| i.comment.author_name.clone())),
             _ => None,
         };
         leptos::task::spawn_local(async move {
@@ -213,8 +213,8 @@ impl Session {
                 if error == Some(ApiError::Unauthorized) {
                     break;
                 }
-                match api::requeue(&base, &token, item.id).await {
-                    Ok(()) => restored.push(item.id),
+                match api::requeue(&base, &token, item.comment.id).await {
+                    Ok(()) => restored.push(item.comment.id),
                     Err(e) => {
                         error.get_or_insert(e);
                     }
@@ -242,7 +242,7 @@ impl Session {
         let first_new = self.queue.try_update(|q| {
             let before = q.items().len();
             q.show_incoming();
-            let id = q.items().get(before).map(|i| i.id);
+            let id = q.items().get(before).map(|i| i.comment.id);
             if let Some(id) = id {
                 q.set_current(id);
             }
@@ -285,7 +285,7 @@ impl Session {
         }
         let name = self
             .queue
-            .with_untracked(|q| q.item(id).map(|i| i.author_name.clone()))
+            .with_untracked(|q| q.item(id).map(|i| i.comment.author_name.clone()))
             .unwrap_or_default();
         let key = self
             .reply_keys

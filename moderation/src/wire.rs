@@ -1,133 +1,150 @@
-//! Reads the moderation list from the JSON the server sends. The browser parses it
-//! (`JSON.parse`); this module only picks the fields, so the wasm carries no JSON parser.
-//! A missing required field makes the whole answer unreadable ([`WireError`]).
+//! Reads the moderation API's answers into the shared serde types (`article_viewer_wire::moderation`)
+//! and writes the request bodies. In the browser the text is parsed by `JSON.parse` and read by
+//! `serde-wasm-bindgen`, so the wasm carries no JSON parser; natively (tests) `serde_json` does
+//! both. A missing or mistyped field the page needs makes the whole answer unreadable
+//! ([`WireError`]); a wrong optional one is left out with a console warning naming it.
 
 use crate::audit::AuditRow;
-use crate::model::{Counts, Item, Page, Parent, Status};
-use js_sys::{Array, Reflect};
-use wasm_bindgen::JsValue;
+use article_viewer_wire::moderation::{AuditList, Me, ModerationList};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
-/// The answer is not the expected JSON (names the first field that is missing or mistyped).
+/// The answer is not the expected JSON (the parser's or serde's message, naming a missing field).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("field `{0}` is missing or has the wrong type")]
-pub struct WireError(pub &'static str);
+#[error("the answer could not be read: {0}")]
+pub struct WireError(pub String);
 
-fn get(obj: &JsValue, name: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn text(obj: &JsValue, name: &'static str) -> Result<String, WireError> {
-    get(obj, name).as_string().ok_or(WireError(name))
-}
-
-fn optional_text(obj: &JsValue, name: &str) -> Option<String> {
-    get(obj, name).as_string()
-}
-
-fn number(obj: &JsValue, name: &'static str) -> Result<f64, WireError> {
-    get(obj, name)
-        .as_f64()
-        .filter(|n| n.is_finite() && n.fract() == 0.0 && *n >= 0.0)
-        .ok_or(WireError(name))
-}
-
-fn id(obj: &JsValue, name: &'static str) -> Result<i64, WireError> {
-    number(obj, name).map(|n| n as i64)
-}
-
-fn count(obj: &JsValue, name: &'static str) -> Result<u64, WireError> {
-    number(obj, name).map(|n| n as u64)
-}
-
-fn parent(obj: &JsValue) -> Result<Option<Parent>, WireError> {
-    let p = get(obj, "parent");
-    if p.is_null() || p.is_undefined() {
-        return Ok(None);
+/// Parses JSON text as a typed value.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, WireError> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let doc = js_sys::JSON::parse(text).map_err(|_| WireError("not JSON".to_owned()))?;
+        serde_wasm_bindgen::from_value(doc).map_err(|e| WireError(e.to_string()))
     }
-    Ok(Some(Parent {
-        id: id(&p, "id")?,
-        author_name: text(&p, "author_name")?,
-        text: text(&p, "text")?,
-        status: optional_text(&p, "status")
-            .and_then(|s| Status::parse(&s))
-            .unwrap_or_default(),
-    }))
-}
-
-fn item(obj: &JsValue) -> Result<Item, WireError> {
-    Ok(Item {
-        id: id(obj, "id")?,
-        article_id: text(obj, "article_id")?,
-        article_title: optional_text(obj, "article_title"),
-        article_url: optional_text(obj, "article_url"),
-        parent: parent(obj)?,
-        author_name: text(obj, "author_name")?,
-        author_email: optional_text(obj, "author_email").unwrap_or_default(),
-        created: text(obj, "created")?,
-        text: text(obj, "text")?,
-    })
-}
-
-/// The page of `GET /api/moderation/comments`, from the parsed JSON.
-pub fn page(json: &JsValue) -> Result<Page, WireError> {
-    let counts = get(json, "counts");
-    let counts = if counts.is_object() {
-        Counts {
-            pending: count(&counts, "pending")?,
-            published: count(&counts, "published")?,
-            rejected: count(&counts, "rejected")?,
-        }
-    } else {
-        Counts::default()
-    };
-    let items = get(json, "items");
-    if !Array::is_array(&items) {
-        return Err(WireError("items"));
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        serde_json::from_str(text).map_err(|e| WireError(e.to_string()))
     }
-    let items = Array::from(&items)
-        .iter()
-        .map(|v| item(&v))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Page {
-        total: count(json, "total")?,
-        counts,
-        items,
-    })
+}
+
+/// Writes a value as JSON text (`None` fields as the type's serde attributes say).
+pub fn to_string<T: Serialize>(value: &T) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        value
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .ok()
+            .and_then(|v| js_sys::JSON::stringify(&v).ok())
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        serde_json::to_string(value).unwrap_or_default()
+    }
+}
+
+/// Says in the console which lenient fields were left out.
+fn warn_invalid(fields: &[String]) {
+    if !fields.is_empty() {
+        leptos::logging::warn!("[moderation] left out, wrong type: {}", fields.join(", "));
+    }
+}
+
+/// The page of `GET /api/moderation/comments`.
+pub fn page(text: &str) -> Result<ModerationList, WireError> {
+    let list: ModerationList = from_str(text)?;
+    warn_invalid(&list.invalid_fields());
+    Ok(list)
 }
 
 /// Who signed in, from `GET /api/moderation/me`: (name, shared token?).
-pub fn me(json: &JsValue) -> Result<(String, bool), WireError> {
-    Ok((
-        text(json, "name")?,
-        get(json, "shared").as_bool().unwrap_or(false),
-    ))
-}
-
-fn audit_row(obj: &JsValue) -> Result<AuditRow, WireError> {
-    let before = get(obj, "before");
-    let after = get(obj, "after");
-    let snap = |name: &str| optional_text(&before, name).or_else(|| optional_text(&after, name));
-    Ok(AuditRow {
-        id: id(obj, "id")?,
-        at: text(obj, "at")?,
-        moderator: text(obj, "moderator")?,
-        action: text(obj, "action")?,
-        comment_id: id(obj, "comment_id")?,
-        before_status: optional_text(&before, "status"),
-        after_status: optional_text(&after, "status"),
-        author_name: snap("author_name"),
-        parent_id: get(&after, "parent_id")
-            .as_f64()
-            .filter(|n| n.is_finite() && n.fract() == 0.0)
-            .map(|n| n as i64),
-    })
+pub fn me(text: &str) -> Result<(String, bool), WireError> {
+    let me: Me = from_str(text)?;
+    if me.shared.is_invalid() {
+        warn_invalid(&["shared".to_owned()]);
+    }
+    let shared = me.is_shared();
+    Ok((me.name, shared))
 }
 
 /// The entries of `GET /api/moderation/audit`, newest first.
-pub fn audit(json: &JsValue) -> Result<Vec<AuditRow>, WireError> {
-    let items = get(json, "items");
-    if !Array::is_array(&items) {
-        return Err(WireError("items"));
+pub fn audit(text: &str) -> Result<Vec<AuditRow>, WireError> {
+    from_str::<AuditList>(text).map(|list| list.items)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use article_viewer_wire::comments::Status;
+
+    #[test]
+    fn the_servers_answer_is_read_with_titles_parents_and_counts() {
+        let p = page(
+            r#"{"total":2,"page":1,"per_page":100,"counts":{"pending":2,"published":7,"rejected":1},
+            "items":[
+              {"id":12,"article_id":"a","parent_id":null,"author_name":"An","author_email":"an@example.vn",
+               "created":"2026-11-28T10:00:00Z","text":"<b>x</b>","status":"pending","author_role":"reader",
+               "moderated":null,"article_title":"Tết","article_url":"https://portal.example/a.html","parent":null},
+              {"id":13,"article_id":"a","parent_id":12,"author_name":"Bình","author_email":"b@example.vn",
+               "created":"2026-11-28T10:01:00Z","text":"reply","status":"pending","author_role":"reader",
+               "moderated":null,"article_title":null,"article_url":null,
+               "parent":{"id":12,"author_name":"An","text":"gốc","status":"published"},"extra":true}]}"#,
+        )
+        .expect("a valid answer");
+        assert_eq!(p.total, 2);
+        assert_eq!(p.counts().published, 7);
+        assert_eq!(p.items[0].article_title.as_deref(), Some("Tết"));
+        assert_eq!(p.items[0].comment.text, "<b>x</b>");
+        assert_eq!(p.items[1].article_title.as_deref(), None);
+        let parent = p.items[1].parent.as_ref().expect("a parent");
+        assert_eq!(parent.id, 12);
+        assert!(parent.is_published());
     }
-    Array::from(&items).iter().map(|v| audit_row(&v)).collect()
+
+    #[test]
+    fn a_missing_field_the_page_needs_makes_the_answer_unreadable() {
+        let e = page(r#"{"total":0}"#).unwrap_err();
+        assert!(e.0.contains("items"), "{e}");
+        assert!(page(r#"{"total":1,"items":[{"id":"1"}]}"#).is_err());
+        let e = page(
+            r#"{"total":1,"items":[{"id":1,"article_id":"a","author_name":"A","created":"t","status":"pending"}]}"#,
+        )
+        .unwrap_err();
+        assert!(e.0.contains("text"), "{e}");
+        assert!(page(r#"{"total":-1,"items":[]}"#).is_err());
+        assert!(page("<html>").is_err());
+    }
+
+    #[test]
+    fn a_wrong_optional_field_is_left_out() {
+        let p = page(
+            r#"{"total":1,"counts":"x","items":[{"id":1,"article_id":"a","author_name":"A","author_email":7,
+               "created":"t","text":"x","status":"pending","article_url":["no"],
+               "parent":{"id":0,"author_name":"B","text":"y","status":9}}]}"#,
+        )
+        .expect("readable");
+        assert_eq!(p.counts().pending, 0);
+        assert_eq!(p.items[0].article_url.as_deref(), None);
+        assert_eq!(p.items[0].comment.author_email.as_deref(), None);
+        assert!(!p.items[0].parent.as_ref().unwrap().is_published());
+        assert_eq!(
+            p.items[0].parent.as_ref().unwrap().status.valid(),
+            None::<&Status>
+        );
+    }
+
+    #[test]
+    fn who_signed_in() {
+        assert_eq!(
+            me(r#"{"name":"Lan","shared":false,"editor_name":"Ban biên tập"}"#),
+            Ok(("Lan".into(), false))
+        );
+        assert_eq!(
+            me(r#"{"name":"admin","shared":true}"#),
+            Ok(("admin".into(), true))
+        );
+        assert_eq!(me(r#"{"name":"x","shared":1}"#), Ok(("x".into(), false)));
+        assert!(me(r#"{"shared":true}"#).is_err());
+    }
 }

@@ -376,7 +376,13 @@ pub async fn list(args: &ListArgs, out: &mut impl Write) -> Result<(), CliError>
         writeln!(
             out,
             "#{} [{}] article={} parent={} {} {} <{}>",
-            c.id, c.status, c.article_id, parent, c.created, c.author_name, c.author_email
+            c.id,
+            c.status,
+            c.article_id,
+            parent,
+            c.created,
+            c.author_name,
+            c.author_email.as_deref().unwrap_or_default()
         )?;
         for line in c.text.lines() {
             writeln!(out, "    {line}")?;

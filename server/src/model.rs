@@ -1,6 +1,5 @@
-//! Comment records and the JSON shapes the API sends.
-
-use std::str::FromStr;
+//! Comment records as stored, the audit log's rows, and the JSON shapes the API sends (defined in
+//! the shared `article-viewer-wire` crate and re-exported here).
 
 use article_viewer_wire::Lenient;
 use serde::{Deserialize, Serialize};
@@ -8,6 +7,7 @@ use serde::{Deserialize, Serialize};
 pub use article_viewer_wire::comments::{
     Comment, CommentAuthor, CommentsPage, RepliesPage, Role, Status, UnknownValue,
 };
+pub use article_viewer_wire::moderation::{AuditAction, ModerationComment, StatusCounts};
 
 /// A comment row as stored, including the private e-mail address.
 ///
@@ -65,39 +65,15 @@ impl From<StoredComment> for Comment {
     }
 }
 
-/// A comment as shown to moderators, with article id and e-mail.
-#[derive(Debug, Clone, Serialize)]
-pub struct ModerationComment {
-    /// Row id.
-    pub id: i64,
-    /// Article the comment belongs to.
-    pub article_id: String,
-    /// Parent comment id or `null`.
-    pub parent_id: Option<i64>,
-    /// Display name.
-    pub author_name: String,
-    /// E-mail address.
-    pub author_email: String,
-    /// Creation time (RFC 3339, UTC).
-    pub created: String,
-    /// Comment text.
-    pub text: String,
-    /// Moderation state.
-    pub status: Status,
-    /// `reader` or `editor`.
-    pub author_role: Role,
-    /// Time of the last moderation decision, or `null`.
-    pub moderated: Option<String>,
-}
-
 impl From<StoredComment> for ModerationComment {
+    /// The moderation view of a stored comment (everything but the idempotency key).
     fn from(c: StoredComment) -> Self {
         ModerationComment {
             id: c.id,
             article_id: c.article_id,
             parent_id: c.parent_id,
             author_name: c.author_name,
-            author_email: c.author_email,
+            author_email: c.author_email.into(),
             created: c.created,
             text: c.text,
             status: c.status,
@@ -122,63 +98,6 @@ impl Sort {
         match self {
             Sort::Newest => "DESC",
             Sort::Oldest => "ASC",
-        }
-    }
-}
-
-/// What a moderator did, as written in the audit log.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum AuditAction {
-    /// Published a comment.
-    Approve,
-    /// Rejected a comment.
-    Reject,
-    /// Put a comment back to pending (the moderation page's undo).
-    Requeue,
-    /// Deleted a comment for good.
-    Delete,
-    /// Changed a comment's text.
-    Edit,
-    /// Replied as the editorial office.
-    Reply,
-}
-
-impl AuditAction {
-    /// The spelling stored in the database.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AuditAction::Approve => "approve",
-            AuditAction::Reject => "reject",
-            AuditAction::Requeue => "requeue",
-            AuditAction::Delete => "delete",
-            AuditAction::Edit => "edit",
-            AuditAction::Reply => "reply",
-        }
-    }
-
-    /// The action that sets `status`.
-    pub fn for_status(status: Status) -> AuditAction {
-        match status {
-            Status::Published => AuditAction::Approve,
-            Status::Rejected => AuditAction::Reject,
-            Status::Pending => AuditAction::Requeue,
-        }
-    }
-}
-
-impl FromStr for AuditAction {
-    type Err = UnknownValue;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "approve" => Ok(AuditAction::Approve),
-            "reject" => Ok(AuditAction::Reject),
-            "requeue" => Ok(AuditAction::Requeue),
-            "delete" => Ok(AuditAction::Delete),
-            "edit" => Ok(AuditAction::Edit),
-            "reply" => Ok(AuditAction::Reply),
-            other => Err(UnknownValue(other.to_owned())),
         }
     }
 }
@@ -238,29 +157,13 @@ pub struct Moderator {
     pub revoked: Option<String>,
 }
 
-/// Number of comments in each status.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct StatusCounts {
-    /// Waiting for a moderator.
-    pub pending: u64,
-    /// Shown publicly.
-    pub published: u64,
-    /// Refused.
-    pub rejected: u64,
-}
-
-impl StatusCounts {
-    /// Counts from `(status, count)` rows (unknown statuses are ignored).
-    pub fn from_rows(rows: impl IntoIterator<Item = (String, u64)>) -> StatusCounts {
-        let mut c = StatusCounts::default();
-        for (status, n) in rows {
-            match status.parse::<Status>() {
-                Ok(Status::Pending) => c.pending = n,
-                Ok(Status::Published) => c.published = n,
-                Ok(Status::Rejected) => c.rejected = n,
-                Err(_) => {}
-            }
+/// Counts per status from `(status, count)` rows (unknown statuses are ignored).
+pub fn status_counts(rows: impl IntoIterator<Item = (String, u64)>) -> StatusCounts {
+    let mut c = StatusCounts::default();
+    for (status, n) in rows {
+        if let Ok(s) = status.parse::<Status>() {
+            c.set(s, n);
         }
-        c
     }
+    c
 }

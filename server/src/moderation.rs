@@ -6,13 +6,18 @@ use std::path::Path as FsPath;
 
 use std::net::SocketAddr;
 
+/// The API's shapes, defined once in the wire crate (the moderation page reads the same types).
+pub use article_viewer_wire::moderation::{
+    AuditItem, AuditList, Me, ModerationItem, ModerationList, ParentSummary, TextBody,
+};
+use article_viewer_wire::Lenient;
 use axum::body::Body;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::actions::EditorReply;
 use crate::api::{parse_paging, query_or_400, read_body};
@@ -20,52 +25,10 @@ use crate::articles::is_valid_article_id;
 use crate::auth::Actor;
 use crate::error::ApiError;
 use crate::listing::OwnedFilter;
-use crate::model::{AuditEntry, ModerationComment, Status, StatusCounts};
+use crate::model::{AuditEntry, ModerationComment, Status};
 use crate::ratelimit::{client_ip, client_key};
 use crate::state::SharedState;
 use crate::validate::{normalize, FieldErrors};
-
-/// Answer of `GET /api/moderation/comments`.
-#[derive(Debug, Serialize)]
-pub struct ModerationList {
-    /// Number of comments with the requested status that pass the filter.
-    pub total: u64,
-    /// Page number (1-based).
-    pub page: u32,
-    /// Items per page.
-    pub per_page: u32,
-    /// Number of comments in each status (for the moderation page's counters).
-    pub counts: StatusCounts,
-    /// The comments of this page, oldest first, with e-mail, article and parent.
-    pub items: Vec<ModerationItem>,
-}
-
-/// A comment in the moderation list: the moderation shape plus what a moderator needs to judge it.
-#[derive(Debug, Clone, Serialize)]
-pub struct ModerationItem {
-    /// The comment itself.
-    #[serde(flatten)]
-    pub comment: ModerationComment,
-    /// The article's `title`, or `null` if its file is gone or has none.
-    pub article_title: Option<String>,
-    /// The article's public address (`url`), or `null`.
-    pub article_url: Option<String>,
-    /// The comment answered, for replies (whatever its status), else `null`.
-    pub parent: Option<ParentSummary>,
-}
-
-/// The comment a reply answers, as shown beside the reply.
-#[derive(Debug, Clone, Serialize)]
-pub struct ParentSummary {
-    /// Row id.
-    pub id: i64,
-    /// Display name.
-    pub author_name: String,
-    /// Comment text.
-    pub text: String,
-    /// Moderation state.
-    pub status: Status,
-}
 
 /// Title and address of an article, read from its file in the content directory.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -109,17 +72,6 @@ pub async fn authorize(
     Ok(result?)
 }
 
-/// Answer of `GET /api/moderation/me`.
-#[derive(Debug, Serialize)]
-pub struct Me {
-    /// The name the audit log records for this token.
-    pub name: String,
-    /// True for the shared `--moderation-token` (no name of its own).
-    pub shared: bool,
-    /// The editorial office's name on replies.
-    pub editor_name: String,
-}
-
 /// `GET /api/moderation/me`: who this token is (the moderation page's sign-in check).
 pub async fn me(
     State(state): State<SharedState>,
@@ -129,7 +81,7 @@ pub async fn me(
     let actor = authorize(&state, &headers, peer).await?;
     Ok(Json(Me {
         name: actor.name,
-        shared: actor.shared,
+        shared: actor.shared.into(),
         editor_name: state.config.editor_name.clone(),
     }))
 }
@@ -224,12 +176,12 @@ pub async fn list(
                 id: p.id,
                 author_name: p.author_name.clone(),
                 text: p.text.clone(),
-                status: p.status,
+                status: p.status.into(),
             });
         items.push(ModerationItem {
             comment: row.into(),
-            article_title: info.title,
-            article_url: info.url,
+            article_title: Lenient::from_option(info.title),
+            article_url: Lenient::from_option(info.url),
             parent,
         });
     }
@@ -237,7 +189,7 @@ pub async fn list(
         total,
         page: paging.page,
         per_page: paging.per_page,
-        counts: page.counts,
+        counts: page.counts.into(),
         items,
     }))
 }
@@ -291,17 +243,6 @@ pub async fn requeue(
     Path(id): Path<String>,
 ) -> Result<Json<ModerationComment>, ApiError> {
     set_status(state, peer, headers, id, Status::Pending).await
-}
-
-/// The JSON body of `edit` and `reply`.
-#[derive(Debug, Default, Deserialize)]
-struct TextBody {
-    #[serde(default)]
-    text: Option<String>,
-    #[serde(default)]
-    idempotency_key: Option<String>,
-    #[serde(default)]
-    approve: bool,
 }
 
 /// Reads and checks a `{ "text": … }` body: the text normalised and checked like a reader's.
@@ -418,50 +359,18 @@ fn random_key() -> String {
     )
 }
 
-/// Answer of `GET /api/moderation/audit`.
-#[derive(Debug, Serialize)]
-pub struct AuditList {
-    /// Number of entries (about the comment asked for, if any).
-    pub total: u64,
-    /// Page number (1-based).
-    pub page: u32,
-    /// Entries per page.
-    pub per_page: u32,
-    /// The entries, newest first; `before` and `after` are the comment as JSON objects.
-    pub items: Vec<AuditItem>,
-}
-
-/// One audit entry as the API sends it (snapshots as objects, not strings).
-#[derive(Debug, Serialize)]
-pub struct AuditItem {
-    /// Row id.
-    pub id: i64,
-    /// When.
-    pub at: String,
-    /// Who.
-    pub moderator: String,
-    /// What.
-    pub action: crate::model::AuditAction,
-    /// Which comment.
-    pub comment_id: i64,
-    /// The comment before, or `null`.
-    pub before: Option<serde_json::Value>,
-    /// The comment after, or `null`.
-    pub after: Option<serde_json::Value>,
-}
-
-impl From<AuditEntry> for AuditItem {
-    fn from(e: AuditEntry) -> Self {
-        let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
-        AuditItem {
-            id: e.id,
-            at: e.at,
-            moderator: e.moderator,
-            action: e.action,
-            comment_id: e.comment_id,
-            before: parse(e.before),
-            after: parse(e.after),
-        }
+/// One audit entry as the API sends it: the stored snapshots (JSON text) as objects, passed
+/// through as they were written (older versions wrote fewer keys).
+fn audit_item(e: AuditEntry) -> AuditItem<serde_json::Value> {
+    let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
+    AuditItem {
+        id: e.id,
+        at: e.at,
+        moderator: e.moderator,
+        action: e.action,
+        comment_id: e.comment_id,
+        before: parse(e.before),
+        after: parse(e.after),
     }
 }
 
@@ -471,7 +380,7 @@ pub async fn audit(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     query: Result<Query<HashMap<String, String>>, QueryRejection>,
-) -> Result<Json<AuditList>, ApiError> {
+) -> Result<Json<AuditList<serde_json::Value>>, ApiError> {
     authorize(&state, &headers, peer).await?;
     let q = query_or_400(query)?;
     let mut errors = FieldErrors::new();
@@ -493,7 +402,7 @@ pub async fn audit(
         total,
         page: paging.page,
         per_page: paging.per_page,
-        items: entries.into_iter().map(AuditItem::from).collect(),
+        items: entries.into_iter().map(audit_item).collect(),
     }))
 }
 

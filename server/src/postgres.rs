@@ -610,7 +610,7 @@ impl StoreTx for PgTx<'_> {
             .iter()
             .map(|r| Ok((r.try_get(0)?, to_u64(r.try_get(1)?))))
             .collect::<Result<Vec<_>, DbError>>()?;
-        Ok(StatusCounts::from_rows(rows))
+        Ok(crate::model::status_counts(rows))
     }
 
     async fn insert_audit(&self, e: &NewAudit<'_>) -> Result<AuditEntry, DbError> {

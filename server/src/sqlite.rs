@@ -533,7 +533,7 @@ impl StoreTx for SqliteTx<'_> {
         let rows = stmt
             .query_map([], |r| Ok((r.get::<_, String>(0)?, to_u64(r.get(1)?))))?
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(StatusCounts::from_rows(rows))
+        Ok(crate::model::status_counts(rows))
     }
 
     async fn insert_audit(&self, e: &NewAudit<'_>) -> Result<AuditEntry, DbError> {

@@ -52,7 +52,7 @@ pub fn AuditLog(
                                         {browser::local_time(&row.at, l)}
                                     </time>
                                     " "
-                                    <span data-testid="avm-log-text">{row.sentence(w)}</span>
+                                    <span data-testid="avm-log-text">{crate::audit::sentence(&row, w)}</span>
                                 </li>
                             }
                         })

@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::i18n::Lang;
-use crate::model::{Decision, Item, Status};
+use crate::model::{article_label, article_link, Decision, Item};
 use crate::session::card_id;
 use leptos::prelude::*;
 
@@ -34,8 +34,8 @@ pub struct ItemState {
 
 /// The article's title, as a link when its address is http(s).
 pub fn article_title(item: &Item) -> AnyView {
-    let label = item.article_label().to_string();
-    match item.article_link() {
+    let label = article_label(item).to_string();
+    match article_link(item) {
         Some(href) => {
             let href = href.to_string();
             view! { <a class="av-mod-item__link" href=href rel="noopener" data-testid="avm-article">{label}</a> }
@@ -59,19 +59,19 @@ pub fn QueueItem(
     actions: ItemActions,
 ) -> impl IntoView {
     let w = move || lang.get().words();
-    let id = item.id;
+    let id = item.comment.id;
     let head_id = format!("av-mod-item-{id}-author");
     let labelled_by = head_id.clone();
-    let name = item.author_name.clone();
+    let name = item.comment.author_name.clone();
     let named = move |template: fn(Lang) -> &'static str| {
         let name = name.clone();
         move || template(lang.get()).replace("{name}", &name)
     };
-    let created = item.created.clone();
+    let created = item.comment.created.clone();
     let time = move || browser::local_time(&created, lang.get());
     let parent = item.parent.clone().map(|p| {
         let pname = p.author_name.clone();
-        let hidden = p.status != Status::Published;
+        let hidden = !p.is_published();
         view! {
             <blockquote class="av-mod-item__parent" data-testid="avm-parent" data-parent-id=p.id>
                 <p class="av-mod-item__parent-head">
@@ -200,15 +200,15 @@ pub fn QueueItem(
                 aria-labelledby=labelled_by
                 aria-busy=busy_attr
             >
-                <h3 id=head_id class="av-mod-item__author" data-testid="avm-author">{item.author_name.clone()}</h3>
+                <h3 id=head_id class="av-mod-item__author" data-testid="avm-author">{item.comment.author_name.clone()}</h3>
                 <p class="av-mod-item__meta">
-                    <span class="av-mod-item__email">{item.author_email.clone()}</span>
+                    <span class="av-mod-item__email">{item.comment.author_email.as_deref().unwrap_or_default().to_owned()}</span>
                     " · "
-                    <time datetime=item.created.clone()>{time}</time>
+                    <time datetime=item.comment.created.clone()>{time}</time>
                 </p>
                 <p class="av-mod-item__article">{move || w().article} " " {article_title(&item)}</p>
                 {parent}
-                <p class="av-mod-item__text" data-testid="avm-text">{item.text.clone()}</p>
+                <p class="av-mod-item__text" data-testid="avm-text">{item.comment.text.clone()}</p>
                 <div class="av-mod-item__actions">
                     <label class="av-mod-check">
                         <input

@@ -85,7 +85,7 @@ pub fn PublishedList(
             return;
         };
         leptos::task::spawn_local(async move {
-            let (id, name) = (item.id, item.author_name.clone());
+            let (id, name) = (item.comment.id, item.comment.author_name.clone());
             let down = decision == Decision::Reject;
             let result = api::decide(&base, &token, id, decision).await;
             let next = if down {
@@ -119,7 +119,10 @@ pub fn PublishedList(
         });
     };
     let take_down = move |item: Item| {
-        if list.try_update(|l| l.begin(item.id)).unwrap_or(false) {
+        if list
+            .try_update(|l| l.begin(item.comment.id))
+            .unwrap_or(false)
+        {
             change(item, Decision::Reject);
         }
     };
@@ -184,21 +187,21 @@ pub fn PublishedList(
             <p class="av-mod-error" role="alert">{move || error.get().map(|e| e.sentence(w()))}</p>
             <p class="av-mod-status" data-testid="avm-published-status">{status}</p>
             <ol class="av-mod-list" aria-labelledby=TITLE_ID data-testid="avm-published-list">
-                <For each=move || list.with(|l| l.items().to_vec()) key=|item| item.id let:item>
+                <For each=move || list.with(|l| l.items().to_vec()) key=|item| item.comment.id let:item>
                     {
-                        let id = item.id;
-                        let name = item.author_name.clone();
-                        let created = item.created.clone();
+                        let id = item.comment.id;
+                        let name = item.comment.author_name.clone();
+                        let created = item.comment.created.clone();
                         let keep = item.clone();
                         view! {
                             <li class="av-mod-item" data-testid="avm-published-item" data-comment-id=id>
-                                <article class="av-mod-item__card" aria-label=item.author_name.clone()>
-                                    <h3 class="av-mod-item__author">{item.author_name.clone()}</h3>
+                                <article class="av-mod-item__card" aria-label=item.comment.author_name.clone()>
+                                    <h3 class="av-mod-item__author">{item.comment.author_name.clone()}</h3>
                                     <p class="av-mod-item__meta">
-                                        <time datetime=item.created.clone()>{browser::local_time(&created, lang.get_untracked())}</time>
+                                        <time datetime=item.comment.created.clone()>{browser::local_time(&created, lang.get_untracked())}</time>
                                     </p>
                                     <p class="av-mod-item__article">{move || w().article} " " {article_title(&item)}</p>
-                                    <p class="av-mod-item__text" data-testid="avm-text">{item.text.clone()}</p>
+                                    <p class="av-mod-item__text" data-testid="avm-text">{item.comment.text.clone()}</p>
                                     <div class="av-mod-item__actions">
                                         <button
                                             type="button"

@@ -219,9 +219,9 @@ pub fn Moderation(
                 data-testid="avm-list"
                 on:keydown=on_key
             >
-                <For each=move || queue.with(|q| q.items().to_vec()) key=|item| item.id let:item>
+                <For each=move || queue.with(|q| q.items().to_vec()) key=|item| item.comment.id let:item>
                     {
-                        let id = item.id;
+                        let id = item.comment.id;
                         let state = ItemState {
                             current: Signal::derive(move || queue.with(|q| q.current() == Some(id))),
                             selected: Signal::derive(move || queue.with(|q| q.is_selected(id))),
