@@ -1,18 +1,23 @@
 // Benchmark: how soon a reader sees the seed article, side by side in one run —
-//   static:     the same article as a plain HTML page (the viewer's stylesheet, no script),
+//   static:     the same article as a plain HTML page (the viewer's stylesheet inline, no script),
+//   served:     the reference server's article page (`/articles/{id}`: the article as HTML, then
+//               taken over by the viewer), as `article-viewer-server render` writes it,
 //   standalone: the viewer's own page (dist/index.html),
 //   embed:      a portal page with the one-script-tag embed (dist/embed.js),
 // each in a cold browser context (empty cache), with brotli on the wire, on loopback and on a
 // mobile profile (Chromium's network emulation: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up).
 // It prints the median time to the first frame showing the title and to the full article (body
-// shown and the text size control working), and the ratios to the static page. Not a test.
+// shown and the text size control working: the viewer's own, not a served page's), the ratios to
+// the static page, and the largest layout shift (CLS) of any run. Not a test.
 //   node bench/paint.mjs [runs=11] [--profile loopback|mobile]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { loadavg } from 'node:os';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { launch, root } from '../e2e/support/harness.mjs';
 import { STRICT_CSP } from '../scripts/static-server.mjs';
 
@@ -27,14 +32,18 @@ const PROFILES = {
   mobile: { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 },
 };
 
-/** The seed article as the plain HTML page a portal would serve (the same stylesheet and markup classes). */
+/** The static page's stylesheet, inline: the viewer's, whole. */
+const CSS = readFileSync(join(dist, (await import('node:fs')).readdirSync(dist).find((f) => /^viewer-[0-9a-f]+\.css$/.test(f))), 'utf8');
+const CSS_HASH = (await import('node:crypto')).createHash('sha256').update(CSS).digest('base64');
+
+/** The seed article as the plain HTML page a portal would serve (the same stylesheet, in the page,
+ * and markup classes). */
 async function staticPage() {
   const a = JSON.parse(await readFile(join(dist, SEED), 'utf8'));
-  const css = (await import('node:fs')).readdirSync(dist).find((f) => /^viewer-[0-9a-f]+\.css$/.test(f));
   const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const [, y, mo, d, h, mi] = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)/.exec(a.published);
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(a.title)}</title><link rel="stylesheet" href="/${css}"></head><body class="av-page"><main class="av-main"><div class="av-viewer" data-theme="auto">
+<title>${esc(a.title)}</title><style>${CSS}</style></head><body class="av-page"><main class="av-main"><div class="av-viewer" data-theme="auto">
 <article class="av-article" lang="${esc(a.lang)}"><header class="av-article__header"><h1 class="av-article__title" data-testid="av-title">${esc(a.title)}</h1>
 <p class="av-article__meta"><time class="av-article__time">${h}:${mi} ${d}/${mo}/${y}</time> · ${esc(a.authors.map((x) => x.name).join(', '))}</p></header>
 <p class="av-article__lead">${esc(a.lead)}</p><div class="av-article__body" data-testid="av-body">${a.content_html}</div></article></div></main></body></html>`;
@@ -46,7 +55,17 @@ const PORTAL = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
-/** Serves dist/ (plus the two bench pages) with brotli (quality 11, compressed once), as a CDN would. */
+/** The reference server's page of the seed article, for a site at `url` (its images and JSON under
+ * `/samples`, where dist/ has them), as `article-viewer-server render` writes it. */
+function servedPage(url) {
+  const binary = join(root, 'target', 'release', 'article-viewer-server');
+  if (!existsSync(binary)) throw new Error(`${binary} is missing: run cargo build --release -p article-viewer-server`);
+  const out = mkdtempSync(join(tmpdir(), 'av-paint-'));
+  execFileSync(binary, ['render', '--content-dir', join(root, 'samples'), '--static-dir', dist, '--out', out, '--public-url', url, '--content-url', `${url}/samples`], { stdio: 'ignore' });
+  return readFileSync(join(out, 'ky-anh-2022-04-15.html'), 'utf8');
+}
+
+/** Serves dist/ (plus the bench pages) with brotli (quality 11, compressed once), as a CDN would. */
 async function startServer() {
   const cache = new Map();
   const pages = { '/static.html': await staticPage(), '/portal.html': PORTAL };
@@ -69,7 +88,7 @@ async function startServer() {
       }
     }
     const headers = { 'content-type': type, 'cache-control': 'no-cache' };
-    if (type.startsWith('text/html')) headers['content-security-policy'] = STRICT_CSP;
+    if (type.startsWith('text/html')) headers['content-security-policy'] = path === '/static.html' ? `${STRICT_CSP}; style-src 'self' 'sha256-${CSS_HASH}'` : STRICT_CSP;
     if (!type.startsWith('image/') || type.includes('svg')) {
       const key = path;
       if (!cache.has(key)) cache.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
@@ -81,7 +100,9 @@ async function startServer() {
     res.writeHead(200, headers).end(body);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
+  const url = `http://127.0.0.1:${server.address().port}`;
+  pages['/articles/ky-anh-2022-04-15'] = servedPage(url);
+  return { url, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 // Runs in the page before anything else: records the first frame in which the title is on screen
@@ -90,6 +111,10 @@ async function startServer() {
 function probe() {
   const marks = {};
   window.__paint = marks;
+  let cls = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) cls += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
   const roots = [document];
   const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {
@@ -113,12 +138,14 @@ function probe() {
         const title = find('.av-article__title');
         if (!marks.title && title && title.textContent.trim() && title.getBoundingClientRect().height > 0) marks.title = t;
         const body = find('.av-article__body p');
-        const control = find('[data-testid="av-size-up"]');
+        // The viewer's working control (a served page's own is inert until the viewer takes over).
+        const control = find('[data-testid="av-size-up"]:not(.av-prepaint *)');
         if (!marks.full && body && (control || !document.querySelector('script'))) marks.full = t;
         // Reported through the console: the harness injects nothing into the page while it loads.
         if (marks.title && marks.full && !marks.done) {
           marks.done = true;
-          console.debug(`av-paint ${marks.title} ${marks.full}`);
+          // The layout shifts so far, one more frame later (a shift is reported after its frame).
+          requestAnimationFrame(() => setTimeout(() => console.debug(`av-paint ${marks.title} ${marks.full} ${cls}`), 0));
         }
       });
     }
@@ -168,8 +195,8 @@ async function once(browser, url, network) {
   // 10 ms of its main thread on this machine); the probe's console line costs the page nothing.
   const done = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('av-paint '), timeout: 30000 });
   await page.goto(url, { waitUntil: 'commit' });
-  const [, title, full] = (await done).text().split(' ').map(Number);
-  const marks = { title, full };
+  const [, title, full, cls] = (await done).text().split(' ').map(Number);
+  const marks = { title, full, cls };
   await context.close();
   return marks;
 }
@@ -182,26 +209,27 @@ const median = (xs) => {
 const loadBefore = loadavg()[0];
 const browser = await launch();
 const server = await startServer();
-const forms = { static: '/static.html', standalone: '/', embed: '/portal.html' };
+const forms = { static: '/static.html', served: '/articles/ky-anh-2022-04-15', standalone: '/', embed: '/portal.html' };
 console.log(`paint benchmark: seed article, ${runs} cold runs per cell, brotli on the wire, median ms\n`);
-console.log('| network | page | title | × static | full article | × static |');
-console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+console.log('| network | page | title | × static | full article | × static | largest CLS |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
 for (const [profile, network] of Object.entries(PROFILES)) {
   if (only && only !== profile) continue;
   // The forms take turns run by run, so a change in the machine's load weighs on all of them alike.
-  const marks = Object.fromEntries(Object.keys(forms).map((f) => [f, { title: [], full: [] }]));
+  const marks = Object.fromEntries(Object.keys(forms).map((f) => [f, { title: [], full: [], cls: [] }]));
   for (const path of Object.values(forms)) await once(browser, server.url + path, network); // warm the server's compression cache
   for (let i = 0; i < runs; i++) {
     for (const [form, path] of Object.entries(forms)) {
       const m = await once(browser, server.url + path, network);
       marks[form].title.push(m.title);
       marks[form].full.push(m.full);
+      marks[form].cls.push(m.cls);
     }
   }
-  const results = Object.fromEntries(Object.entries(marks).map(([f, m]) => [f, { title: median(m.title), full: median(m.full) }]));
+  const results = Object.fromEntries(Object.entries(marks).map(([f, m]) => [f, { title: median(m.title), full: median(m.full), cls: Math.max(...m.cls) }]));
   for (const [form, r] of Object.entries(results)) {
     const ratio = (v, base) => `${(v / base).toFixed(2)}×`;
-    console.log(`| ${profile} | ${form} | ${r.title.toFixed(0)} | ${ratio(r.title, results.static.title)} | ${r.full.toFixed(0)} | ${ratio(r.full, results.static.full)} |`);
+    console.log(`| ${profile} | ${form} | ${r.title.toFixed(0)} | ${ratio(r.title, results.static.title)} | ${r.full.toFixed(0)} | ${ratio(r.full, results.static.full)} | ${r.cls.toFixed(3)} |`);
   }
 }
 // Other work on the machine stretches every step of the viewer's chain more than the static page's one.

@@ -34,9 +34,10 @@ build_if_changed() {
   mkdir -p "$(dirname "$stamp_file")"
   echo "$want" >"$stamp_file"
 }
-viewer_paths=(src style index.html samples examples scripts formats rules urls moderation Cargo.toml Cargo.lock
+viewer_paths=(src style index.html samples examples scripts formats rules urls wire moderation Cargo.toml Cargo.lock
   Trunk.toml package.json package-lock.json .cargo rust-toolchain.toml)
-server_paths=(server rules Cargo.toml Cargo.lock rust-toolchain.toml)
+# The server renders the article pages with the viewer's own components: the viewer's crates too.
+server_paths=(server src formats rules urls wire Cargo.toml Cargo.lock rust-toolchain.toml)
 build_if_changed "viewer (dist/)" dist/index.html target/serve-stamps/viewer "$(stamp "${viewer_paths[@]}")" \
   bash scripts/build.sh
 build_if_changed "reference server" target/release/article-viewer-server target/serve-stamps/server \

@@ -1,0 +1,139 @@
+//! The article pages over real HTTP (`/articles/{id}`), and `render`'s files against them.
+
+#[macro_use]
+#[allow(unused_macros)]
+mod common;
+
+use article_viewer_server::pages::render::{run, RenderArgs};
+use common::{Backend, TestServer};
+use std::path::PathBuf;
+
+/// The viewer's `index.html` as the build writes it (hashed files, integrity, the first-frame script).
+const INDEX: &str = r#"<!doctype html>
+<html lang="vi">
+  <head>
+    <meta charset="utf-8" />
+    <title>Trình đọc bài viết · Article viewer</title>
+    <link rel="stylesheet" href="./viewer-0123456789abcdef.css" integrity="sha384-x"/>
+    <meta name="article-viewer:served-page" content="./served-page-0123456789abcdef.js">
+    <script type="module" async fetchpriority="high" src="./boot.js"></script>
+  </head>
+  <body class="av-page">
+    <noscript><p class="av-noscript">needs JavaScript</p></noscript>
+  </body>
+</html>
+"#;
+
+fn samples() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../samples"))
+}
+
+async fn start() -> TestServer {
+    TestServer::start_with(Backend::Sqlite, |c| {
+        std::fs::write(c.static_dir.join("index.html"), INDEX).unwrap();
+        c.content_dir = samples();
+    })
+    .await
+}
+
+#[tokio::test]
+async fn pre_rendered_files_equal_what_the_server_answers() {
+    let s = start().await;
+    let out = s.dir.path().join("articles");
+    let args = RenderArgs {
+        content_dir: samples(),
+        static_dir: s.dir.path().join("static"),
+        out: out.clone(),
+        public_url: s.base.clone(),
+        content_url: None,
+    };
+    let mut log = Vec::new();
+    let written = run(&args, &mut log).unwrap();
+    assert!(written >= 5, "{}", String::from_utf8_lossy(&log));
+    for id in [
+        "ky-anh-2022-04-15",
+        "hostile",
+        "wordpress-post-vi",
+        "jsonfeed",
+    ] {
+        let res = s
+            .client
+            .get(s.url(&format!("/articles/{id}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{id}");
+        let served = res.text().await.unwrap();
+        let file = std::fs::read_to_string(out.join(format!("{id}.html"))).unwrap();
+        assert!(
+            served == file,
+            "{id}: the file differs from the served page"
+        );
+        assert!(served.contains("<script src=\"../served-page-0123456789abcdef.js\"></script>"));
+        assert!(served.contains("href=\"../viewer-0123456789abcdef.css\" integrity=\"sha384-x\""));
+        assert!(
+            !served.contains("<noscript>"),
+            "{id}: the page reads without JavaScript"
+        );
+    }
+}
+
+#[tokio::test]
+async fn unknown_and_unsafe_ids_are_not_found_and_bad_files_are_named() {
+    let s = start().await;
+    for path in [
+        "/articles/nope",
+        "/articles/..%2FCargo.toml",
+        "/articles/.hidden",
+    ] {
+        let res = s.client.get(s.url(path)).send().await.unwrap();
+        assert_eq!(res.status(), 404, "{path}");
+        assert!(res.text().await.unwrap().contains("No such article"));
+    }
+}
+
+#[tokio::test]
+async fn a_returning_reader_gets_304_until_the_article_changes() {
+    let s = TestServer::start_with(Backend::Sqlite, |c| {
+        std::fs::write(c.static_dir.join("index.html"), INDEX).unwrap();
+        std::fs::copy(
+            samples().join("ky-anh-2022-04-15.json"),
+            c.content_dir.join("ky-anh.json"),
+        )
+        .unwrap();
+    })
+    .await;
+    let url = s.url("/articles/ky-anh");
+    let first = s.client.get(&url).send().await.unwrap();
+    let etag = first.headers()["etag"].to_str().unwrap().to_owned();
+    assert_eq!(first.headers()["cache-control"], "no-cache");
+    assert!(first.headers().contains_key("last-modified"));
+    let again = s
+        .client
+        .get(&url)
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 304);
+    // A corrected article is a new page.
+    let path = s.dir.path().join("content/ky-anh.json");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Kỳ Anh", "Kỳ Anh (sửa)");
+    std::fs::write(&path, text).unwrap();
+    let changed = s
+        .client
+        .get(&url)
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(changed.status(), 200);
+    assert!(changed.text().await.unwrap().contains("Kỳ Anh (sửa)"));
+    // An article file the viewer cannot show is named, not shown.
+    std::fs::write(&path, r#"{"id":"ky-anh","title":"T"}"#).unwrap();
+    let broken = s.client.get(&url).send().await.unwrap();
+    assert_eq!(broken.status(), 500);
+    assert!(broken.text().await.unwrap().contains("field `url`"));
+}
