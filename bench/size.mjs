@@ -54,6 +54,8 @@ const files = [...readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f)), .
 const CHUNKS = ['display', 'listen', 'comments', 'formats', 'chunk'];
 const where = (f) => {
   if (f === 'embed.js') return 'loader';
+  // Only the server's article pages load it (their first frame), before the same critical path.
+  if (/^served-page-[0-9a-f]{16}\.js$/.test(f)) return 'served page';
   if (f.startsWith('fonts/')) return 'font';
   const name = /^([a-z]+)-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm)$/.exec(f)?.[1];
   if (name && CHUNKS.includes(name)) return `chunk: ${name}`;

@@ -73,8 +73,20 @@ test('with JavaScript off the article page shows the whole article with its meta
   assert.equal(await p.locator('html').getAttribute('lang'), 'vi');
   assert.equal(await p.locator('meta[property="og:title"]').getAttribute('content'), SEED.title);
   assert.equal(await p.locator('link[rel="canonical"]').getAttribute('href'), SEED.url);
-  assert.deepEqual(await axe(p), [], 'axe without JavaScript');
   assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('if the wasm never arrives the served article stays, whole and accessible', async () => {
+  const { page: p, context } = await openPage(browser);
+  await p.route(/article-viewer-[0-9a-f]+_bg\.wasm$/, (route) => route.abort());
+  const failed = p.waitForEvent('console', (m) => m.type() === 'error' && m.text().includes('could not start'));
+  await p.goto(page());
+  await failed;
+  assert.equal(await p.locator('main[data-ssr] .av-article').count(), 1);
+  assert.ok((await p.getByTestId('av-body').innerText()).trim().endsWith(LAST_WORDS));
+  assert.equal(await p.locator('.av-boot-error').count(), 0);
+  assert.deepEqual(await axe(p), [], 'axe on the served article');
   await context.close();
 });
 

@@ -53,10 +53,14 @@ try {
   m.mountStandalone();
 } catch (error) {
   console.error('[article-viewer] could not start:', error);
-  document.querySelector('.av-prepaint')?.remove();
-  const p = document.createElement('p');
-  p.className = 'av-boot-error';
-  p.setAttribute('role', 'alert');
-  p.textContent = 'Không khởi động được trình đọc bài viết. Hãy tải lại trang. · The article viewer could not start. Please reload the page.';
-  document.body.append(p);
+  // A served article page stays as it is: the whole article, readable without the viewer.
+  await parsed;
+  if (!document.querySelector('.av-prepaint[data-ssr]')) {
+    document.querySelector('.av-prepaint')?.remove();
+    const p = document.createElement('p');
+    p.className = 'av-boot-error';
+    p.setAttribute('role', 'alert');
+    p.textContent = 'Không khởi động được trình đọc bài viết. Hãy tải lại trang. · The article viewer could not start. Please reload the page.';
+    document.body.append(p);
+  }
 }

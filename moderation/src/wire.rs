@@ -16,32 +16,12 @@ pub struct WireError(pub String);
 
 /// Parses JSON text as a typed value.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, WireError> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let doc = js_sys::JSON::parse(text).map_err(|_| WireError("not JSON".to_owned()))?;
-        serde_wasm_bindgen::from_value(doc).map_err(|e| WireError(e.to_string()))
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        serde_json::from_str(text).map_err(|e| WireError(e.to_string()))
-    }
+    article_viewer_wire::json::from_str(text).map_err(WireError)
 }
 
 /// Writes a value as JSON text (`None` fields as the type's serde attributes say).
 pub fn to_string<T: Serialize>(value: &T) -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        value
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .ok()
-            .and_then(|v| js_sys::JSON::stringify(&v).ok())
-            .and_then(|s| s.as_string())
-            .unwrap_or_default()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        serde_json::to_string(value).unwrap_or_default()
-    }
+    article_viewer_wire::json::to_string(value)
 }
 
 /// Says in the console which lenient fields were left out.

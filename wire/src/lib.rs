@@ -9,6 +9,7 @@
 
 pub mod article;
 pub mod comments;
+pub mod json;
 pub mod lenient;
 pub mod moderation;
 

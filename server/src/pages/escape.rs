@@ -1,34 +1,30 @@
 //! Escaping for the three places a page writes untrusted text: element content, attribute values
 //! and the JSON inside a `<script>` data block.
 
-/// `s` as HTML element content.
-pub fn text(s: &str) -> String {
+/// `s` with `&`, `<`, `>` escaped, and the quotes too when `quotes`.
+fn escape(s: &str, quotes: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
+            '"' if quotes => out.push_str("&quot;"),
+            '\'' if quotes => out.push_str("&#39;"),
             c => out.push(c),
         }
     }
     out
 }
 
-/// `s` as a double-quoted attribute value.
+/// `s` as HTML element content.
+pub fn text(s: &str) -> String {
+    escape(s, false)
+}
+
+/// `s` as a double- or single-quoted attribute value.
 pub fn attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    escape(s, true)
 }
 
 /// JSON text made safe inside `<script type="application/…+json">`: `<`, `>` and `&` (which only
