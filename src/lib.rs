@@ -100,7 +100,7 @@ mod standalone {
         .forget();
         // On a served article page the viewer starts where the served article is (empty until it
         // replaces it), so nothing moves when it does.
-        let served = body.query_selector(".av-prepaint[data-ssr]").ok().flatten();
+        let served = crate::view::viewer::served_article();
         if let (Some(served), Some(main)) = (served, body.last_element_child()) {
             body.insert_before(&main, Some(&served))?;
         }

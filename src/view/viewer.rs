@@ -46,7 +46,7 @@ fn find_prepaint(el: &web_sys::Element) -> Option<web_sys::Element> {
 
 /// The article of a served page (`src/ssr.rs`: the reference server's or a pre-rendered one), on
 /// screen until the viewer replaces it.
-fn served_article() -> Option<web_sys::Element> {
+pub fn served_article() -> Option<web_sys::Element> {
     web_sys::window()?
         .document()?
         .query_selector(".av-prepaint[data-ssr]")
