@@ -4,6 +4,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PATH"
+# No incremental caches (they double the debug target's size and a test run never reuses them), and
+# one scratch folder for everything the browsers and tests write, removed at the end: ChromeDriver
+# leaves an 80 MB profile in the temporary folder each time the test runner stops it.
+export CARGO_INCREMENTAL=0
+scratch="$(mktemp -d "${TMPDIR:-/tmp}/av-test.XXXXXX")"
+trap 'rm -rf "$scratch"' EXIT
+export TMPDIR="$scratch"
 step() { printf '\n=== %s\n' "$*"; }
 
 step "format (cargo fmt --check)"
