@@ -14,6 +14,8 @@ const parsed = document.readyState !== 'loading' ? Promise.resolve() : new Promi
 // viewer takes that answer instead of asking again, and replaces the HTML in place (src/config.rs
 // reads the same address).
 const served = query.has('src') ? null : document.querySelector('link[rel="alternate"][data-article-viewer]');
+// The server's list of articles (its data block is in the body): no article to ask for.
+const list = document.querySelector('meta[name="article-viewer:page"][content="list"]');
 // The article first: nothing before this line touches storage or the DOM.
 let answer = null;
 if (served) {
@@ -22,7 +24,7 @@ if (served) {
     return { status: data ? 200 : 404, type: 'application/json', text: data?.textContent ?? '' };
   });
   provide(served.href, answer);
-} else if (last('view') !== 'print') {
+} else if (!list && last('view') !== 'print') {
   try {
     answer = prefetch(new URL(query.getAll('src').map((v) => v.trim()).filter(Boolean).pop() ?? DEFAULT_SRC, document.baseURI).href);
   } catch {
@@ -56,6 +58,7 @@ try {
   // A served article page stays as it is: the whole article, readable without the viewer.
   await parsed;
   if (!document.querySelector('.av-prepaint[data-ssr]')) {
+    // (a served list stays too)
     document.querySelector('.av-prepaint')?.remove();
     const p = document.createElement('p');
     p.className = 'av-boot-error';

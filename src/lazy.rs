@@ -122,6 +122,21 @@ entry!(
     }
 );
 
+#[cfg(all(feature = "exports", target_arch = "wasm32"))]
+entry!(
+    site,
+    fn site_entry(start: crate::site::app::SiteStart) -> AnyView {
+        Ok(crate::site::app::site_view(start))
+    }
+);
+
+/// Loads the site's chunk (the router, the list) and makes the site's view: on the server's list
+/// page, the list and the articles reached from it.
+#[cfg(all(feature = "exports", target_arch = "wasm32"))]
+pub async fn site_view(start: crate::site::app::SiteStart) -> Result<AnyView, PartError> {
+    site_entry(start).await
+}
+
 /// Loads the converter's chunk and converts another input format into the project's article JSON
 /// (with the converter's warnings), or says why it cannot (`Err` inside: the converter's sentence).
 pub async fn convert_format(

@@ -26,6 +26,8 @@ pub mod observe;
 pub mod page_meta;
 pub mod reader;
 pub mod share;
+#[cfg(feature = "app")]
+pub mod site;
 #[cfg(all(feature = "app", not(target_arch = "wasm32")))]
 pub mod ssr;
 /// Which addresses an article may use (its own crate, shared with the formats converter).
@@ -60,14 +62,38 @@ mod standalone {
     use leptos::prelude::*;
 
     /// Mounts `<main class="av-main">` with the viewer at the end of the page body (before a
-    /// served article, which it replaces).
+    /// served article, which it replaces); on the server's list page, the site (`crate::site`).
     pub fn mount() -> Result<(), wasm_bindgen::JsValue> {
         let config = Config::from_location();
         let body = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.body())
             .ok_or(wasm_bindgen::JsValue::NULL)?;
-        let options = ViewerOptions {
+        let options = options(&config);
+        #[cfg(target_arch = "wasm32")]
+        if let Some(index) = site::served_list() {
+            site::mount_site(body, index, options);
+            return Ok(());
+        }
+        let src = ArcRwSignal::new(config.src);
+        let reload = ArcTrigger::new();
+        let options = send_wrapper::SendWrapper::new(options);
+        // For the page's lifetime.
+        leptos::mount::mount_to(body.clone(), move || {
+            let options = options.take();
+            view! {
+                <main class="av-main">
+                    <Viewer options src reload />
+                </main>
+            }
+        })
+        .forget();
+        before_served(&body)
+    }
+
+    /// The viewer's set-up from the page's address.
+    fn options(config: &Config) -> ViewerOptions {
+        ViewerOptions {
             lang: config
                 .lang
                 .as_deref()
@@ -84,26 +110,66 @@ mod standalone {
             },
             src: config.src.clone(),
             ..ViewerOptions::default()
-        };
-        let src = ArcRwSignal::new(config.src);
-        let reload = ArcTrigger::new();
-        let options = send_wrapper::SendWrapper::new(options);
-        // For the page's lifetime.
-        leptos::mount::mount_to(body.clone(), move || {
-            let options = options.take();
-            view! {
-                <main class="av-main">
-                    <Viewer options src reload />
-                </main>
-            }
-        })
-        .forget();
-        // On a served article page the viewer starts where the served article is (empty until it
-        // replaces it), so nothing moves when it does.
+        }
+    }
+
+    /// On a served page the viewer starts where the served article (or list) is (empty until it
+    /// replaces it), so nothing moves when it does.
+    fn before_served(body: &web_sys::HtmlElement) -> Result<(), wasm_bindgen::JsValue> {
         let served = crate::view::viewer::served_article();
         if let (Some(served), Some(main)) = (served, body.last_element_child()) {
             body.insert_before(&main, Some(&served))?;
         }
         Ok(())
+    }
+
+    /// The site on a served list page (browser only: the router is a browser part).
+    #[cfg(target_arch = "wasm32")]
+    mod site {
+        use crate::site::app::SiteStart;
+        use crate::view::viewer::ViewerOptions;
+        use article_viewer_wire::index::{ArticleIndex, INDEX_BLOCK_ID};
+
+        /// The list of articles a served list page carries, if this is one.
+        pub fn served_list() -> Option<ArticleIndex> {
+            let block = web_sys::window()?
+                .document()?
+                .get_element_by_id(INDEX_BLOCK_ID)?;
+            crate::json::from_str(&block.text_content()?).ok()
+        }
+
+        /// The list's path (`/articles`) below which the site's pages are: the current path up to its
+        /// `/articles/` segment.
+        fn site_base() -> String {
+            let path = web_sys::window()
+                .and_then(|w| w.location().pathname().ok())
+                .unwrap_or_default();
+            match path.find("/articles/") {
+                Some(at) => path[..at + "/articles".len()].to_string(),
+                None => "/articles".to_string(),
+            }
+        }
+
+        /// Loads the site's chunk and mounts the site; the served list stays if it cannot.
+        pub fn mount_site(body: web_sys::HtmlElement, index: ArticleIndex, options: ViewerOptions) {
+            let start = SiteStart {
+                base: site_base(),
+                index,
+                options,
+            };
+            leptos::task::spawn_local(async move {
+                match crate::lazy::site_view(start).await {
+                    Ok(view) => {
+                        let view = send_wrapper::SendWrapper::new(view);
+                        leptos::mount::mount_to(body.clone(), move || view.take()).forget();
+                        if let Err(e) = super::before_served(&body) {
+                            web_sys::console::error_1(&e);
+                        }
+                    }
+                    // The served list reads and its links work without the site.
+                    Err(e) => web_sys::console::warn_1(&e.to_string().into()),
+                }
+            });
+        }
     }
 }

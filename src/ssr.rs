@@ -5,9 +5,12 @@
 //! the viewer replaces it in the task in which it shows the article, as it does the pre-paint.
 
 use crate::config::ViewMode;
+use crate::i18n::UiLang;
 use crate::load::Loaded;
+use crate::site::list::ArticleList;
 use crate::view::article::{ArticleOptions, ArticleView};
 use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
+use article_viewer_wire::index::ArticleIndex;
 use leptos::prelude::*;
 use std::sync::{Arc, Once};
 
@@ -21,14 +24,37 @@ impl CustomExecutor for NoTasks {
     fn poll_local(&self) {}
 }
 
-/// The standalone page's main element with the article `loaded`, as HTML; `page_url` is the
-/// page's own address (the print view and the share links use it).
-pub fn article_main(loaded: Loaded, page_url: &str) -> String {
+/// Renders `view` to HTML in an owner of its own, with no effects run.
+fn render<V: RenderHtml>(view: impl FnOnce() -> V) -> String {
     static EXECUTOR: Once = Once::new();
     EXECUTOR.call_once(|| {
         // Already set (a process that also runs tasks): effects then run there, harmlessly.
         let _ = Executor::init_custom_executor(NoTasks);
     });
+    let owner = Owner::new();
+    // Untracked: nothing re-renders here (and debug builds do not warn about it).
+    let html = owner.with(|| untrack(|| view().to_html()));
+    owner.cleanup();
+    html
+}
+
+/// The list page's main element with one page of the list of articles, as HTML.
+pub fn list_main(index: ArticleIndex, lang: UiLang) -> String {
+    let index = Arc::new(index);
+    render(move || {
+        view! {
+            <main class="av-main av-prepaint" data-ssr="">
+                <div class="av-viewer av-site" data-view="read" data-theme="auto">
+                    <ArticleList index lang />
+                </div>
+            </main>
+        }
+    })
+}
+
+/// The standalone page's main element with the article `loaded`, as HTML; `page_url` is the
+/// page's own address (the print view and the share links use it).
+pub fn article_main(loaded: Loaded, page_url: &str) -> String {
     let options = ArticleOptions {
         mode: ViewMode::Read,
         page_url: Some(page_url.to_string()),
@@ -37,27 +63,21 @@ pub fn article_main(loaded: Loaded, page_url: &str) -> String {
         host: None,
     };
     let loaded = Arc::new(loaded);
-    let owner = Owner::new();
-    // Untracked: nothing re-renders here (and debug builds do not warn about it).
-    let html = owner.with(|| {
-        untrack(|| {
-            view! {
-                <main class="av-main av-prepaint" data-ssr="">
-                    <div class="av-viewer" data-view="read" data-theme="auto">
-                        <ArticleView loaded options />
-                    </div>
-                </main>
-            }
-            .to_html()
-        })
-    });
-    owner.cleanup();
-    html
+    render(move || {
+        view! {
+            <main class="av-main av-prepaint" data-ssr="">
+                <div class="av-viewer" data-view="read" data-theme="auto">
+                    <ArticleView loaded options />
+                </div>
+            </main>
+        }
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use article_viewer_wire::index::ArticleSummary;
 
     fn seed() -> Loaded {
         let text = include_str!("../samples/ky-anh-2022-04-15.json");
@@ -80,5 +100,41 @@ mod tests {
         assert!(html.contains(&a.title));
         assert!(html.contains(&a.authors[0].name));
         assert!(!html.contains("<script"));
+    }
+
+    #[test]
+    fn renders_the_list_with_escaped_fields() {
+        let item = ArticleSummary {
+            id: "a".into(),
+            href: "https://x.vn/articles/a?b=1&c=\"2\"".into(),
+            src: "https://x.vn/content/a.json".into(),
+            title: "Tiêu đề </h2><script>alert(1)</script>".into(),
+            published: Some("2022-04-18T17:09:00+07:00".into()),
+            lead: Some("Mở đầu & <b>".into()),
+            image: Some("https://x.vn/a.jpg".into()),
+            lang: Some("vi".into()),
+        };
+        let index = ArticleIndex {
+            items: vec![item],
+            page: 1,
+            pages: 2,
+            total: 21,
+            href: "https://x.vn/articles/".into(),
+            prev: None,
+            next: Some("https://x.vn/articles/page/2".into()),
+        };
+        let html = list_main(index, UiLang::Vi);
+        for part in [
+            "id=\"av-list-title\" tabindex=\"-1\" class=\"av-list__title\">Bài viết</h1>",
+            "21 bài viết · trang 1/2",
+            "href=\"https://x.vn/articles/a?b=1&amp;c=&quot;2&quot;\"",
+            "Tiêu đề &lt;/h2&gt;&lt;script&gt;alert(1)&lt;/script&gt;",
+            "<time datetime=\"2022-04-18T17:09:00+07:00\">17:09 18/04/2022</time>",
+            "Mở đầu &amp; &lt;b&gt;",
+            "rel=\"next\" href=\"https://x.vn/articles/page/2\"",
+        ] {
+            assert!(html.contains(part), "{part} in {html}");
+        }
+        assert!(!html.contains("<script") && !html.contains("rel=\"prev\""));
     }
 }

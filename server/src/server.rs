@@ -219,6 +219,12 @@ pub fn router(state: SharedState) -> Result<Router, ServerError> {
         .with_state(state.clone());
 
     let pages = Router::new()
+        .route("/articles", get(crate::pages::list_route::to_list))
+        .route("/articles/", get(crate::pages::list_route::first))
+        .route(
+            "/articles/page/{n}",
+            get(crate::pages::list_route::numbered),
+        )
         .route("/articles/{id}", get(crate::pages::route::article))
         .with_state(state.clone());
     let mut app = Router::new()

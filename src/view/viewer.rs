@@ -130,6 +130,8 @@ pub struct ViewerOptions {
     pub host: Option<Host>,
     /// In the print layout: print in large type with these settings (else the base size).
     pub large_print: Option<Prefs>,
+    /// Called with the article's title each time an article is shown (the site moves the focus).
+    pub on_shown: Option<Callback<String>>,
 }
 
 impl Default for ViewerOptions {
@@ -146,6 +148,7 @@ impl Default for ViewerOptions {
             read: ReadOptions::default(),
             host: None,
             large_print: None,
+            on_shown: None,
         }
     }
 }
@@ -162,7 +165,7 @@ enum Shown {
 }
 
 /// The theme a viewer shows: the print view is always light; "system" follows the host's default.
-fn theme_of(p: &Prefs, print: bool, host_theme: Option<&str>) -> &'static str {
+pub(crate) fn theme_of(p: &Prefs, print: bool, host_theme: Option<&str>) -> &'static str {
     let theme = if print {
         Theme::Light
     } else {
@@ -372,6 +375,9 @@ fn announce(o: &ViewerOptions, shown: &Shown) {
                     &page_meta::page_title(&a.title, site.as_deref()),
                     page_meta::description(a.lead.as_deref()).as_deref(),
                 );
+            }
+            if let Some(shown) = &o.on_shown {
+                shown.run(a.title.clone());
             }
             if o.autoprint && o.mode == ViewMode::Print {
                 crate::share::print_when_ready(3000);

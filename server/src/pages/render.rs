@@ -3,7 +3,6 @@
 //! public address).
 
 use super::{article_page, PageUrls, Template};
-use crate::articles::is_valid_article_id;
 use clap::Args;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -65,7 +64,38 @@ pub fn urls(base: &str, content: &str, id: &str) -> PageUrls {
     }
 }
 
-/// Writes every article of the content directory as a page; reports each to `out`.
+/// Writes the pages of the list of articles: `index.html` (served at `/articles/`) and
+/// `page/{n}.html` (at `/articles/page/{n}`); how many.
+fn write_list(
+    args: &RenderArgs,
+    index_html: &str,
+    base: &str,
+    content: &str,
+    out: &mut impl Write,
+) -> Result<usize, RenderError> {
+    let entries = super::catalog::Catalog::default()
+        .entries(&args.content_dir, content, base)
+        .map_err(io(&args.content_dir))?;
+    let mut n = 1;
+    while let Some(index) = super::catalog::page(&entries, n, base) {
+        let template = Template::parse(index_html, super::list::prefix(n))?;
+        let html = super::list::list_page(&template, index, article_viewer::i18n::UiLang::Vi);
+        let file = if n == 1 {
+            args.out.join("index.html")
+        } else {
+            let dir = args.out.join("page");
+            std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+            dir.join(format!("{n}.html"))
+        };
+        std::fs::write(&file, html).map_err(io(&file))?;
+        let _ = writeln!(out, "wrote {}", file.display());
+        n += 1;
+    }
+    Ok(n - 1)
+}
+
+/// Writes every article of the content directory as a page, and the list of them; reports each
+/// to `out`.
 pub fn run(args: &RenderArgs, out: &mut impl Write) -> Result<usize, RenderError> {
     let base = args.public_url.trim().trim_end_matches('/').to_string();
     if !(base.starts_with("http://") || base.starts_with("https://"))
@@ -82,16 +112,7 @@ pub fn run(args: &RenderArgs, out: &mut impl Write) -> Result<usize, RenderError
     let index = std::fs::read_to_string(&index_path).map_err(io(&index_path))?;
     let template = Template::parse(&index, super::route::PREFIX)?;
     std::fs::create_dir_all(&args.out).map_err(io(&args.out))?;
-    let mut ids: Vec<String> = std::fs::read_dir(&args.content_dir)
-        .map_err(io(&args.content_dir))?
-        .filter_map(|e| e.ok())
-        .filter_map(|e| {
-            let name = e.file_name().into_string().ok()?;
-            let id = name.strip_suffix(".json")?.to_string();
-            is_valid_article_id(&id).then_some(id)
-        })
-        .collect();
-    ids.sort();
+    let ids = super::catalog::ids(&args.content_dir).map_err(io(&args.content_dir))?;
     let (mut written, mut skipped) = (0, 0);
     for id in ids {
         let path = args.content_dir.join(format!("{id}.json"));
@@ -109,6 +130,7 @@ pub fn run(args: &RenderArgs, out: &mut impl Write) -> Result<usize, RenderError
             }
         }
     }
+    written += write_list(args, &index, &base, &content, out)?;
     if skipped > 0 {
         return Err(RenderError::Skipped(skipped));
     }

@@ -14,7 +14,7 @@ use std::time::SystemTime;
 pub const PREFIX: &str = "../";
 
 /// A short HTML answer for a page that cannot be shown (the strict CSP applies to it too).
-fn problem(status: StatusCode, lang: &str, title: &str, sentence: &str) -> Response {
+pub fn problem(status: StatusCode, lang: &str, title: &str, sentence: &str) -> Response {
     let body = format!(
         "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\" />\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\
