@@ -125,16 +125,20 @@ entry!(
 #[cfg(all(feature = "exports", target_arch = "wasm32"))]
 entry!(
     site,
-    fn site_entry(start: crate::site::app::SiteStart) -> AnyView {
-        Ok(crate::site::app::site_view(start))
+    fn site_entry(body: web_sys::HtmlElement, start: crate::site::app::SiteStart) -> () {
+        crate::site::app::mount(body, start);
+        Ok(())
     }
 );
 
-/// Loads the site's chunk (the router, the list) and makes the site's view: on the server's list
-/// page, the list and the articles reached from it.
+/// Loads the site's chunk (the router, the list) and mounts the site at the end of `body`: on the
+/// server's list page, the list and the articles reached from it.
 #[cfg(all(feature = "exports", target_arch = "wasm32"))]
-pub async fn site_view(start: crate::site::app::SiteStart) -> Result<AnyView, PartError> {
-    site_entry(start).await
+pub async fn mount_site(
+    body: web_sys::HtmlElement,
+    start: crate::site::app::SiteStart,
+) -> Result<(), PartError> {
+    site_entry(body, start).await
 }
 
 /// Loads the converter's chunk and converts another input format into the project's article JSON

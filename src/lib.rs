@@ -52,7 +52,7 @@ pub fn mount_standalone() {
 }
 
 #[cfg(feature = "exports")]
-mod standalone {
+pub(crate) mod standalone {
     //! The standalone page: reads the query string and shows one viewer for the page's lifetime.
 
     use crate::config::Config;
@@ -115,7 +115,7 @@ mod standalone {
 
     /// On a served page the viewer starts where the served article (or list) is (empty until it
     /// replaces it), so nothing moves when it does.
-    fn before_served(body: &web_sys::HtmlElement) -> Result<(), wasm_bindgen::JsValue> {
+    pub(crate) fn before_served(body: &web_sys::HtmlElement) -> Result<(), wasm_bindgen::JsValue> {
         let served = crate::view::viewer::served_article();
         if let (Some(served), Some(main)) = (served, body.last_element_child()) {
             body.insert_before(&main, Some(&served))?;
@@ -157,17 +157,11 @@ mod standalone {
                 index,
                 options,
             };
-            leptos::task::spawn_local(async move {
-                match crate::lazy::site_view(start).await {
-                    Ok(view) => {
-                        let view = send_wrapper::SendWrapper::new(view);
-                        leptos::mount::mount_to(body.clone(), move || view.take()).forget();
-                        if let Err(e) = super::before_served(&body) {
-                            web_sys::console::error_1(&e);
-                        }
-                    }
-                    // The served list reads and its links work without the site.
-                    Err(e) => web_sys::console::warn_1(&e.to_string().into()),
+            // Leptos' executor starts with the first mount: before it, the browser's own.
+            wasm_bindgen_futures::spawn_local(async move {
+                // The served list reads and its links work without the site.
+                if let Err(e) = crate::lazy::mount_site(body, start).await {
+                    web_sys::console::warn_1(&e.to_string().into());
                 }
             });
         }

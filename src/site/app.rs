@@ -14,7 +14,7 @@ use crate::view::viewer::{served_article, theme_of, Viewer, ViewerOptions};
 use article_viewer_wire::index::{data_block, ArticleIndex, INDEX_BLOCK_ID};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_params_map};
 use leptos_router::path;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -112,8 +112,18 @@ fn list_title(index: &ArticleIndex, lang: UiLang) -> String {
     super::list::list_title(index, lang)
 }
 
+/// Mounts the site at the end of `body`, just before the served list (which it replaces).
+pub fn mount(body: web_sys::HtmlElement, start: SiteStart) {
+    let start = send_wrapper::SendWrapper::new(start);
+    // For the page's lifetime.
+    leptos::mount::mount_to(body.clone(), move || site_view(start.take())).forget();
+    if let Err(e) = crate::standalone::before_served(&body) {
+        web_sys::console::error_1(&e);
+    }
+}
+
 /// The site: the router, the live region and the page being shown.
-pub fn site_view(start: SiteStart) -> AnyView {
+fn site_view(start: SiteStart) -> AnyView {
     let lang = start.options.lang;
     let site = Site {
         lists: StoredValue::new(HashMap::new()),
@@ -251,11 +261,16 @@ fn ListPage() -> impl IntoView {
             }
             let title = list_title(&index, site.lang);
             crate::page_meta::apply(&title, None);
-            let heading = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(LIST_HEADING_ID))
-                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
-            site.arrived(heading, &title, &location.pathname.get_untracked());
+            let path = location.pathname.get_untracked();
+            // Once the list is in the document (the route's view is placed after this runs).
+            leptos::task::spawn_local(async move {
+                leptos::task::tick().await;
+                let heading = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(LIST_HEADING_ID))
+                    .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+                site.arrived(heading, &title, &path);
+            });
         }
     });
     let lang = site.lang;
@@ -312,14 +327,23 @@ fn ArticlePage() -> impl IntoView {
     };
     let src = ArcRwSignal::new(first);
     let src_now = src.clone();
+    let params = use_params_map();
     Effect::new(move |_| {
+        // Only while this is an article's address (not as the route moves to the list).
+        let Some(id) = params.with(|p| p.get("id")) else {
+            return;
+        };
         let path = location.pathname.get();
+        if !path.trim_end_matches('/').ends_with(&id) {
+            return;
+        }
         match src_of(&path) {
             Some(s) => {
                 if src_now.get_untracked() != s {
                     src_now.set(s);
                 }
             }
+            // Another article than the list's (a link in an article's text): the browser loads it.
             None => {
                 if let Some(w) = web_sys::window() {
                     let _ = w.location().reload();

@@ -211,7 +211,7 @@ pub fn ArticleView(
             {listen.bar_slot()}
             <header class="av-article__header">
                 {a.category.clone().map(|c| view! { <p class="av-article__category">{c}</p> })}
-                <h1 class="av-article__title" id=title_id data-testid="av-title" part="title">
+                <h1 class="av-article__title" id=title_id data-testid="av-title" part="title" tabindex="-1">
                     {a.title.clone()}
                 </h1>
                 {toolbar}
