@@ -21,21 +21,27 @@ import { brotliCompressSync, constants } from 'node:zlib';
 /** Budget for the critical path. Issue 18 asks for 120 KB brotli before the reader touches anything;
  * with the viewer's views as Leptos components it is 156.4 KB (README, "Size": the runtime is now
  * needed for the first view, and Leptos is not traded for bytes); 175.8 KB with the article read
- * through the shared serde types (serde-wasm-bindgen, +18.0 KB). This guards what is reached. */
-export const CRITICAL_BUDGET_BROTLI = 178 * 1024;
+ * through the shared serde types (serde-wasm-bindgen, +18.0 KB); 181.7 KB with issue 19's site
+ * (+4.1 KB: the router's browser calls in the one JS glue, the list's CSS, the site's start and
+ * hook; README "Size"). This guards what is reached. */
+export const CRITICAL_BUDGET_BROTLI = 182 * 1024;
 /** Budget for a reader who opens Display, presses Listen and reads the comments: the critical path
  * and every chunk. 361 KB with three runtimes before issue 18; about 255 KB as one app split into
  * chunks, with issue 22's large-text rules and pending comments; 263.4 KB with issue 21's "more
  * replies" (the comments chunk 64.7 -> 73.0 KB); 280.5 KB with the viewer's views as Leptos
- * components too; 304.3 KB with the shared serde types. Issue 18 asks for 220 KB, not met (README,
- * "Size"): this guards what is reached. */
-export const JOURNEY_BUDGET_BROTLI = 307 * 1024;
+ * components too; 304.3 KB with the shared serde types; 314.8 KB with issue 19's site (+4.1 KB
+ * critical; +6.3 KB of shared chunks that wasm-split cut again with the site's chunk, counted whole
+ * here though a reader who never opens the list loads only part of them). Issue 18 asks for 220 KB,
+ * not met (README, "Size"): this guards what is reached. */
+export const JOURNEY_BUDGET_BROTLI = 315 * 1024;
 /** Budgets of what loads apart from that journey, brotli bytes (the converter's chunk, with its HTML
  * parser: 184.0 KB against 221.6 KB as a wasm module of its own; issue 18 asks for 180 KB, not met:
  * half of its bytes are html5ever's data, README "Size"; the reading font: three woff2 subsets,
  * fetched only for the text shown while it is chosen). */
 export const PART_BUDGETS_BROTLI = {
   'chunk: formats': 186 * 1024,
+  // The list of articles and the router (issue 19), loaded only on the server's list page: 65.5 KB.
+  'chunk: site': 68 * 1024,
   font: 100 * 1024,
   // The first-frame script of the server's article pages (issue 19): 1.0 KB, parser-blocking.
   'served page': 2 * 1024,
@@ -56,7 +62,7 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 // The reading font (dist/fonts/: its module and woff2 subsets) is a lazy part of its own.
 const fontFiles = existsSync(join(dist, 'fonts')) ? readdirSync(join(dist, 'fonts')).filter((f) => /\.(js|woff2)$/.test(f)).map((f) => `fonts/${f}`) : [];
 const files = [...readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f)), ...fontFiles];
-const CHUNKS = ['display', 'listen', 'comments', 'formats', 'chunk'];
+const CHUNKS = ['display', 'listen', 'comments', 'formats', 'site', 'chunk'];
 const where = (f) => {
   if (f === 'embed.js') return 'loader';
   // Only the server's article pages load it (their first frame), before the same critical path.
@@ -75,7 +81,9 @@ const sum = (rs) => rs.reduce((a, r) => ({ raw: a.raw + r.raw, br: a.br + r.br }
 const critical = sum(rows.filter((r) => r.where === 'critical'));
 const groups = [...new Set(rows.map((r) => r.where).filter((w) => w !== 'critical' && w !== 'loader'))].sort();
 const parts = groups.map((g) => ({ name: g, ...sum(rows.filter((r) => r.where === g)) }));
-const journey = sum(rows.filter((r) => r.where === 'critical' || (r.where.startsWith('chunk: ') && r.where !== 'chunk: formats')));
+const journey = sum(rows.filter((r) => r.where === 'critical' || (r.where.startsWith('chunk: ') && r.where !== 'chunk: formats' && r.where !== 'chunk: site')));
+// A reader of the server's list page: the critical path and the site's chunk (the router, the list).
+const listPage = sum(rows.filter((r) => r.where === 'critical' || r.where === 'chunk: site'));
 const loader = rows.find((r) => r.where === 'loader');
 
 /** Whether a wasm module defines a linear memory of its own (a memory section, id 5). */
@@ -112,6 +120,7 @@ for (const r of [...rows].sort((a, b) => order(a) - order(b) || a.where.localeCo
 console.log(`| **critical path** | boot + glue + chunk loader + wasm + CSS | before the reader touches anything | ${kb(critical.raw)} | **${kb(critical.br)}** |`);
 for (const p of parts) console.log(`| **${p.name}** | | when needed | ${kb(p.raw)} | **${kb(p.br)}** |`);
 console.log(`| **critical path + Display + Listen + comments** | | a reader who uses them all | ${kb(journey.raw)} | **${kb(journey.br)}** |`);
+console.log(`| **critical path + site** | | a reader of the list of articles (\`/articles/\`) | ${kb(listPage.raw)} | **${kb(listPage.br)}** |`);
 console.log(`\nlinear memories: ${memories.length} (${memories.join(', ') || 'none'}); modules importing the memory: ${importers.length} of ${appWasm.length - memories.length} chunks`);
 console.log(
   `budgets: critical path ${kb(critical.br)} of ${kb(CRITICAL_BUDGET_BROTLI)}; with every chunk ${kb(journey.br)} of ${kb(JOURNEY_BUDGET_BROTLI)}; ` +
@@ -127,7 +136,7 @@ if (process.argv.includes('--check')) {
     if (budget === undefined) over.push(`${p.name} has no budget`);
     else if (p.br > budget) over.push(`${p.name} ${kb(p.br)} > ${kb(budget)}`);
   }
-  for (const c of ['display', 'listen', 'comments', 'formats']) if (!parts.some((p) => p.name === `chunk: ${c}`)) over.push(`no ${c} chunk in dist/`);
+  for (const c of ['display', 'listen', 'comments', 'formats', 'site']) if (!parts.some((p) => p.name === `chunk: ${c}`)) over.push(`no ${c} chunk in dist/`);
   if (memories.length !== 1) over.push(`${memories.length} linear memories (one expected)`);
   if (importers.length !== appWasm.length - memories.length) over.push('a chunk does not import the main memory');
   if (!loader) over.push('embed.js is missing');

@@ -125,8 +125,8 @@ entry!(
 #[cfg(all(feature = "exports", target_arch = "wasm32"))]
 entry!(
     site,
-    fn site_entry(body: web_sys::HtmlElement, start: crate::site::app::SiteStart) -> () {
-        crate::site::app::mount(body, start);
+    fn site_entry(body: web_sys::HtmlElement, options: crate::view::viewer::ViewerOptions) -> () {
+        crate::site::app::mount(body, options);
         Ok(())
     }
 );
@@ -136,9 +136,9 @@ entry!(
 #[cfg(all(feature = "exports", target_arch = "wasm32"))]
 pub async fn mount_site(
     body: web_sys::HtmlElement,
-    start: crate::site::app::SiteStart,
+    options: crate::view::viewer::ViewerOptions,
 ) -> Result<(), PartError> {
-    site_entry(body, start).await
+    site_entry(body, options).await
 }
 
 /// Loads the converter's chunk and converts another input format into the project's article JSON

@@ -71,8 +71,8 @@ pub(crate) mod standalone {
             .ok_or(wasm_bindgen::JsValue::NULL)?;
         let options = options(&config);
         #[cfg(target_arch = "wasm32")]
-        if let Some(index) = site::served_list() {
-            site::mount_site(body, index, options);
+        if site::is_list_page() {
+            site::mount_site(body, options);
             return Ok(());
         }
         let src = ArcRwSignal::new(config.src);
@@ -126,41 +126,23 @@ pub(crate) mod standalone {
     /// The site on a served list page (browser only: the router is a browser part).
     #[cfg(target_arch = "wasm32")]
     mod site {
-        use crate::site::app::SiteStart;
         use crate::view::viewer::ViewerOptions;
-        use article_viewer_wire::index::{ArticleIndex, INDEX_BLOCK_ID};
+        use article_viewer_wire::index::INDEX_BLOCK_ID;
 
-        /// The list of articles a served list page carries, if this is one.
-        pub fn served_list() -> Option<ArticleIndex> {
-            let block = web_sys::window()?
-                .document()?
-                .get_element_by_id(INDEX_BLOCK_ID)?;
-            crate::json::from_str(&block.text_content()?).ok()
-        }
-
-        /// The list's path (`/articles`) below which the site's pages are: the current path up to its
-        /// `/articles/` segment.
-        fn site_base() -> String {
-            let path = web_sys::window()
-                .and_then(|w| w.location().pathname().ok())
-                .unwrap_or_default();
-            match path.find("/articles/") {
-                Some(at) => path[..at + "/articles".len()].to_string(),
-                None => "/articles".to_string(),
-            }
+        /// Whether this is a served list page (it carries the list as a data block).
+        pub fn is_list_page() -> bool {
+            web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(INDEX_BLOCK_ID))
+                .is_some()
         }
 
         /// Loads the site's chunk and mounts the site; the served list stays if it cannot.
-        pub fn mount_site(body: web_sys::HtmlElement, index: ArticleIndex, options: ViewerOptions) {
-            let start = SiteStart {
-                base: site_base(),
-                index,
-                options,
-            };
+        pub fn mount_site(body: web_sys::HtmlElement, options: ViewerOptions) {
             // Leptos' executor starts with the first mount: before it, the browser's own.
             wasm_bindgen_futures::spawn_local(async move {
                 // The served list reads and its links work without the site.
-                if let Err(e) = crate::lazy::mount_site(body, start).await {
+                if let Err(e) = crate::lazy::mount_site(body, options).await {
                     web_sys::console::warn_1(&e.to_string().into());
                 }
             });

@@ -22,13 +22,13 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 /// What the site starts with.
-pub struct SiteStart {
+struct SiteStart {
     /// The path of the list below the site's root (`/articles`, or `/news/articles`).
-    pub base: String,
+    base: String,
     /// The first page's list (the served page's data block).
-    pub index: ArticleIndex,
+    index: ArticleIndex,
     /// How the articles' viewer is set up (language, time allowed, formats).
-    pub options: ViewerOptions,
+    options: ViewerOptions,
 }
 
 /// What the site's pages share.
@@ -112,9 +112,36 @@ fn list_title(index: &ArticleIndex, lang: UiLang) -> String {
     super::list::list_title(index, lang)
 }
 
-/// Mounts the site at the end of `body`, just before the served list (which it replaces).
-pub fn mount(body: web_sys::HtmlElement, start: SiteStart) {
-    let start = send_wrapper::SendWrapper::new(start);
+/// The list a served list page carries.
+fn served_list() -> Option<ArticleIndex> {
+    let block = web_sys::window()?
+        .document()?
+        .get_element_by_id(INDEX_BLOCK_ID)?;
+    crate::json::from_str(&block.text_content()?).ok()
+}
+
+/// The list's path (`/articles`) below which the site's pages are: the current path up to its
+/// `/articles/` segment.
+fn site_base() -> String {
+    let path = current_path();
+    match path.find("/articles/") {
+        Some(at) => path[..at + "/articles".len()].to_string(),
+        None => "/articles".to_string(),
+    }
+}
+
+/// Mounts the site at the end of `body`, just before the served list (which it replaces); the
+/// served list stays if its data cannot be read.
+pub fn mount(body: web_sys::HtmlElement, options: ViewerOptions) {
+    let Some(index) = served_list() else {
+        web_sys::console::warn_1(&"[article-viewer] the list's data cannot be read".into());
+        return;
+    };
+    let start = send_wrapper::SendWrapper::new(SiteStart {
+        base: site_base(),
+        index,
+        options,
+    });
     // For the page's lifetime.
     leptos::mount::mount_to(body.clone(), move || site_view(start.take())).forget();
     if let Err(e) = crate::standalone::before_served(&body) {
