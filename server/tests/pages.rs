@@ -76,6 +76,50 @@ async fn pre_rendered_files_equal_what_the_server_answers() {
             "{id}: the page reads without JavaScript"
         );
     }
+    // The list of articles too: `/articles/` is `index.html`.
+    let res = s.client.get(s.url("/articles/")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let served = res.text().await.unwrap();
+    let file = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(served == file, "the list file differs from the served list");
+    assert!(served.contains("id=\"av-index\""));
+    assert!(served.contains("href=\"../viewer-0123456789abcdef.css\""));
+    assert!(!out.join("page").exists(), "one page of samples");
+}
+
+#[tokio::test]
+async fn the_list_pages_and_their_addresses() {
+    let s = start().await;
+    let no_redirects = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let moved = no_redirects
+        .get(s.url("/articles"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(moved.status(), 308);
+    assert_eq!(moved.headers()["location"], "/articles/");
+    let first = no_redirects
+        .get(s.url("/articles/page/1"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(first.status(), 308);
+    for bad in ["/articles/page/0", "/articles/page/2", "/articles/page/x"] {
+        let res = s.client.get(s.url(bad)).send().await.unwrap();
+        assert_eq!(res.status(), 404, "{bad}");
+    }
+    let list = s.client.get(s.url("/articles/")).send().await.unwrap();
+    assert_eq!(list.headers()["cache-control"], "no-cache");
+    let html = list.text().await.unwrap();
+    // Newest first: the 2024 harbour article before the 2022 seed; the hostile sample's title is
+    // text, not markup.
+    let harbour = html.find("harbour-library-2024-03-02\"").unwrap();
+    let seed = html.find("ky-anh-2022-04-15\"").unwrap();
+    assert!(harbour < seed);
+    assert_eq!(html.matches("<script").count(), 3, "boot, first-frame script, data block");
 }
 
 #[tokio::test]
