@@ -94,11 +94,7 @@ async fn the_list_pages_and_their_addresses() {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    let moved = no_redirects
-        .get(s.url("/articles"))
-        .send()
-        .await
-        .unwrap();
+    let moved = no_redirects.get(s.url("/articles")).send().await.unwrap();
     assert_eq!(moved.status(), 308);
     assert_eq!(moved.headers()["location"], "/articles/");
     let first = no_redirects
@@ -119,7 +115,11 @@ async fn the_list_pages_and_their_addresses() {
     let harbour = html.find("harbour-library-2024-03-02\"").unwrap();
     let seed = html.find("ky-anh-2022-04-15\"").unwrap();
     assert!(harbour < seed);
-    assert_eq!(html.matches("<script").count(), 3, "boot, first-frame script, data block");
+    assert_eq!(
+        html.matches("<script").count(),
+        3,
+        "boot, first-frame script, data block"
+    );
 }
 
 #[tokio::test]

@@ -162,7 +162,7 @@ fn site_view(start: SiteStart) -> AnyView {
         options: StoredValue::new_local(start.options),
         lang,
     };
-    site.keep(current_path(), Arc::new(start.index));
+    site.keep(first_path().to_string(), Arc::new(start.index));
     provide_context(site);
     remember_scroll(site);
     let base = start.base;
@@ -217,12 +217,26 @@ fn remember_scroll(site: Site) {
     on_pop.forget();
 }
 
+/// The address the page was loaded with (its path).
+fn first_path() -> &'static str {
+    static FIRST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    FIRST.get_or_init(current_path)
+}
+
+/// Lets the browser load the current address (the site has moved to an address it does not
+/// show) — never the address the page was loaded with, which would load again and again.
+fn leave() {
+    if current_path() != first_path() {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    }
+}
+
 /// An address below the list that is not a page of the site: the browser loads it.
 #[component]
 fn Elsewhere() -> impl IntoView {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().reload();
-    }
+    leave();
 }
 
 /// What a page of the list shows.
@@ -352,7 +366,7 @@ fn ArticlePage() -> impl IntoView {
         // Not an article the list named (a link from an article's text): the browser loads it.
         return Elsewhere().into_any();
     };
-    let src = ArcRwSignal::new(first);
+    let src = ArcRwSignal::new(first.clone());
     let src_now = src.clone();
     let params = use_params_map();
     Effect::new(move |_| {
@@ -371,14 +385,11 @@ fn ArticlePage() -> impl IntoView {
                 }
             }
             // Another article than the list's (a link in an article's text): the browser loads it.
-            None => {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().reload();
-                }
-            }
+            None => leave(),
         }
     });
     let mut options = site.options.get_value();
+    options.src = first;
     options.on_shown = Some(Callback::new(move |title: String| {
         // After the article is in the page (this runs as it is shown).
         leptos::task::spawn_local(async move {
