@@ -3,6 +3,9 @@
 //   <script type="module" src="https://viewer.example/embed.js"></script>
 //   <article-viewer src="/news/article.json"></article-viewer>
 // or, for CMSs that strip unknown tags: <div data-article-viewer data-src="/news/article.json"></div>
+// Either may wrap the portal's own markup of the article: it shows (styled by the page) until the
+// viewer's article replaces it in one frame, stays if the viewer cannot start, and is what the
+// viewer reads when there is no src (src/in_place.rs).
 // Attributes (data-* on the div): src, lang, comments="on|off", theme="auto|light|dark|sepia",
 // loading="lazy", format, embed-hosts. Each viewer renders in a shadow root with a constructable stylesheet.
 // What a viewer needs starts at once and in parallel: its article JSON, the stylesheet, the JS
@@ -38,11 +41,24 @@ const sheet = () =>
       throw e;
     }));
 
+/** The slot that shows the element's own children (a portal's markup) until the viewer replaces it. */
+const slot = () => {
+  const s = el('slot', 'av-prepaint');
+  s.dataset.shown = ''; // on screen since the page was parsed: the viewer need not wait a frame
+  return s;
+};
+
 class Host {
   constructor(el, attr) {
     this.el = el;
     this.attr = attr; // name -> attribute value or null
     this.root = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
+    if (!this.root.firstChild) this.root.append(slot());
+  }
+
+  /** Whether the element holds the portal's own markup of the article. */
+  markup() {
+    return [...this.el.childNodes].some((n) => n.nodeType === 1 || (n.nodeType === 3 && n.data.trim()));
   }
 
   connect() {
@@ -71,16 +87,23 @@ class Host {
     this.busy = true;
     // A message from a failed start goes; a pre-paint stays until the viewer replaces it.
     for (const c of [...this.root.children]) if (!c.classList.contains('av-prepaint')) c.remove();
+    let markup = false;
     try {
       // Asked for in the order they are needed: the article, the stylesheet, the wasm.
       const url = this.url();
       const answer = url && this.attr('src') ? prefetch(url) : null;
-      const styled = sheet().then((s) => {
-        if (this.el.isConnected) this.root.adoptedStyleSheets = [s];
-      });
       const started = app();
+      const css = sheet();
+      // The element's children are all there once the page is parsed.
+      if (document.readyState === 'loading') await new Promise((ok) => document.addEventListener('DOMContentLoaded', ok, { once: true }));
+      // The portal's markup keeps the page's styles: the viewer adopts its sheet when it replaces it.
+      markup = this.markup();
+      const styled = css.then((s) => {
+        if (this.el.isConnected && !markup) this.root.adoptedStyleSheets = [s];
+        return s;
+      });
       let shown = Promise.resolve();
-      if (answer) {
+      if (answer && !markup) {
         // The title first: painted as soon as the JSON and the stylesheet are in; the viewer starts
         // once it is on screen (or the answer failed, or 300 ms have passed).
         shown = Promise.all([answer, styled])
@@ -89,7 +112,7 @@ class Host {
           })
           .catch(() => {});
       }
-      const [m] = await Promise.all([started, styled]);
+      const [m, s] = await Promise.all([started, styled]);
       await Promise.race([shown, delay(300)]);
       if (!this.el.isConnected || this.view) return;
       const box = document.createElement('div');
@@ -102,14 +125,18 @@ class Host {
       o.format = this.attr('format');
       o.embedHosts = this.attr('embed-hosts');
       o.pageUrl = new URL('./index.html', BASE).href;
+      o.markup = markup;
+      o.sheet = s;
       this.view = m.mountViewer(box, this.el, o);
       shared.live.add(this);
     } catch (e) {
       console.error('[article-viewer] could not start:', e);
+      // The portal's own markup of the article stays as it is: the reader has the article.
+      if (markup) return;
       const p = document.createElement('p');
       p.setAttribute('role', 'alert');
       p.textContent = 'Không tải được trình đọc bài viết. · The article viewer could not be loaded.';
-      this.root.replaceChildren(p);
+      this.root.replaceChildren(slot(), p);
     } finally {
       this.busy = false;
     }
@@ -124,7 +151,8 @@ class Host {
     this.view?.free(); // unmounts: aborts its requests, removes its listeners, stops reading
     this.view = null;
     shared.live.delete(this);
-    this.root.replaceChildren();
+    this.root.replaceChildren(slot());
+    this.root.adoptedStyleSheets = [];
   }
 
   changed(name) {

@@ -5,7 +5,8 @@ use crate::config::ViewMode;
 use crate::host_events::{self, emit, Host};
 use crate::http::AbortSlot;
 use crate::i18n::UiLang;
-use crate::load::{load, LoadError, Loaded, ReadOptions};
+use crate::in_place::{self, Markup};
+use crate::load::{from_markup, load, LoadError, Loaded, ReadOptions};
 use crate::page_meta;
 use crate::reader::appearance::Theme;
 use crate::reader::prefs::Prefs;
@@ -42,6 +43,22 @@ fn find_prepaint(el: &web_sys::Element) -> Option<web_sys::Element> {
             .map_or(Ok(None), |f| f.query_selector(".av-prepaint")),
     };
     found.ok().flatten()
+}
+
+/// Every pre-paint in the document or shadow root that holds `el`: the loader's title and lead, a
+/// served page's article, the `<slot>` showing a portal's own markup.
+fn prepaints(el: &web_sys::Element) -> Vec<web_sys::Element> {
+    let root = el.get_root_node();
+    let found = match root.dyn_ref::<web_sys::Document>() {
+        Some(doc) => doc.query_selector_all(".av-prepaint").ok(),
+        None => root
+            .dyn_ref::<web_sys::DocumentFragment>()
+            .and_then(|f| f.query_selector_all(".av-prepaint").ok()),
+    };
+    let Some(list) = found else { return Vec::new() };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .collect()
 }
 
 /// The article of a served page (`src/ssr.rs`: the reference server's or a pre-rendered one), on
@@ -130,6 +147,9 @@ pub struct ViewerOptions {
     pub host: Option<Host>,
     /// In the print layout: print in large type with these settings (else the base size).
     pub large_print: Option<Prefs>,
+    /// Embedded around the portal's own markup of the article, shown until the article replaces
+    /// it (and kept if the article fails); with no `src`, the article is read from that markup.
+    pub markup: Option<Markup>,
 }
 
 impl Default for ViewerOptions {
@@ -146,6 +166,7 @@ impl Default for ViewerOptions {
             read: ReadOptions::default(),
             host: None,
             large_print: None,
+            markup: None,
         }
     }
 }
@@ -205,6 +226,8 @@ pub fn Viewer(
     let shown = RwSignal::new(Shown::Pending);
     let requests = AbortSlot::new();
     let generation = StoredValue::new(0u32);
+    // Whether the portal's own markup is still what the reader sees (until the first article).
+    let markup_shown = StoredValue::new(options.markup.is_some());
     let opts = StoredValue::new_local(options);
 
     // Tell the host when the reader changes the text size (not for the initial value).
@@ -233,14 +256,22 @@ pub fn Viewer(
         if !matches!(shown.get_untracked(), Shown::Pending) {
             shown.set(Shown::Pending);
         }
-        let (read, timeout) = opts.with_value(|o| {
+        let (read, timeout, markup_host) = opts.with_value(|o| {
             (
                 o.read.clone(),
                 Duration::from_millis(u64::from(o.timeout_ms)),
+                o.markup
+                    .as_ref()
+                    .and(o.host.as_ref())
+                    .map(|h| h.0.clone())
+                    .filter(|_| src.trim().is_empty()),
             )
         });
         leptos::task::spawn_local(async move {
-            let result = load(&src, timeout, &controller, &read).await;
+            let result = match markup_host {
+                Some(host) => from_markup(&host, &read).await,
+                None => load(&src, timeout, &controller, &read).await,
+            };
             let current = || generation.try_get_value() == Some(gen);
             let next = match result {
                 Ok(loaded) => {
@@ -279,12 +310,43 @@ pub fn Viewer(
 
     let content = move || {
         let shown = shown.get();
-        if !matches!(shown, Shown::Pending) {
-            // The loader's pre-paint (title, time, author, lead; see scripts/loader-common.js), or
-            // a served page's whole article, goes in the task that shows the article or the
-            // error: never both, never neither. Where the reader had the focus in a served
-            // article, it goes to the same place in the new one (the layout is the same).
-            if let Some(prepaint) = root.get_untracked().and_then(|r| find_prepaint(&r)) {
+        // A portal's own markup stays when the article fails: the reader keeps the article as the
+        // portal printed it (the host hears `article-error`), rather than an error in its place.
+        let keep_markup = matches!(shown, Shown::Failed(_)) && markup_shown.get_value();
+        if keep_markup {
+            let src = src.get_untracked();
+            web_sys::console::warn_1(&JsValue::from_str(&format!(
+                "[article-viewer] the article {src:?} could not be shown; the page's own markup of it stays"
+            )));
+        }
+        if !matches!(shown, Shown::Pending) && !keep_markup {
+            // The loader's pre-paint (title, time, author, lead; see scripts/loader-common.js), a
+            // served page's whole article, or the slot showing a portal's own markup, goes in the
+            // task that shows the article or the error: never both, never neither. Where the
+            // reader had the focus in a served article, it goes to the same place in the new one
+            // (the layout is the same); see `in_place` for the portal's markup.
+            for prepaint in root
+                .get_untracked()
+                .map(|r| prepaints(&r))
+                .unwrap_or_default()
+            {
+                let markup = opts.with_value(|o| {
+                    o.markup
+                        .clone()
+                        .zip(o.host.as_ref().map(|h| h.0.clone()))
+                        .filter(|_| prepaint.tag_name().eq_ignore_ascii_case("slot"))
+                });
+                if let Some((markup, host)) = markup {
+                    markup_shown.set_value(false);
+                    let before = in_place::leave(&prepaint, &host, &markup);
+                    leptos::task::spawn_local(async move {
+                        leptos::task::tick().await;
+                        if let Some(r) = root.try_get_untracked().flatten() {
+                            in_place::settle(&before, &r);
+                        }
+                    });
+                    continue;
+                }
                 let focus = prepaint
                     .first_element_child()
                     .filter(|_| prepaint.has_attribute("data-ssr"))
@@ -302,8 +364,12 @@ pub fn Viewer(
             }
         }
         match shown {
-            // A served page's article is on screen already: no loading line below it.
-            Shown::Pending if served_article().is_some() => ().into_any(),
+            // A served page's article, or the portal's own, is on screen already: no loading line
+            // below it (nor an error panel for the portal's).
+            Shown::Pending if markup_shown.get_value() || served_article().is_some() => {
+                ().into_any()
+            }
+            Shown::Failed(_) if keep_markup => ().into_any(),
             Shown::Pending => view! {
                 <p class="av-loading" role="status" data-testid="av-loading">
                     {lang.words().loading}
