@@ -34,7 +34,8 @@ const sheet = () =>
     .then((css) => {
       const s = new CSSStyleSheet();
       s.replaceSync(css);
-      return s;
+      // For the viewer, which adopts it when it replaces a portal's markup (src/in_place.rs).
+      return (shared.css = s);
     })
     .catch((e) => {
       shared.sheet = null;
@@ -59,6 +60,25 @@ class Host {
   /** Whether the element holds the portal's own markup of the article. */
   markup() {
     return [...this.el.childNodes].some((n) => n.nodeType === 1 || (n.nodeType === 3 && n.data.trim()));
+  }
+
+  /**
+   * Without `src`, the element's own markup is the article: offered to the viewer as the HTML
+   * answer of the page's address (with the element's id as fragment, so that each such element
+   * gets its own), which the formats converter reads and the sanitiser cleans as any HTML page.
+   * The markup is read (serialised), never written. Returns that address, or null.
+   */
+  offer() {
+    if (this.attr('src') != null || !this.markup()) return null;
+    const url = new URL(this.el.id ? `#${this.el.id}` : '', this.url()).href;
+    provide(url, Promise.resolve({ status: 200, type: 'text/html', text: this.el.innerHTML }));
+    return url;
+  }
+
+  /** Fetches the article again (reads the markup again). */
+  reload() {
+    this.offer();
+    this.view?.reload();
   }
 
   connect() {
@@ -98,9 +118,10 @@ class Host {
       if (document.readyState === 'loading') await new Promise((ok) => document.addEventListener('DOMContentLoaded', ok, { once: true }));
       // The portal's markup keeps the page's styles: the viewer adopts its sheet when it replaces it.
       markup = this.markup();
+      // Without markup the slot has nothing to show: the pre-paint (if any) is the JSON's title.
+      if (!markup) this.root.querySelector('slot')?.remove();
       const styled = css.then((s) => {
         if (this.el.isConnected && !markup) this.root.adoptedStyleSheets = [s];
-        return s;
       });
       let shown = Promise.resolve();
       if (answer && !markup) {
@@ -112,12 +133,14 @@ class Host {
           })
           .catch(() => {});
       }
-      const [m, s] = await Promise.all([started, styled]);
+      const [m] = await Promise.all([started, styled]);
       await Promise.race([shown, delay(300)]);
       if (!this.el.isConnected || this.view) return;
       const box = document.createElement('div');
+      // Under the portal's markup the viewer stays unseen until its article replaces it.
+      box.hidden = markup;
       this.root.append(box);
-      const o = new m.EmbedOptions(this.attr('src') ?? '');
+      const o = new m.EmbedOptions(this.attr('src') ?? this.offer() ?? '');
       // The element's language, else the page's (a WordPress post names none of its own).
       o.lang = this.attr('lang') ?? (this.el.closest('[lang]')?.lang || null);
       o.comments = this.attr('comments') !== 'off';
@@ -125,8 +148,6 @@ class Host {
       o.format = this.attr('format');
       o.embedHosts = this.attr('embed-hosts');
       o.pageUrl = new URL('./index.html', BASE).href;
-      o.markup = markup;
-      o.sheet = s;
       this.view = m.mountViewer(box, this.el, o);
       shared.live.add(this);
     } catch (e) {
@@ -198,7 +219,7 @@ if (!customElements.get('article-viewer')) {
       }
       /** Fetches the article again. */
       reload() {
-        this.host_?.view?.reload();
+        this.host_?.reload();
       }
       /** The reader's text size in percent, shared by every viewer on the page. */
       get fontScale() {
@@ -237,7 +258,7 @@ if (!shared.divs) {
     for (const el of document.querySelectorAll('[data-article-viewer]')) {
       if (el.host_) continue;
       el.host_ = new Host(el, (n) => el.getAttribute(`data-${n}`));
-      el.reload = () => el.host_.view?.reload();
+      el.reload = () => el.host_?.reload();
       shared.divs.add(el);
       el.host_.connect();
     }

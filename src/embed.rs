@@ -21,8 +21,6 @@ pub struct EmbedOptions {
     page_url: Option<String>,
     format: Option<String>,
     embed_hosts: Vec<String>,
-    markup: bool,
-    sheet: Option<web_sys::CssStyleSheet>,
 }
 
 #[wasm_bindgen]
@@ -68,20 +66,6 @@ impl EmbedOptions {
             .as_deref()
             .map(crate::config::host_list)
             .unwrap_or_default();
-    }
-
-    /// Whether the element's children are the portal's own markup of the article: shown until the
-    /// article replaces them, kept if it fails, and read as the article when there is no `src`.
-    #[wasm_bindgen(setter)]
-    pub fn set_markup(&mut self, markup: bool) {
-        self.markup = markup;
-    }
-
-    /// The viewer's stylesheet, adopted by the shadow root when the article replaces the portal's
-    /// markup (until then the page's own styles apply to it).
-    #[wasm_bindgen(setter)]
-    pub fn set_sheet(&mut self, sheet: Option<web_sys::CssStyleSheet>) {
-        self.sheet = sheet;
     }
 
     /// The standalone page next to the loader, for the print view.
@@ -140,9 +124,6 @@ pub fn mount_viewer(
             },
             src: o.src,
             host: Some(Host(host)),
-            markup: o
-                .markup
-                .then_some(crate::in_place::Markup { sheet: o.sheet }),
             ..ViewerOptions::default()
         },
     )))

@@ -3,17 +3,10 @@
 //! until the viewer's article replaces them in one task (see README, "Embedding in a portal").
 //! At that swap the viewer's stylesheet is adopted (never before: its `:host` reset would take the
 //! page's inherited styles away from the markup), the reader stays at the same place in the
-//! article, and a focus inside the markup moves to the same link, else the title, in the new one.
+//! article, and a focus inside the markup moves to the article's title.
 
 use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-
-/// How the viewer shows a portal's own markup of its article until it replaces it.
-#[derive(Clone, Debug, Default)]
-pub struct Markup {
-    /// The viewer's stylesheet, adopted by the shadow root at the swap.
-    pub sheet: Option<web_sys::CssStyleSheet>,
-}
 
 /// Where the host's box was on screen: its top relative to the viewport, and its height (px).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -42,8 +35,8 @@ pub fn scroll_delta(before: Place, after: Place) -> f64 {
 pub struct Before {
     host: web_sys::Element,
     place: Place,
-    /// Whether the focus was inside the markup, and the address of the link that had it.
-    focus: Option<Option<String>>,
+    /// Whether the focus was inside the markup.
+    focus: bool,
 }
 
 fn place(el: &web_sys::Element) -> Place {
@@ -54,68 +47,53 @@ fn place(el: &web_sys::Element) -> Place {
     }
 }
 
-/// Removes the markup's slot and adopts the viewer's stylesheet, noting first where the reader was.
-pub fn leave(slot: &web_sys::Element, host: &web_sys::Element, markup: &Markup) -> Before {
-    let active = host
+/// Notes where the reader is before the markup's `slot` goes (the caller removes it in the same
+/// task), adopts the viewer's stylesheet (the loader's, kept in the page's registry as `css`) as
+/// the first of the shadow root, and shows the viewer's box (`slot`'s next sibling, hidden by the
+/// loader until now: no loading line nor error under the portal's article).
+pub fn leave(slot: &web_sys::Element) -> Option<Before> {
+    let root = slot
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()?;
+    let host = root.host();
+    if let Some(others) = slot.next_element_sibling() {
+        let _ = others.remove_attribute("hidden");
+    }
+    let focus = host
         .owner_document()
         .and_then(|d| d.active_element())
-        .filter(|a| a != host && host.contains(Some(a)));
-    let before = Before {
-        host: host.clone(),
-        place: place(host),
-        focus: active.map(|a| a.get_attribute("href").map(|_| link_href(&a))),
-    };
-    let root: JsValue = slot.get_root_node().into();
-    slot.remove();
-    if let Some(sheet) = &markup.sheet {
+        .is_some_and(|a| a != host && host.contains(Some(&a)));
+    let shared = Reflect::get(&js_sys::global(), &js_sys::Symbol::for_("article-viewer"));
+    let sheet = shared.and_then(|s| Reflect::get(&s, &JsValue::from_str("css")));
+    if let Some(sheet) = sheet.ok().filter(JsValue::is_object) {
         let key = JsValue::from_str("adoptedStyleSheets");
-        if let Ok(current) = Reflect::get(&root, &key) {
-            if !current.is_undefined() {
-                let sheets = Array::from(&current);
-                if !sheets.includes(sheet, 0) {
-                    sheets.unshift(sheet);
-                    let _ = Reflect::set(&root, &key, &sheets);
-                }
-            }
+        let _ = Reflect::set(&root, &key, &Array::of1(&sheet));
+    }
+    Some(Before {
+        place: place(&host),
+        host,
+        focus,
+    })
+}
+
+/// Once the viewer's article is in the page (`root` is the viewer's root): scrolls back to the
+/// reader's place, and moves a focus the markup had to the article's title (the markup's elements
+/// are no longer rendered).
+pub fn settle(before: &Before, root: &web_sys::Element) {
+    // The focus first: focusing may scroll, and the scroll below puts the reader back in place.
+    if before.focus {
+        let title = root.query_selector(".av-article__title").ok().flatten();
+        if let Some(el) = title.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.set_attribute("tabindex", "-1");
+            let _ = el.focus();
         }
     }
-    before
-}
-
-/// The resolved address of a link (its `href` property), or its attribute as written.
-fn link_href(a: &web_sys::Element) -> String {
-    Reflect::get(a, &JsValue::from_str("href"))
-        .ok()
-        .and_then(|v| v.as_string())
-        .or_else(|| a.get_attribute("href"))
-        .unwrap_or_default()
-}
-
-/// Once the viewer's article is in the page: scrolls back to the reader's place and moves a focus
-/// the markup had into the article (`root` is the viewer's root).
-pub fn settle(before: &Before, root: &web_sys::Element) {
     let delta = scroll_delta(before.place, place(&before.host));
     if delta.abs() >= 1.0 {
         if let Some(w) = web_sys::window() {
             w.scroll_by_with_x_and_y(0.0, delta);
         }
-    }
-    let Some(link) = &before.focus else { return };
-    let same_link = link.as_ref().and_then(|href| {
-        let links = root.query_selector_all("a[href]").ok()?;
-        (0..links.length())
-            .filter_map(|i| links.item(i)?.dyn_into::<web_sys::Element>().ok())
-            .find(|a| link_href(a) == *href)
-    });
-    let target = same_link.or_else(|| root.query_selector(".av-article__title").ok().flatten());
-    if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-        if el.tab_index() < 0 && !el.has_attribute("tabindex") {
-            let _ = el.set_attribute("tabindex", "-1");
-        }
-        // Where the reader is reading, not where the focused element is.
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = el.focus_with_options(&options);
     }
 }
 

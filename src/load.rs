@@ -238,38 +238,6 @@ async fn convert(
     Ok(article)
 }
 
-/// Reads the article from a portal's own markup of it (the host element's children, as the page
-/// printed them): the HTML converter's extraction, sanitised as any HTML page; its relative
-/// addresses resolve against the page and the article's address is the page's (without its
-/// fragment) unless the markup names a canonical one.
-pub async fn from_markup(
-    host: &web_sys::Element,
-    options: &ReadOptions,
-) -> Result<Loaded, LoadError> {
-    // Read, never written: the serialisation of the light DOM is only parsed by the converter.
-    let markup = host.inner_html();
-    let doc = web_sys::window().and_then(|w| w.document());
-    let page = doc.as_ref().and_then(|d| d.url().ok()).unwrap_or_default();
-    let page = page.split('#').next().unwrap_or_default().to_string();
-    let base = doc.and_then(|d| d.base_uri().ok().flatten());
-    let text = match base {
-        Some(base) if base != page => format!("<base href=\"{}\">{markup}", escape_attr(&base)),
-        _ => markup,
-    };
-    let options = ReadOptions {
-        format: Some("html".into()),
-        ..options.clone()
-    };
-    read(&text, "text/html", &page, &options).await
-}
-
-/// `s` as a double-quoted HTML attribute value.
-fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-}
-
 /// Resolves `src` against the page's address, as `fetch` would.
 pub fn absolute_url(src: &str) -> String {
     let base = web_sys::window()
@@ -377,14 +345,6 @@ mod tests {
             seen.dedup();
             assert_eq!(seen.len(), kinds.len());
         }
-    }
-
-    #[test]
-    fn a_base_address_cannot_leave_its_attribute() {
-        assert_eq!(
-            escape_attr(r#"https://a/"><script>&"#),
-            "https://a/&quot;>&lt;script>&amp;"
-        );
     }
 
     #[test]

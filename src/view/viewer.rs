@@ -5,8 +5,8 @@ use crate::config::ViewMode;
 use crate::host_events::{self, emit, Host};
 use crate::http::AbortSlot;
 use crate::i18n::UiLang;
-use crate::in_place::{self, Markup};
-use crate::load::{from_markup, load, LoadError, Loaded, ReadOptions};
+use crate::in_place;
+use crate::load::{load, LoadError, Loaded, ReadOptions};
 use crate::page_meta;
 use crate::reader::appearance::Theme;
 use crate::reader::prefs::Prefs;
@@ -43,22 +43,6 @@ fn find_prepaint(el: &web_sys::Element) -> Option<web_sys::Element> {
             .map_or(Ok(None), |f| f.query_selector(".av-prepaint")),
     };
     found.ok().flatten()
-}
-
-/// Every pre-paint in the document or shadow root that holds `el`: the loader's title and lead, a
-/// served page's article, the `<slot>` showing a portal's own markup.
-fn prepaints(el: &web_sys::Element) -> Vec<web_sys::Element> {
-    let root = el.get_root_node();
-    let found = match root.dyn_ref::<web_sys::Document>() {
-        Some(doc) => doc.query_selector_all(".av-prepaint").ok(),
-        None => root
-            .dyn_ref::<web_sys::DocumentFragment>()
-            .and_then(|f| f.query_selector_all(".av-prepaint").ok()),
-    };
-    let Some(list) = found else { return Vec::new() };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .collect()
 }
 
 /// The article of a served page (`src/ssr.rs`: the reference server's or a pre-rendered one), on
@@ -147,9 +131,6 @@ pub struct ViewerOptions {
     pub host: Option<Host>,
     /// In the print layout: print in large type with these settings (else the base size).
     pub large_print: Option<Prefs>,
-    /// Embedded around the portal's own markup of the article, shown until the article replaces
-    /// it (and kept if the article fails); with no `src`, the article is read from that markup.
-    pub markup: Option<Markup>,
 }
 
 impl Default for ViewerOptions {
@@ -166,7 +147,6 @@ impl Default for ViewerOptions {
             read: ReadOptions::default(),
             host: None,
             large_print: None,
-            markup: None,
         }
     }
 }
@@ -226,8 +206,6 @@ pub fn Viewer(
     let shown = RwSignal::new(Shown::Pending);
     let requests = AbortSlot::new();
     let generation = StoredValue::new(0u32);
-    // Whether the portal's own markup is still what the reader sees (until the first article).
-    let markup_shown = StoredValue::new(options.markup.is_some());
     let opts = StoredValue::new_local(options);
 
     // Tell the host when the reader changes the text size (not for the initial value).
@@ -256,22 +234,14 @@ pub fn Viewer(
         if !matches!(shown.get_untracked(), Shown::Pending) {
             shown.set(Shown::Pending);
         }
-        let (read, timeout, markup_host) = opts.with_value(|o| {
+        let (read, timeout) = opts.with_value(|o| {
             (
                 o.read.clone(),
                 Duration::from_millis(u64::from(o.timeout_ms)),
-                o.markup
-                    .as_ref()
-                    .and(o.host.as_ref())
-                    .map(|h| h.0.clone())
-                    .filter(|_| src.trim().is_empty()),
             )
         });
         leptos::task::spawn_local(async move {
-            let result = match markup_host {
-                Some(host) => from_markup(&host, &read).await,
-                None => load(&src, timeout, &controller, &read).await,
-            };
+            let result = load(&src, timeout, &controller, &read).await;
             let current = || generation.try_get_value() == Some(gen);
             let next = match result {
                 Ok(loaded) => {
@@ -310,66 +280,45 @@ pub fn Viewer(
 
     let content = move || {
         let shown = shown.get();
-        // A portal's own markup stays when the article fails: the reader keeps the article as the
-        // portal printed it (the host hears `article-error`), rather than an error in its place.
-        let keep_markup = matches!(shown, Shown::Failed(_)) && markup_shown.get_value();
-        if keep_markup {
-            let src = src.get_untracked();
-            web_sys::console::warn_1(&JsValue::from_str(&format!(
-                "[article-viewer] the article {src:?} could not be shown; the page's own markup of it stays"
-            )));
-        }
-        if !matches!(shown, Shown::Pending) && !keep_markup {
+        if !matches!(shown, Shown::Pending) {
             // The loader's pre-paint (title, time, author, lead; see scripts/loader-common.js), a
             // served page's whole article, or the slot showing a portal's own markup, goes in the
             // task that shows the article or the error: never both, never neither. Where the
             // reader had the focus in a served article, it goes to the same place in the new one
-            // (the layout is the same); see `in_place` for the portal's markup.
-            for prepaint in root
-                .get_untracked()
-                .map(|r| prepaints(&r))
-                .unwrap_or_default()
-            {
-                let markup = opts.with_value(|o| {
-                    o.markup
-                        .clone()
-                        .zip(o.host.as_ref().map(|h| h.0.clone()))
-                        .filter(|_| prepaint.tag_name().eq_ignore_ascii_case("slot"))
-                });
-                if let Some((markup, host)) = markup {
-                    markup_shown.set_value(false);
-                    let before = in_place::leave(&prepaint, &host, &markup);
-                    leptos::task::spawn_local(async move {
-                        leptos::task::tick().await;
-                        if let Some(r) = root.try_get_untracked().flatten() {
-                            in_place::settle(&before, &r);
-                        }
-                    });
-                    continue;
+            // (the layout is the same). A portal's markup is the article: it stays rather than
+            // give way to an error (the viewer's box stays hidden, the host hears
+            // `article-error`); see `in_place`.
+            let (mut focus, mut before) = (None, None);
+            let prepaint = root.get_untracked().and_then(|r| find_prepaint(&r));
+            let failed = matches!(shown, Shown::Failed(_));
+            if let Some(prepaint) = prepaint.filter(|p| !(failed && p.tag_name() == "SLOT")) {
+                if prepaint.tag_name() == "SLOT" {
+                    before = in_place::leave(&prepaint);
                 }
-                let focus = prepaint
+                focus = prepaint
                     .first_element_child()
                     .filter(|_| prepaint.has_attribute("data-ssr"))
                     .and_then(|viewer| focus_path(&viewer));
                 prepaint.remove();
-                if let Some(path) = focus {
-                    // Once the new article is in the page (after this render).
-                    leptos::task::spawn_local(async move {
-                        leptos::task::tick().await;
-                        if let Some(r) = root.try_get_untracked().flatten() {
+            }
+            if focus.is_some() || before.is_some() {
+                // Once the new article is in the page (after this render).
+                leptos::task::spawn_local(async move {
+                    leptos::task::tick().await;
+                    if let Some(r) = root.try_get_untracked().flatten() {
+                        if let Some(path) = focus {
                             restore_focus(&r, &path);
                         }
-                    });
-                }
+                        if let Some(before) = before {
+                            in_place::settle(&before, &r);
+                        }
+                    }
+                });
             }
         }
         match shown {
-            // A served page's article, or the portal's own, is on screen already: no loading line
-            // below it (nor an error panel for the portal's).
-            Shown::Pending if markup_shown.get_value() || served_article().is_some() => {
-                ().into_any()
-            }
-            Shown::Failed(_) if keep_markup => ().into_any(),
+            // A served page's article is on screen already: no loading line below it.
+            Shown::Pending if served_article().is_some() => ().into_any(),
             Shown::Pending => view! {
                 <p class="av-loading" role="status" data-testid="av-loading">
                     {lang.words().loading}
