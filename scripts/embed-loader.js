@@ -34,7 +34,7 @@ const sheet = () =>
     .then((css) => {
       const s = new CSSStyleSheet();
       s.replaceSync(css);
-      // For the viewer, which adopts it when it replaces a portal's markup (src/in_place.rs).
+      // Adopted by `upgrade` when the viewer replaces a portal's markup.
       return (shared.css = s);
     })
     .catch((e) => {
@@ -43,10 +43,29 @@ const sheet = () =>
     }));
 
 /** The slot that shows the element's own children (a portal's markup) until the viewer replaces it. */
-const slot = () => {
-  const s = el('slot', 'av-prepaint');
-  s.dataset.shown = ''; // on screen since the page was parsed: the viewer need not wait a frame
-  return s;
+const slot = () => el('slot', 'av-prepaint');
+
+// The page's part when a portal's markup gives way to the viewer's article (src/in_place.rs calls
+// it in the task that removes `slot`): notes where the reader is, shows the viewer's box and adopts
+// the stylesheet; the function it returns, called once the article is in, moves a focus the markup
+// had to the title, then scrolls so that the reader keeps the same share of the article above the
+// window's top (a top still on screen stays where it was; an article scrolled past keeps its end).
+shared.upgrade ??= (slot) => {
+  const root = slot.getRootNode();
+  const host = root.host;
+  const was = host.getBoundingClientRect();
+  const focus = host.contains(document.activeElement);
+  slot.nextElementSibling.hidden = false;
+  root.adoptedStyleSheets = [shared.css];
+  return () => {
+    const title = focus && root.querySelector('.av-article__title');
+    if (title) {
+      title.tabIndex = -1;
+      title.focus();
+    }
+    const now = host.getBoundingClientRect();
+    scrollBy(0, was.top >= 0 || !was.height ? now.top - was.top : was.bottom <= 0 ? now.bottom - was.bottom : now.top - (was.top / was.height) * now.height);
+  };
 };
 
 class Host {
@@ -59,7 +78,7 @@ class Host {
 
   /** Whether the element holds the portal's own markup of the article. */
   markup() {
-    return [...this.el.childNodes].some((n) => n.nodeType === 1 || (n.nodeType === 3 && n.data.trim()));
+    return !!(this.el.childElementCount || this.el.textContent.trim());
   }
 
   /**
@@ -114,9 +133,8 @@ class Host {
       const answer = url && this.attr('src') ? prefetch(url) : null;
       const started = app();
       const css = sheet();
-      // The element's children are all there once the page is parsed.
-      if (document.readyState === 'loading') await new Promise((ok) => document.addEventListener('DOMContentLoaded', ok, { once: true }));
-      // The portal's markup keeps the page's styles: the viewer adopts its sheet when it replaces it.
+      // The portal's markup (whole: a module script runs once the page is parsed) keeps the page's
+      // styles: the viewer's sheet is adopted when its article replaces it (`upgrade`).
       markup = this.markup();
       // Without markup the slot has nothing to show: the pre-paint (if any) is the JSON's title.
       if (!markup) this.root.querySelector('slot')?.remove();
@@ -157,7 +175,7 @@ class Host {
       const p = document.createElement('p');
       p.setAttribute('role', 'alert');
       p.textContent = 'Không tải được trình đọc bài viết. · The article viewer could not be loaded.';
-      this.root.replaceChildren(slot(), p);
+      this.root.replaceChildren(p);
     } finally {
       this.busy = false;
     }

@@ -309,8 +309,8 @@ pub fn Viewer(
                         if let Some(path) = focus {
                             restore_focus(&r, &path);
                         }
-                        if let Some(before) = before {
-                            in_place::settle(&before, &r);
+                        if let Some(after) = &before {
+                            in_place::settle(after);
                         }
                     }
                 });
