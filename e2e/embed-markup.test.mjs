@@ -146,6 +146,12 @@ test('the portal markup shows before the wasm with the page styles, then both fo
   await srcViewer.getByTestId('av-print').click();
   await page.waitForFunction(() => window.__printed, null, { timeout: 15000 });
   assert.equal(await page.evaluate(() => window.__printed), 'Harbour Library reopens after a year of repairs');
+  // Without src the print view reads the page at the article's address (page#element-id): that
+  // element's markup alone, not the page's other article.
+  await page.evaluate(() => (window.__printed = null));
+  await markupViewer.getByTestId('av-print').click();
+  await page.waitForFunction(() => window.__printed, null, { timeout: 15000 });
+  assert.equal(await page.evaluate(() => window.__printed), 'Chợ đêm ven sông Kỳ Anh mở cửa trở lại sau mùa mưa');
   assert.deepEqual(await axe(page, '#viewer-markup'), []);
   assert.deepEqual(problems.pageErrors, []);
   assert.deepEqual(problems.consoleErrors, []);

@@ -288,12 +288,12 @@ pub fn Viewer(
             // (the layout is the same). A portal's markup is the article: it stays rather than
             // give way to an error (the viewer's box stays hidden, the host hears
             // `article-error`); see `in_place`.
-            let (mut focus, mut before) = (None, None);
+            let (mut focus, mut markup_after) = (None, None);
             let prepaint = root.get_untracked().and_then(|r| find_prepaint(&r));
             let failed = matches!(shown, Shown::Failed(_));
             if let Some(prepaint) = prepaint.filter(|p| !(failed && p.tag_name() == "SLOT")) {
                 if prepaint.tag_name() == "SLOT" {
-                    before = in_place::leave(&prepaint);
+                    markup_after = in_place::leave(&prepaint);
                 }
                 focus = prepaint
                     .first_element_child()
@@ -301,7 +301,7 @@ pub fn Viewer(
                     .and_then(|viewer| focus_path(&viewer));
                 prepaint.remove();
             }
-            if focus.is_some() || before.is_some() {
+            if focus.is_some() || markup_after.is_some() {
                 // Once the new article is in the page (after this render).
                 leptos::task::spawn_local(async move {
                     leptos::task::tick().await;
@@ -309,7 +309,7 @@ pub fn Viewer(
                         if let Some(path) = focus {
                             restore_focus(&r, &path);
                         }
-                        if let Some(after) = &before {
+                        if let Some(after) = &markup_after {
                             in_place::settle(after);
                         }
                     }
