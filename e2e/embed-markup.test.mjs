@@ -172,7 +172,7 @@ test('a reader who scrolled into the markup stays at the same place in the artic
   await page.waitForFunction(() => window.__events.length === 2);
   const after = await share();
   assert.ok(Math.abs(after - before) < 0.05, `${before} → ${after}`);
-  // The focused link is no longer rendered: the focus is on the article's title, and nothing scrolled to it.
+  // The focused link is no longer rendered: the focus is on the article's title (the place above is kept).
   const focused = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.dataset.testid ?? document.activeElement?.tagName);
   assert.equal(focused, 'av-title');
   await context.close();
