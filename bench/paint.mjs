@@ -68,7 +68,7 @@ function servedPage(url) {
 /** Serves dist/ (plus the bench pages) with brotli (quality 11, compressed once), as a CDN would. */
 async function startServer() {
   const cache = new Map();
-  const pages = { '/static.html': await staticPage(), '/portal.html': PORTAL };
+  const pages = { '/static.html': await staticPage(), '/portal.html': PORTAL, '/portal-markup.html': await portalMarkupPage() };
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let body;
@@ -232,7 +232,94 @@ for (const [profile, network] of Object.entries(PROFILES)) {
     console.log(`| ${profile} | ${form} | ${r.title.toFixed(0)} | ${ratio(r.title, results.static.title)} | ${r.full.toFixed(0)} | ${ratio(r.full, results.static.full)} | ${r.cls.toFixed(3)} |`);
   }
 }
+await markupFigures(browser, server.url);
 // Other work on the machine stretches every step of the viewer's chain more than the static page's one.
 console.log(`\nload average (1 min) before ${loadBefore.toFixed(2)}, after ${loadavg()[0].toFixed(2)}`);
 await browser.close();
 await server.close();
+
+// ---- The embed around the portal's own markup (issue 19, item 4; kept apart from the forms above) ----
+
+/** The seed article as a portal prints it (its own classes), wrapped in `<article-viewer src>`. */
+async function portalMarkupPage() {
+  const a = JSON.parse(await readFile(join(dist, SEED), 'utf8'));
+  const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Portal</title><script type="module" src="/embed.js"></script></head><body>
+<article-viewer src="/${SEED}"><article class="portal-article"><h1>${esc(a.title)}</h1><p class="portal-lead">${esc(a.lead)}</p>
+<div class="portal-body">${a.content_html}</div></article></article-viewer></body></html>`;
+}
+
+// Runs in the page before anything else: records the first frame in which the article's first body
+// paragraph is on screen (the portal's markup or the viewer's), the first in which the viewer's own
+// article is, and the most visible copies of that paragraph in any frame (light DOM and shadow roots).
+function markupProbe(sentence) {
+  const marks = { copies: 0 };
+  const count = () => {
+    let n = 0;
+    const walk = (root) => {
+      const it = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      for (let node = it.currentNode; node; node = it.nextNode()) {
+        if (node.nodeType === Node.TEXT_NODE) {
+          if (node.data.includes(sentence) && node.parentElement.checkVisibility()) n += 1;
+        } else if (node.shadowRoot) walk(node.shadowRoot);
+      }
+    };
+    if (document.body) walk(document.body);
+    return n;
+  };
+  const frame = (t) => {
+    const n = count();
+    marks.copies = Math.max(marks.copies, n);
+    if (!marks.body && n) marks.body = t;
+    const viewer = document.querySelector('article-viewer')?.shadowRoot?.querySelector('.av-article__body p');
+    if (!marks.viewer && (viewer || (marks.body && !document.querySelector('script')))) marks.viewer = t;
+    if (marks.body && marks.viewer) {
+      if (!marks.done) requestAnimationFrame(() => console.debug(`av-markup ${marks.body} ${marks.viewer} ${marks.copies}`));
+      marks.done = true;
+    }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/** Prints when the body text first paints with the portal's markup inside the embed, against the static page. */
+async function markupFigures(browser, url) {
+  const a = JSON.parse(await readFile(join(dist, SEED), 'utf8'));
+  // The body's first sentence as a browser shows it (no markup inside it in the seed article).
+  const sentence = /<p>([^<.]{20,}\.)/.exec(a.content_html)[1];
+  const pages = { static: '/static.html', 'embed, portal markup': '/portal-markup.html' };
+  console.log(`\nembed around the portal's own markup: first frame with the body text, and with the viewer's article (median ms)\n`);
+  console.log('| network | page | body text | × static | viewer article | most copies in a frame |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+  for (const [profile, network] of Object.entries(PROFILES)) {
+    if (only && only !== profile) continue;
+    const marks = Object.fromEntries(Object.keys(pages).map((p) => [p, { body: [], viewer: [], copies: [] }]));
+    for (let i = 0; i <= runs; i++) {
+      for (const [name, path] of Object.entries(pages)) {
+        await settle();
+        const context = await browser.newContext({ viewport: { width: 412, height: 860 } });
+        const page = await context.newPage();
+        if (network) {
+          const cdp = await context.newCDPSession(page);
+          await cdp.send('Network.enable');
+          await cdp.send('Network.emulateNetworkConditions', network);
+        }
+        await page.addInitScript(markupProbe, sentence);
+        const done = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('av-markup '), timeout: 30000 });
+        await page.goto(url + path, { waitUntil: 'commit' });
+        const [, body, viewer, copies] = (await done).text().split(' ').map(Number);
+        await context.close();
+        if (i === 0) continue; // the first round warms the server's compression cache
+        marks[name].body.push(body);
+        marks[name].viewer.push(viewer);
+        marks[name].copies.push(copies);
+      }
+    }
+    const base = median(marks.static.body);
+    for (const [name, m] of Object.entries(marks)) {
+      const viewer = name === 'static' ? '–' : median(m.viewer).toFixed(0);
+      console.log(`| ${profile} | ${name} | ${median(m.body).toFixed(0)} | ${(median(m.body) / base).toFixed(2)}× | ${viewer} | ${Math.max(...m.copies)} |`);
+    }
+  }
+}

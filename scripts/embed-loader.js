@@ -3,6 +3,9 @@
 //   <script type="module" src="https://viewer.example/embed.js"></script>
 //   <article-viewer src="/news/article.json"></article-viewer>
 // or, for CMSs that strip unknown tags: <div data-article-viewer data-src="/news/article.json"></div>
+// Either may wrap the portal's own markup of the article: it shows (styled by the page) until the
+// viewer's article replaces it in one frame, stays if the viewer cannot start, and is what the
+// viewer reads when there is no src (src/in_place.rs).
 // Attributes (data-* on the div): src, lang, comments="on|off", theme="auto|light|dark|sepia",
 // loading="lazy", format, embed-hosts. Each viewer renders in a shadow root with a constructable stylesheet.
 // What a viewer needs starts at once and in parallel: its article JSON, the stylesheet, the JS
@@ -31,18 +34,70 @@ const sheet = () =>
     .then((css) => {
       const s = new CSSStyleSheet();
       s.replaceSync(css);
-      return s;
+      // Adopted by `upgrade` when the viewer replaces a portal's markup.
+      return (shared.css = s);
     })
     .catch((e) => {
       shared.sheet = null;
       throw e;
     }));
 
+/** The slot that shows the element's own children (a portal's markup) until the viewer replaces it. */
+const slot = () => el('slot', 'av-prepaint');
+
+// The page's part when a portal's markup gives way to the viewer's article (src/in_place.rs calls
+// it in the task that removes `slot`): notes where the reader is, shows the viewer's box and adopts
+// the stylesheet; the function it returns, called once the article is in, moves a focus the markup
+// had to the title, then scrolls so that the reader keeps the same share of the article above the
+// window's top (a top still on screen stays where it was; an article scrolled past keeps its end).
+shared.upgrade ??= (slot) => {
+  const root = slot.getRootNode();
+  const host = root.host;
+  const was = host.getBoundingClientRect();
+  const focus = host.contains(document.activeElement);
+  slot.nextElementSibling.hidden = false;
+  root.adoptedStyleSheets = [shared.css];
+  return () => {
+    const title = focus && root.querySelector('.av-article__title');
+    if (title) {
+      title.tabIndex = -1;
+      title.focus();
+    }
+    const now = host.getBoundingClientRect();
+    scrollBy(0, was.top >= 0 || !was.height ? now.top - was.top : was.bottom <= 0 ? now.bottom - was.bottom : now.top - (was.top / was.height) * now.height);
+  };
+};
+
 class Host {
   constructor(el, attr) {
     this.el = el;
     this.attr = attr; // name -> attribute value or null
     this.root = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
+    if (!this.root.firstChild) this.root.append(slot());
+  }
+
+  /** Whether the element holds the portal's own markup of the article. */
+  markup() {
+    return !!(this.el.childElementCount || this.el.textContent.trim());
+  }
+
+  /**
+   * Without `src`, the element's own markup is the article: offered to the viewer as the HTML
+   * answer of the page's address (with the element's id as fragment, so that each such element
+   * gets its own), which the formats converter reads and the sanitiser cleans as any HTML page.
+   * The markup is read (serialised), never written. Returns that address, or null.
+   */
+  offer() {
+    if (this.attr('src') != null || !this.markup()) return null;
+    const url = new URL(this.el.id ? `#${this.el.id}` : '', this.url()).href;
+    provide(url, Promise.resolve({ status: 200, type: 'text/html', text: this.el.innerHTML }));
+    return url;
+  }
+
+  /** Fetches the article again (reads the markup again). */
+  reload() {
+    this.offer();
+    this.view?.reload();
   }
 
   connect() {
@@ -71,16 +126,23 @@ class Host {
     this.busy = true;
     // A message from a failed start goes; a pre-paint stays until the viewer replaces it.
     for (const c of [...this.root.children]) if (!c.classList.contains('av-prepaint')) c.remove();
+    let markup = false;
     try {
       // Asked for in the order they are needed: the article, the stylesheet, the wasm.
       const url = this.url();
       const answer = url && this.attr('src') ? prefetch(url) : null;
-      const styled = sheet().then((s) => {
-        if (this.el.isConnected) this.root.adoptedStyleSheets = [s];
-      });
       const started = app();
+      const css = sheet();
+      // The portal's markup (whole: a module script runs once the page is parsed) keeps the page's
+      // styles: the viewer's sheet is adopted when its article replaces it (`upgrade`).
+      markup = this.markup();
+      // Without markup the slot has nothing to show: the pre-paint (if any) is the JSON's title.
+      if (!markup) this.root.querySelector('slot')?.remove();
+      const styled = css.then((s) => {
+        if (this.el.isConnected && !markup) this.root.adoptedStyleSheets = [s];
+      });
       let shown = Promise.resolve();
-      if (answer) {
+      if (answer && !markup) {
         // The title first: painted as soon as the JSON and the stylesheet are in; the viewer starts
         // once it is on screen (or the answer failed, or 300 ms have passed).
         shown = Promise.all([answer, styled])
@@ -93,8 +155,10 @@ class Host {
       await Promise.race([shown, delay(300)]);
       if (!this.el.isConnected || this.view) return;
       const box = document.createElement('div');
+      // Under the portal's markup the viewer stays unseen until its article replaces it.
+      box.hidden = markup;
       this.root.append(box);
-      const o = new m.EmbedOptions(this.attr('src') ?? '');
+      const o = new m.EmbedOptions(this.attr('src') ?? this.offer() ?? '');
       // The element's language, else the page's (a WordPress post names none of its own).
       o.lang = this.attr('lang') ?? (this.el.closest('[lang]')?.lang || null);
       o.comments = this.attr('comments') !== 'off';
@@ -106,6 +170,8 @@ class Host {
       shared.live.add(this);
     } catch (e) {
       console.error('[article-viewer] could not start:', e);
+      // The portal's own markup of the article stays as it is: the reader has the article.
+      if (markup) return;
       const p = document.createElement('p');
       p.setAttribute('role', 'alert');
       p.textContent = 'Không tải được trình đọc bài viết. · The article viewer could not be loaded.';
@@ -124,7 +190,8 @@ class Host {
     this.view?.free(); // unmounts: aborts its requests, removes its listeners, stops reading
     this.view = null;
     shared.live.delete(this);
-    this.root.replaceChildren();
+    this.root.replaceChildren(slot());
+    this.root.adoptedStyleSheets = [];
   }
 
   changed(name) {
@@ -170,7 +237,7 @@ if (!customElements.get('article-viewer')) {
       }
       /** Fetches the article again. */
       reload() {
-        this.host_?.view?.reload();
+        this.host_?.reload();
       }
       /** The reader's text size in percent, shared by every viewer on the page. */
       get fontScale() {
@@ -209,7 +276,7 @@ if (!shared.divs) {
     for (const el of document.querySelectorAll('[data-article-viewer]')) {
       if (el.host_) continue;
       el.host_ = new Host(el, (n) => el.getAttribute(`data-${n}`));
-      el.reload = () => el.host_.view?.reload();
+      el.reload = () => el.host_?.reload();
       shared.divs.add(el);
       el.host_.connect();
     }

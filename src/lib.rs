@@ -15,6 +15,8 @@ pub mod embed;
 pub mod host_events;
 pub mod http;
 pub mod i18n;
+#[cfg(feature = "app")]
+pub mod in_place;
 pub mod json;
 #[cfg(feature = "app")]
 pub mod lazy;

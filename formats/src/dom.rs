@@ -190,6 +190,54 @@ impl Dom {
         out
     }
 
+    /// The element `id` alone as a whole document: `<html><body>` around a copy of its subtree.
+    pub fn only(&self, id: Id) -> Dom {
+        let element = |name: &str| Kind::Element {
+            name: name.to_string(),
+            attrs: Vec::new(),
+        };
+        let mut nodes = vec![
+            DomNode {
+                parent: None,
+                children: vec![1],
+                kind: Kind::Root,
+            },
+            DomNode {
+                parent: Some(0),
+                children: vec![2],
+                kind: element("html"),
+            },
+            DomNode {
+                parent: Some(1),
+                children: Vec::new(),
+                kind: element("body"),
+            },
+        ];
+        let mut copied: std::collections::HashMap<Id, Id> = std::collections::HashMap::new();
+        // In document order: a parent is copied before its children.
+        for n in self.descendants(id) {
+            let parent = self.nodes[n]
+                .parent
+                .and_then(|p| copied.get(&p).copied())
+                .filter(|_| n != id)
+                .unwrap_or(2);
+            let me = nodes.len();
+            copied.insert(n, me);
+            nodes.push(DomNode {
+                parent: Some(parent),
+                children: Vec::new(),
+                kind: self.nodes[n].kind.clone(),
+            });
+            nodes[parent].children.push(me);
+        }
+        Dom { nodes }
+    }
+
+    /// The first element whose `id` attribute is `value`.
+    pub fn by_id(&self, value: &str) -> Option<Id> {
+        (0..self.nodes.len()).find(|&i| self.attr(i, "id") == Some(value))
+    }
+
     /// Every element named `name` in document order.
     pub fn elements_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = Id> + 'a {
         (0..self.nodes.len()).filter(move |&i| self.name(i) == name)

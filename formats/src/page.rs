@@ -267,9 +267,27 @@ fn time_in_article(dom: &Dom) -> Option<String> {
 /// Least body text, in characters, of a page with no sign of being an article nor a picture.
 const MIN_UNMARKED_TEXT: usize = 25;
 
+/// The page itself, or, when the address's fragment names an embed element (`<article-viewer>` or
+/// `<div data-article-viewer>` around a portal's own markup of an article, README "Embedding in a
+/// portal"), that element alone: the article the address means, on a page that may hold several.
+fn embedded(dom: Dom, url: &str) -> Dom {
+    let target = url
+        .split_once('#')
+        .map(|(_, f)| f)
+        .filter(|f| !f.is_empty())
+        .and_then(|f| dom.by_id(f))
+        .filter(|&e| {
+            dom.name(e) == "article-viewer" || dom.attr(e, "data-article-viewer").is_some()
+        });
+    match target {
+        Some(e) => dom.only(e),
+        None => dom,
+    }
+}
+
 /// Converts an HTML article page.
 pub fn convert(text: &str, opts: &Options<'_>, w: &mut Warnings) -> Result<Article, ConvertError> {
-    let dom = Dom::parse(text);
+    let dom = embedded(Dom::parse(text), opts.url);
     let meta = Meta {
         dom: &dom,
         meta: dom

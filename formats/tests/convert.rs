@@ -604,3 +604,54 @@ fn html_page_wrong_json_ld_is_dropped_with_warnings_and_missing_date_is_named() 
         Err(ConvertError::NoContent)
     );
 }
+
+/// A portal page with two embeds around its own markup (examples/portal/markup.html's shape).
+const PORTAL_WITH_TWO: &str = r#"<!doctype html><html lang="vi"><head><title>Cổng thông tin thị xã Kỳ Anh</title></head><body>
+<header><p>Cổng thông tin điện tử thị xã Kỳ Anh</p><nav><a href="/">Trang chủ</a></nav></header>
+<article-viewer id="first" src="first.json"><article><h1>Harbour Library reopens after a year of repairs</h1>
+<p>More than two hundred residents queued before the doors opened at nine, and the repairs replaced the roof and the heating of the old building.</p></article></article-viewer>
+<div id="second" data-article-viewer><article><h1>Chợ đêm ven sông mở cửa trở lại</h1>
+<p><time datetime="2024-11-16T18:00:00+07:00">18:00 16/11/2024</time></p>
+<p>Tối thứ Bảy, hơn sáu mươi gian hàng của chợ đêm ven sông đã sáng đèn trở lại sau hai tháng tạm nghỉ vì mưa lũ.</p>
+<p><img src="images/market.png" alt="Chợ đêm"></p></article></div>
+<p id="plain">Một đoạn văn của trang chủ, không phải bài viết, đủ dài để được đếm như một đoạn văn bình thường của trang.</p>
+</body></html>"#;
+
+#[test]
+fn a_fragment_naming_an_embed_reads_that_embeds_markup_alone() {
+    let (a, _) = ok(
+        PORTAL_WITH_TWO,
+        &opts("https://portal.example/tin/cho-dem.html#second"),
+    );
+    assert_eq!(a["title"], "Chợ đêm ven sông mở cửa trở lại");
+    assert_eq!(a["published"], "2024-11-16T18:00:00+07:00");
+    let body = a["content_html"].as_str().unwrap();
+    assert!(body.contains("sáu mươi gian hàng"), "{body}");
+    assert!(
+        body.contains(r#"src="https://portal.example/tin/images/market.png""#),
+        "{body}"
+    );
+    assert!(
+        !body.contains("two hundred residents") && !body.contains("trang chủ"),
+        "{body}"
+    );
+    assert_eq!(a["url"], "https://portal.example/tin/cho-dem.html#second");
+    let (first, _) = ok(
+        PORTAL_WITH_TWO,
+        &opts("https://portal.example/tin/cho-dem.html#first"),
+    );
+    assert_eq!(
+        first["title"],
+        "Harbour Library reopens after a year of repairs"
+    );
+}
+
+#[test]
+fn a_fragment_naming_anything_else_leaves_the_page_whole() {
+    // `#plain` is a paragraph, not an embed: the page is read as before (its <title>).
+    let (a, _) = ok(
+        PORTAL_WITH_TWO,
+        &opts("https://portal.example/tin/cho-dem.html#plain"),
+    );
+    assert_eq!(a["title"], "Cổng thông tin thị xã Kỳ Anh");
+}

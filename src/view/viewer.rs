@@ -5,6 +5,7 @@ use crate::config::ViewMode;
 use crate::host_events::{self, emit, Host};
 use crate::http::AbortSlot;
 use crate::i18n::UiLang;
+use crate::in_place;
 use crate::load::{load, LoadError, Loaded, ReadOptions};
 use crate::page_meta;
 use crate::reader::appearance::Theme;
@@ -283,25 +284,39 @@ pub fn Viewer(
     let content = move || {
         let shown = shown.get();
         if !matches!(shown, Shown::Pending) {
-            // The loader's pre-paint (title, time, author, lead; see scripts/loader-common.js), or
-            // a served page's whole article, goes in the task that shows the article or the
-            // error: never both, never neither. Where the reader had the focus in a served
-            // article, it goes to the same place in the new one (the layout is the same).
-            if let Some(prepaint) = root.get_untracked().and_then(|r| find_prepaint(&r)) {
-                let focus = prepaint
+            // The loader's pre-paint (title, time, author, lead; see scripts/loader-common.js), a
+            // served page's whole article, or the slot showing a portal's own markup, goes in the
+            // task that shows the article or the error: never both, never neither. Where the
+            // reader had the focus in a served article, it goes to the same place in the new one
+            // (the layout is the same). A portal's markup is the article: it stays rather than
+            // give way to an error (the viewer's box stays hidden, the host hears
+            // `article-error`); see `in_place`.
+            let (mut focus, mut markup_after) = (None, None);
+            let prepaint = root.get_untracked().and_then(|r| find_prepaint(&r));
+            let failed = matches!(shown, Shown::Failed(_));
+            if let Some(prepaint) = prepaint.filter(|p| !(failed && p.tag_name() == "SLOT")) {
+                if prepaint.tag_name() == "SLOT" {
+                    markup_after = in_place::leave(&prepaint);
+                }
+                focus = prepaint
                     .first_element_child()
                     .filter(|_| prepaint.has_attribute("data-ssr"))
                     .and_then(|viewer| focus_path(&viewer));
                 prepaint.remove();
-                if let Some(path) = focus {
-                    // Once the new article is in the page (after this render).
-                    leptos::task::spawn_local(async move {
-                        leptos::task::tick().await;
-                        if let Some(r) = root.try_get_untracked().flatten() {
+            }
+            if focus.is_some() || markup_after.is_some() {
+                // Once the new article is in the page (after this render).
+                leptos::task::spawn_local(async move {
+                    leptos::task::tick().await;
+                    if let Some(r) = root.try_get_untracked().flatten() {
+                        if let Some(path) = focus {
                             restore_focus(&r, &path);
                         }
-                    });
-                }
+                        if let Some(after) = &markup_after {
+                            in_place::settle(after);
+                        }
+                    }
+                });
             }
         }
         match shown {
