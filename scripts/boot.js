@@ -19,7 +19,9 @@ let answer = null;
 if (served) {
   answer = parsed.then(() => {
     const data = document.getElementById('av-article');
-    return { status: data ? 200 : 404, type: 'application/json', text: data?.textContent ?? '' };
+    // The page is the article's own address (src/canonical.rs reads it as the server's header).
+    const link = data?.dataset.page ? `<${data.dataset.page}>; rel="canonical"` : null;
+    return { status: data ? 200 : 404, type: 'application/json', text: data?.textContent ?? '', link };
   });
   provide(served.href, answer);
 } else if (last('view') !== 'print') {
@@ -39,8 +41,35 @@ const prepainted = answer
     )
   : Promise.resolve();
 watchFont();
+keepCookie(served);
 // The large-type print view carries the reader's settings in `large`: its font, if the reading one.
 readingFont(parsePrefs(last('large')));
+/**
+ * Keeps the reader's settings in a small cookie beside storage (the choices that differ from the
+ * defaults, `size=200&theme=dark`; none, no cookie), which the reference server reads to write its
+ * article pages in them, so their first frame needs no script (server/src/pages/prefs_cookie.rs).
+ * Only the viewer's own pages write it (not the embed, on a portal's origin). On a served page
+ * written before the cookie held the stored settings, they go on its article at once.
+ */
+function keepCookie(served) {
+  const write = (prefs) => {
+    const value = SETTINGS.order.filter((k) => String(prefs[k]) !== String(k === 'size' ? 100 : SETTINGS.choices[k].default)).map((k) => `${k}=${prefs[k]}`).join('&');
+    try {
+      const now = document.cookie.split('; ').find((c) => c.startsWith(`${SETTINGS.cookie}=`));
+      if ((now?.slice(SETTINGS.cookie.length + 1) ?? '') === value) return false;
+      document.cookie = `${SETTINGS.cookie}=${value}; Path=/; SameSite=Lax; Max-Age=${value ? 31536000 : 0}${location.protocol === 'https:' ? '; Secure' : ''}`;
+      return true;
+    } catch {
+      return false; // cookies refused (a sandboxed frame): the served pages keep the defaults
+    }
+  };
+  const prefs = storedPrefs();
+  if (write(prefs) && served) parsed.then(() => {
+    const viewer = document.querySelector('.av-prepaint[data-ssr] > .av-viewer');
+    if (viewer) applyPrefs(viewer, prefs, null);
+  });
+  addEventListener(SETTINGS.event, (e) => write(parsePrefs(e.detail)));
+}
 const wasm = new URL('./__WASM__', import.meta.url);
 // Compiled off the main thread while the article is on its way (the URL again if the server's
 // type for .wasm stops streaming compilation).

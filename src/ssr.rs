@@ -6,6 +6,7 @@
 
 use crate::config::ViewMode;
 use crate::load::Loaded;
+use crate::reader::prefs::Prefs;
 use crate::view::article::{ArticleOptions, ArticleView};
 use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
 use leptos::prelude::*;
@@ -24,6 +25,14 @@ impl CustomExecutor for NoTasks {
 /// The standalone page's main element with the article `loaded`, as HTML; `page_url` is the
 /// page's own address (the print view and the share links use it).
 pub fn article_main(loaded: Loaded, page_url: &str) -> String {
+    article_main_with(loaded, page_url, &Prefs::default())
+}
+
+/// [`article_main`] in the reader's choices `prefs`: the theme as the viewer writes it, and each
+/// other changed choice as a `data-av-{key}` attribute of the viewer's root, which the article
+/// pages' stylesheet turns into the custom property the viewer sets (a strict CSP refuses
+/// `style=""`). Only known values come out of [`Prefs`].
+pub fn article_main_with(loaded: Loaded, page_url: &str, prefs: &Prefs) -> String {
     static EXECUTOR: Once = Once::new();
     EXECUTOR.call_once(|| {
         // Already set (a process that also runs tasks): effects then run there, harmlessly.
@@ -36,14 +45,39 @@ pub fn article_main(loaded: Loaded, page_url: &str) -> String {
         comments: true,
         host: None,
     };
-    let loaded = Arc::new(loaded);
+    let changed = prefs.changed();
+    let value = |key: &str| {
+        changed
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.clone())
+    };
+    let theme = prefs.theme.key();
+    let (size, line, letter, word) = (value("size"), value("line"), value("letter"), value("word"));
+    let (para, width, font) = (value("para"), value("width"), value("font"));
+    // The page itself is the article's address to share (its e-mail link works without script).
+    let loaded = Arc::new(Loaded {
+        page_url: Some(page_url.to_string()),
+        ..loaded
+    });
     let owner = Owner::new();
     // Untracked: nothing re-renders here (and debug builds do not warn about it).
     let html = owner.with(|| {
         untrack(|| {
             view! {
                 <main class="av-main av-prepaint" data-ssr="">
-                    <div class="av-viewer" data-view="read" data-theme="auto">
+                    <div
+                        class="av-viewer"
+                        data-view="read"
+                        data-theme=theme
+                        data-av-size=size
+                        data-av-line=line
+                        data-av-letter=letter
+                        data-av-word=word
+                        data-av-para=para
+                        data-av-width=width
+                        data-av-font=font
+                    >
                         <ArticleView loaded options />
                     </div>
                 </main>
@@ -80,5 +114,21 @@ mod tests {
         assert!(html.contains(&a.title));
         assert!(html.contains(&a.authors[0].name));
         assert!(!html.contains("<script"));
+        assert!(
+            html.contains(r#"<div data-view="read" data-theme="auto" class="av-viewer">"#),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn the_readers_choices_are_on_the_viewers_root() {
+        let prefs = Prefs::from_cookie("size=200&theme=dark&line=relaxed&font=reading");
+        let html = article_main_with(seed(), "https://example.vn/articles/x", &prefs);
+        assert!(
+            html.contains(
+                r#"<div data-view="read" data-theme="dark" data-av-size="200" data-av-line="relaxed" data-av-font="reading" class="av-viewer">"#
+            ),
+            "{html}"
+        );
     }
 }

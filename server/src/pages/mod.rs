@@ -6,9 +6,10 @@
 pub mod escape;
 pub mod head;
 pub mod page;
+pub mod prefs_cookie;
 pub mod render;
 pub mod route;
 pub mod template;
 
-pub use page::{article_page, PageError, PageUrls};
+pub use page::{article_page, article_page_with, PageError, PageUrls};
 pub use template::Template;
