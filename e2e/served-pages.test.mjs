@@ -252,6 +252,7 @@ test("a reader's change reaches the server's next page; settings kept only in st
   assert.equal(frames.at(-1).size, '24px');
   assert.equal((await cookieOf(context))?.value, 'size=150&line=relaxed');
   // The reader enlarges the text: the cookie follows, and the next page is at 175 % from its first frame.
+  await p.getByTestId('av-aa').click(); // the tools are behind "Aa" on a phone
   await p.getByTestId('av-size-up').click();
   await p.waitForFunction(() => document.cookie.includes('av-prefs=size=175&line=relaxed'));
   ({ frames } = await framesOf(p));

@@ -198,9 +198,11 @@ console.log(`[post-build] boot.js -> ${glue}, ${wasm}`);
 //     After it, one rule per setting value: the reader's settings as attributes of the served
 //     article's root (`data-av-size="200"`…), which the server writes from the reader's cookie
 //     (server/src/pages/prefs_cookie.rs); a CSP without 'unsafe-inline' refuses `style=""`.
-//   - No preloads: the wasm and the glue would share the network with the article's HTML and
-//     images; boot.js asks for them once the page is parsed.
-//   - boot.js is a deferred module (runs once the page is parsed, asks for nothing before).
+//   - The preloads of the glue, the chunk loader and the wasm at the end of the body, after the
+//     article: asked for once the article's HTML is in, they do not share the network with it
+//     (in the head they took bandwidth from the HTML on a slow line), and not one round trip
+//     later either, as they would from boot.js.
+//   - boot.js is a deferred module (runs once the page is parsed).
 const cssText = readFileSync(join(dir, css), 'utf8');
 const prefRules = [
   ...settingsTable.steps.filter((s) => s !== 100).map((s) => `.av-viewer[data-av-size="${s}"]{--av-font-scale:${s / 100}}`),
@@ -211,9 +213,12 @@ const prefRules = [
 if (cssText.includes('</')) throw new Error('[post-build] the stylesheet holds "</": it cannot go in a <style> element');
 const link = /\s*<link rel="stylesheet" href="\.\/[^"]+\.css"[^>]*>/;
 if (!link.test(html)) throw new Error('[post-build] index.html has no stylesheet link to put in the article pages');
+const preloads = html.match(/<link rel="(?:modulepreload|preload)"[^>]*>/g) ?? [];
+if (preloads.length !== 3) throw new Error(`[post-build] expected 3 preloads in index.html, found ${preloads.length}`);
 const frame = html
   .replace(link, () => `\n    <style>${cssText}${prefRules}</style>`)
   .replace(/\n\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
+  .replace('</body>', () => `  ${preloads.join('\n    ')}\n  </body>`)
   .replace('<script type="module" async fetchpriority="high" src="./boot.js"></script>', '<script type="module" src="./boot.js"></script>');
 if (!frame.includes('<script type="module" src="./boot.js"></script>')) throw new Error('[post-build] the article frame has no boot.js');
 writeFileSync(join(dir, 'article-page.html'), frame);
