@@ -53,11 +53,13 @@ readingFont(parsePrefs(last('large')));
  */
 function keepCookie(served) {
   const write = (prefs) => {
-    const value = SETTINGS.order.filter((k) => String(prefs[k]) !== String(k === 'size' ? 100 : SETTINGS.choices[k].default)).map((k) => `${k}=${prefs[k]}`).join('&');
+    // The stored form's parts that differ from the defaults (a size is a number, the rest names).
+    const value = SETTINGS.order.filter((k) => prefs[k] != (k == 'size' ? 100 : SETTINGS.choices[k].default)).map((k) => `${k}=${prefs[k]}`).join('&');
+    const cookie = `${SETTINGS.cookie}=${value}`;
     try {
-      const now = document.cookie.split('; ').find((c) => c.startsWith(`${SETTINGS.cookie}=`));
-      if ((now?.slice(SETTINGS.cookie.length + 1) ?? '') === value) return false;
-      document.cookie = `${SETTINGS.cookie}=${value}; Path=/; SameSite=Lax; Max-Age=${value ? 31536000 : 0}${location.protocol === 'https:' ? '; Secure' : ''}`;
+      const jar = document.cookie;
+      if (jar.split('; ').includes(cookie) || !(value || jar.includes(cookie))) return false;
+      document.cookie = `${cookie}; Path=/; SameSite=Lax; Max-Age=${value ? 31536000 : 0}${location.protocol == 'https:' ? '; Secure' : ''}`;
       return true;
     } catch {
       return false; // cookies refused (a sandboxed frame): the served pages keep the defaults
