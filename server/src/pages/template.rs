@@ -53,7 +53,7 @@ pub struct Template {
 fn inline_style_hash(html: &str) -> Option<String> {
     let open = html.find("<style>")? + "<style>".len();
     let close = open + html[open..].find("</style>")?;
-    let digest = Sha256::digest(html[open..close].as_bytes());
+    let digest = Sha256::digest(&html.as_bytes()[open..close]);
     Some(format!(
         "'sha256-{}'",
         base64::engine::general_purpose::STANDARD.encode(digest)
