@@ -42,16 +42,19 @@ const CSS = readFileSync(join(dist, (await import('node:fs')).readdirSync(dist).
 const CSS_HASH = (await import('node:crypto')).createHash('sha256').update(CSS).digest('base64');
 
 /** The seed article as the plain HTML page a portal would serve (the same stylesheet, in the page,
- * and markup classes). */
+ * and markup classes), with what every other form shows: its picture and caption under the lead. */
 async function staticPage() {
   const a = JSON.parse(await readFile(join(dist, SEED), 'utf8'));
   const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const [, y, mo, d, h, mi] = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)/.exec(a.published);
+  const hero = a.image
+    ? `<figure class="av-article__hero"><img class="av-article__hero-img" src="${esc(new URL(a.image.src, `http://x/${SEED}`).pathname)}" alt="${esc(a.image.alt ?? '')}" decoding="async">${a.image.caption ? `<figcaption class="av-article__caption">${esc(a.image.caption)}</figcaption>` : ''}</figure>`
+    : '';
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(a.title)}</title><style>${CSS}</style></head><body class="av-page"><main class="av-main"><div class="av-viewer" data-theme="auto">
 <article class="av-article" lang="${esc(a.lang)}"><header class="av-article__header"><h1 class="av-article__title" data-testid="av-title">${esc(a.title)}</h1>
 <p class="av-article__meta"><time class="av-article__time">${h}:${mi} ${d}/${mo}/${y}</time> · ${esc(a.authors.map((x) => x.name).join(', '))}</p></header>
-<p class="av-article__lead">${esc(a.lead)}</p><div class="av-article__body" data-testid="av-body">${a.content_html}</div></article></div></main></body></html>`;
+<p class="av-article__lead">${esc(a.lead)}</p>${hero}<div class="av-article__body" data-testid="av-body">${a.content_html}</div></article></div></main></body></html>`;
 }
 
 const PORTAL = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
