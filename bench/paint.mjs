@@ -1,25 +1,30 @@
 // Benchmark: how soon a reader sees the seed article, side by side in one run —
-//   static:     the same article as a plain HTML page (the viewer's stylesheet inline, no script),
-//   served:     the reference server's article page (`/articles/{id}`: the article as HTML, then
-//               taken over by the viewer), as `article-viewer-server render` writes it,
-//   standalone: the viewer's own page (dist/index.html),
-//   embed:      a portal page with the one-script-tag embed (dist/embed.js),
+//   static:      the same article as a plain HTML page (the viewer's stylesheet inline, no script),
+//   served:      the reference server's article page (`/articles/{id}`: the article as HTML, then
+//                taken over by the viewer), as the server answers a reader without settings,
+//   prerendered: the same page as `article-viewer-server render` writes it for a static host
+//                (external stylesheet, the first-frame settings script),
+//   standalone:  the viewer's own page (dist/index.html),
+//   embed:       a portal page with the one-script-tag embed (dist/embed.js),
 // each in a cold browser context (empty cache), with brotli on the wire, on loopback and on a
 // mobile profile (Chromium's network emulation: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up).
-// It prints the median time to the first frame showing the title and to the full article (body
-// shown and the text size control working: the viewer's own, not a served page's), the ratios to
-// the static page, and the largest layout shift (CLS) of any run. Not a test.
+// It prints the median time to the first frame showing the title, to the full article (the first
+// frame with the body to its last paragraph laid out: what the static page shows at once) and to
+// the viewer's working controls (its own text size control; a served page's is inert until the
+// viewer takes over, the static page has none), the ratios to the static page, and the largest
+// layout shift (CLS) of any run. Not a test.
 //   node bench/paint.mjs [runs=11] [--profile loopback|mobile]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { loadavg } from 'node:os';
-import { existsSync, readFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { launch, root } from '../e2e/support/harness.mjs';
 import { STRICT_CSP } from '../scripts/static-server.mjs';
+import { startCommentsServer } from '../e2e/support/comments-server.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 11);
@@ -37,16 +42,19 @@ const CSS = readFileSync(join(dist, (await import('node:fs')).readdirSync(dist).
 const CSS_HASH = (await import('node:crypto')).createHash('sha256').update(CSS).digest('base64');
 
 /** The seed article as the plain HTML page a portal would serve (the same stylesheet, in the page,
- * and markup classes). */
+ * and markup classes), with what every other form shows: its picture and caption under the lead. */
 async function staticPage() {
   const a = JSON.parse(await readFile(join(dist, SEED), 'utf8'));
   const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const [, y, mo, d, h, mi] = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)/.exec(a.published);
+  const hero = a.image
+    ? `<figure class="av-article__hero"><img class="av-article__hero-img" src="${esc(new URL(a.image.src, `http://x/${SEED}`).pathname)}" alt="${esc(a.image.alt ?? '')}" decoding="async">${a.image.caption ? `<figcaption class="av-article__caption">${esc(a.image.caption)}</figcaption>` : ''}</figure>`
+    : '';
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(a.title)}</title><style>${CSS}</style></head><body class="av-page"><main class="av-main"><div class="av-viewer" data-theme="auto">
 <article class="av-article" lang="${esc(a.lang)}"><header class="av-article__header"><h1 class="av-article__title" data-testid="av-title">${esc(a.title)}</h1>
 <p class="av-article__meta"><time class="av-article__time">${h}:${mi} ${d}/${mo}/${y}</time> · ${esc(a.authors.map((x) => x.name).join(', '))}</p></header>
-<p class="av-article__lead">${esc(a.lead)}</p><div class="av-article__body" data-testid="av-body">${a.content_html}</div></article></div></main></body></html>`;
+<p class="av-article__lead">${esc(a.lead)}</p>${hero}<div class="av-article__body" data-testid="av-body">${a.content_html}</div></article></div></main></body></html>`;
 }
 
 const PORTAL = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -55,22 +63,42 @@ const PORTAL = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
+/** The reference server's page of the seed article for a site at `url` (its JSON and images under
+ * `/content`, which this bench serves from dist/samples), as the server answers a reader without a
+ * settings cookie, with the Content-Security-Policy it sends (its inline stylesheet's hash). */
+async function servedPage(url) {
+  const server = await startCommentsServer({ AV_PUBLIC_URL: url, RUST_LOG: 'error' });
+  try {
+    const r = await fetch(`${server.url}/articles/ky-anh-2022-04-15`);
+    if (r.status !== 200) throw new Error(`the server answered ${r.status} for the seed's page`);
+    return { html: await r.text(), csp: r.headers.get('content-security-policy') };
+  } finally {
+    await server.stop();
+    rmSync(server.dir, { recursive: true, force: true });
+  }
+}
+
 /** The reference server's page of the seed article, for a site at `url` (its images and JSON under
  * `/samples`, where dist/ has them), as `article-viewer-server render` writes it. */
-function servedPage(url) {
+function prerenderedPage(url) {
   const binary = join(root, 'target', 'release', 'article-viewer-server');
   if (!existsSync(binary)) throw new Error(`${binary} is missing: run cargo build --release -p article-viewer-server`);
   const out = mkdtempSync(join(tmpdir(), 'av-paint-'));
   execFileSync(binary, ['render', '--content-dir', join(root, 'samples'), '--static-dir', dist, '--out', out, '--public-url', url, '--content-url', `${url}/samples`], { stdio: 'ignore' });
-  return readFileSync(join(out, 'ky-anh-2022-04-15.html'), 'utf8');
+  const html = readFileSync(join(out, 'ky-anh-2022-04-15.html'), 'utf8');
+  rmSync(out, { recursive: true, force: true });
+  return html;
 }
 
 /** Serves dist/ (plus the bench pages) with brotli (quality 11, compressed once), as a CDN would. */
 async function startServer() {
   const cache = new Map();
   const pages = { '/static.html': await staticPage(), '/portal.html': PORTAL, '/portal-markup.html': await portalMarkupPage() };
+  const csp = { '/static.html': `${STRICT_CSP}; style-src 'self' 'sha256-${CSS_HASH}'` };
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    // The server's pages name their article and images under /content (the content directory).
+    if (path.startsWith('/content/')) path = `/samples/${path.slice('/content/'.length)}`;
     let body;
     let type;
     if (pages[path]) {
@@ -88,7 +116,7 @@ async function startServer() {
       }
     }
     const headers = { 'content-type': type, 'cache-control': 'no-cache' };
-    if (type.startsWith('text/html')) headers['content-security-policy'] = path === '/static.html' ? `${STRICT_CSP}; style-src 'self' 'sha256-${CSS_HASH}'` : STRICT_CSP;
+    if (type.startsWith('text/html')) headers['content-security-policy'] = csp[path] ?? STRICT_CSP;
     if (!type.startsWith('image/') || type.includes('svg')) {
       const key = path;
       if (!cache.has(key)) cache.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
@@ -101,13 +129,16 @@ async function startServer() {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${server.address().port}`;
-  pages['/articles/ky-anh-2022-04-15'] = servedPage(url);
+  const served = await servedPage(url);
+  pages['/articles/ky-anh-2022-04-15'] = served.html;
+  csp['/articles/ky-anh-2022-04-15'] = served.csp;
+  pages['/prerendered/ky-anh-2022-04-15'] = prerenderedPage(url);
   return { url, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-// Runs in the page before anything else: records the first frame in which the title is on screen
-// and the first in which the body is shown and the text size control is the working one (in the
-// document or in any shadow root).
+// Runs in the page before anything else: records the first frame in which the title is on screen,
+// the first in which the body is laid out to its last paragraph, and the first in which the text
+// size control is the viewer's working one (in the document or in any shadow root).
 function probe() {
   const marks = {};
   window.__paint = marks;
@@ -137,15 +168,18 @@ function probe() {
         marks.pending = false;
         const title = find('.av-article__title');
         if (!marks.title && title && title.textContent.trim() && title.getBoundingClientRect().height > 0) marks.title = t;
-        const body = find('.av-article__body p');
-        // The viewer's working control (a served page's own is inert until the viewer takes over).
+        const body = find('.av-article__body');
+        const last = body?.lastElementChild;
+        if (!marks.full && last && last.textContent.trim() && last.getBoundingClientRect().height > 0) marks.full = t;
+        // The viewer's working control (a served page's own is inert until the viewer takes over);
+        // a page without scripts has none: its article is all there is.
         const control = find('[data-testid="av-size-up"]:not(.av-prepaint *)');
-        if (!marks.full && body && (control || !document.querySelector('script'))) marks.full = t;
+        if (!marks.ready && marks.full && (control || !document.querySelector('script:not([type^="application/"])'))) marks.ready = t;
         // Reported through the console: the harness injects nothing into the page while it loads.
-        if (marks.title && marks.full && !marks.done) {
+        if (marks.title && marks.full && marks.ready && !marks.done) {
           marks.done = true;
           // The layout shifts so far, one more frame later (a shift is reported after its frame).
-          requestAnimationFrame(() => setTimeout(() => console.debug(`av-paint ${marks.title} ${marks.full} ${cls}`), 0));
+          requestAnimationFrame(() => setTimeout(() => console.debug(`av-paint ${marks.title} ${marks.full} ${marks.ready} ${cls}`), 0));
         }
       });
     }
@@ -195,8 +229,8 @@ async function once(browser, url, network) {
   // 10 ms of its main thread on this machine); the probe's console line costs the page nothing.
   const done = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('av-paint '), timeout: 30000 });
   await page.goto(url, { waitUntil: 'commit' });
-  const [, title, full, cls] = (await done).text().split(' ').map(Number);
-  const marks = { title, full, cls };
+  const [, title, full, ready, cls] = (await done).text().split(' ').map(Number);
+  const marks = { title, full, ready, cls };
   await context.close();
   return marks;
 }
@@ -209,27 +243,28 @@ const median = (xs) => {
 const loadBefore = loadavg()[0];
 const browser = await launch();
 const server = await startServer();
-const forms = { static: '/static.html', served: '/articles/ky-anh-2022-04-15', standalone: '/', embed: '/portal.html' };
+const forms = { static: '/static.html', served: '/articles/ky-anh-2022-04-15', prerendered: '/prerendered/ky-anh-2022-04-15', standalone: '/', embed: '/portal.html' };
 console.log(`paint benchmark: seed article, ${runs} cold runs per cell, brotli on the wire, median ms\n`);
-console.log('| network | page | title | × static | full article | × static | largest CLS |');
-console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+console.log('| network | page | title | × static | full article | × static | viewer ready | largest CLS |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const [profile, network] of Object.entries(PROFILES)) {
   if (only && only !== profile) continue;
   // The forms take turns run by run, so a change in the machine's load weighs on all of them alike.
-  const marks = Object.fromEntries(Object.keys(forms).map((f) => [f, { title: [], full: [], cls: [] }]));
+  const marks = Object.fromEntries(Object.keys(forms).map((f) => [f, { title: [], full: [], ready: [], cls: [] }]));
   for (const path of Object.values(forms)) await once(browser, server.url + path, network); // warm the server's compression cache
   for (let i = 0; i < runs; i++) {
     for (const [form, path] of Object.entries(forms)) {
       const m = await once(browser, server.url + path, network);
       marks[form].title.push(m.title);
       marks[form].full.push(m.full);
+      marks[form].ready.push(m.ready);
       marks[form].cls.push(m.cls);
     }
   }
-  const results = Object.fromEntries(Object.entries(marks).map(([f, m]) => [f, { title: median(m.title), full: median(m.full), cls: Math.max(...m.cls) }]));
+  const results = Object.fromEntries(Object.entries(marks).map(([f, m]) => [f, { title: median(m.title), full: median(m.full), ready: median(m.ready), cls: Math.max(...m.cls) }]));
   for (const [form, r] of Object.entries(results)) {
     const ratio = (v, base) => `${(v / base).toFixed(2)}×`;
-    console.log(`| ${profile} | ${form} | ${r.title.toFixed(0)} | ${ratio(r.title, results.static.title)} | ${r.full.toFixed(0)} | ${ratio(r.full, results.static.full)} | ${r.cls.toFixed(3)} |`);
+    console.log(`| ${profile} | ${form} | ${r.title.toFixed(0)} | ${ratio(r.title, results.static.title)} | ${r.full.toFixed(0)} | ${ratio(r.full, results.static.full)} | ${form === 'static' ? '–' : r.ready.toFixed(0)} | ${r.cls.toFixed(3)} |`);
   }
 }
 await markupFigures(browser, server.url);

@@ -21,10 +21,12 @@ import { brotliCompressSync, constants } from 'node:zlib';
 /** Budget for the critical path. Issue 18 asks for 120 KB brotli before the reader touches anything;
  * with the viewer's views as Leptos components it is 156.4 KB (README, "Size": the runtime is now
  * needed for the first view, and Leptos is not traded for bytes); 175.8 KB with the article read
- * through the shared serde types (serde-wasm-bindgen, +18.0 KB); 181.7 KB with issue 19's site
- * (+4.1 KB: the router's browser calls in the one JS glue, the list's CSS, the site's start and
- * hook; README "Size"). This guards what is reached. */
-export const CRITICAL_BUDGET_BROTLI = 182 * 1024;
+ * through the shared serde types (serde-wasm-bindgen, +18.0 KB); issue 19: +0.7 KB for the article's
+ * page as its share address (the answer's `Link` header read in the wasm) and the settings cookie
+ * the server's pages are written in (boot.js), +0.2 KB for a portal's own markup upgraded in place,
+ * +4.1 KB for the site (the router's browser calls in the one JS glue, the list's CSS, the site's
+ * start and hook; README "Size"). This guards what is reached. */
+export const CRITICAL_BUDGET_BROTLI = 183 * 1024;
 /** Budget for a reader who opens Display, presses Listen and reads the comments: the critical path
  * and every chunk. 361 KB with three runtimes before issue 18; about 255 KB as one app split into
  * chunks, with issue 22's large-text rules and pending comments; 263.4 KB with issue 21's "more

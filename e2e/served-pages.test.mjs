@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { suite, openPage, axe, root } from './support/harness.mjs';
+import { suite, openPage, axe, cspViolations, root } from './support/harness.mjs';
 import { startCommentsServer } from './support/comments-server.mjs';
 
 let browser, server;
@@ -67,8 +67,11 @@ test('with JavaScript off the article page shows the whole article with its meta
   assert.equal(await p.getByTestId('av-lead').innerText(), SEED.lead);
   assert.ok((await p.getByTestId('av-body').innerText()).trim().endsWith(LAST_WORDS));
   assert.equal(await p.locator('.av-article').count(), 1);
-  // E-mail works as a plain link; the tab and the metadata are the article's.
-  assert.match(await p.getByTestId('av-email').getAttribute('href'), /^mailto:\?subject=/);
+  // E-mail works as a plain link, with the page's own address; the tab and the metadata are the
+  // article's.
+  const mail = await p.getByTestId('av-email').getAttribute('href');
+  assert.match(mail, /^mailto:\?subject=/);
+  assert.ok(new URLSearchParams(mail.replace(/^mailto:\?/, '')).get('body').endsWith(page()));
   assert.match(await p.title(), new RegExp(`^${SEED.title}`));
   assert.equal(await p.locator('html').getAttribute('lang'), 'vi');
   assert.equal(await p.locator('meta[property="og:title"]').getAttribute('content'), SEED.title);
@@ -119,7 +122,12 @@ test('the server sends the page compressed and answers a returning reader with 3
   assert.match(etag, /^"[0-9a-f]{24}"$/);
   assert.ok(r.headers.get('last-modified'));
   assert.equal(r.headers.get('cache-control'), 'no-cache');
-  assert.match(r.headers.get('content-security-policy'), /script-src 'self' 'wasm-unsafe-eval'/);
+  // Strict, with the page's inline stylesheet allowed by its hash alone.
+  const csp = r.headers.get('content-security-policy');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.match(csp, /; style-src 'self' 'sha256-[A-Za-z0-9+/]{43}='$/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  assert.match(r.headers.get('vary'), /cookie/i);
   await r.arrayBuffer();
   const again = await fetch(page(), { headers: { 'if-none-match': etag } });
   assert.equal(again.status, 304);
@@ -136,7 +144,7 @@ test("the hostile sample's page holds nothing dangerous and runs nothing, even w
       const bad = [];
       for (const el of document.querySelectorAll('*')) {
         const script = el.localName === 'script';
-        if (script && !(ours.has(el.type) || /\/(boot|served-page-[0-9a-f]+)\.js$/.test(el.src))) bad.push(`script ${el.outerHTML.slice(0, 60)}`);
+        if (script && !(ours.has(el.type) || /\/boot\.js$/.test(el.src))) bad.push(`script ${el.outerHTML.slice(0, 60)}`);
         if (['iframe', 'object', 'embed', 'base', 'form', 'svg', 'math'].includes(el.localName) && el.closest('.av-article__body')) bad.push(el.localName);
         for (const a of el.attributes) {
           if (a.name.startsWith('on')) bad.push(`${el.localName}[${a.name}]`);
@@ -186,27 +194,96 @@ test('with the wasm held back the article reads at once, then the viewer takes i
   await context.close();
 });
 
-test('a reader at 200 % sees 200 % (and a dark theme) in the first frame, and nothing moves', async () => {
-  const { page: p, context, problems } = await openPage(browser, { viewport: { width: 412, height: 860 } });
-  await p.addInitScript(() => {
-    if (location.pathname.startsWith('/articles/') && !sessionStorage.getItem('set')) {
-      sessionStorage.setItem('set', '1');
-      localStorage.setItem('article-viewer:prefs:v2', 'size=200;theme=dark');
-    }
-  });
-  await p.addInitScript(watchFrames);
+/** Opens the served page watching its frames; resolves, once the viewer has taken it over, to
+ * the frames that showed the article and the page's layout shift. */
+async function framesOf(p) {
   await p.goto(page());
   await takenOver(p);
   await p.waitForFunction(() => window.__frames.at(-1)?.served === false);
   const frames = await p.evaluate(() => window.__frames.filter((f) => f.articles > 0));
+  return { frames, cls: await p.evaluate(() => window.__cls) };
+}
+
+const cookieOf = async (context) => (await context.cookies()).find((c) => c.name === 'av-prefs');
+
+test('a reader at 200 % sees 200 % (and a dark theme) in the first frame, and nothing moves', async () => {
+  const { page: p, context, problems } = await openPage(browser, { viewport: { width: 412, height: 860 } });
+  // The reader chose 200 % and the dark theme in the viewer on an earlier visit.
+  await p.addInitScript(() => {
+    if (!sessionStorage.getItem('set')) {
+      sessionStorage.setItem('set', '1');
+      localStorage.setItem('article-viewer:prefs:v2', 'size=200;theme=dark');
+    }
+  });
+  await p.goto(`${server.url}/`);
+  await p.locator('main.av-main:not(.av-prepaint) [data-testid="av-article"]').waitFor();
+  const cookie = await cookieOf(context);
+  assert.equal(cookie?.value, 'size=200&theme=dark');
+  assert.equal(cookie.path, '/');
+  assert.equal(cookie.sameSite, 'Lax');
+  // No script runs before the first frame: the server writes the page in the reader's settings.
+  await p.addInitScript(watchFrames);
+  const { frames, cls } = await framesOf(p);
   assert.ok(frames[0].served, 'the first frame with text is the served one');
   assert.deepEqual(
     [...new Set(frames.map((f) => `${f.size} ${f.theme}`))],
     ['32px dark'],
     'every frame at 200 % and dark, from the first',
   );
-  assert.ok((await p.evaluate(() => window.__cls)) <= 0.01, `CLS ${await p.evaluate(() => window.__cls)}`);
+  assert.ok(cls <= 0.01, `CLS ${cls}`);
   assert.equal(await p.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, 'no sideways scrolling');
   assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.cspViolations, []);
+  assert.deepEqual(await cspViolations(p), []);
+  await context.close();
+});
+
+test("a reader's change reaches the server's next page; settings kept only in storage are carried over", async () => {
+  const { page: p, context } = await openPage(browser, { viewport: { width: 412, height: 860 } });
+  // Settings from before the cookie existed: the first served page learns them from storage at once.
+  await p.addInitScript(() => {
+    if (!sessionStorage.getItem('set')) {
+      sessionStorage.setItem('set', '1');
+      localStorage.setItem('article-viewer:prefs:v2', 'size=150;line=relaxed');
+    }
+  });
+  await p.addInitScript(watchFrames);
+  let { frames } = await framesOf(p);
+  assert.equal(frames.at(-1).size, '24px');
+  assert.equal((await cookieOf(context))?.value, 'size=150&line=relaxed');
+  // The reader enlarges the text: the cookie follows, and the next page is at 175 % from its first frame.
+  await p.getByTestId('av-aa').click(); // the tools are behind "Aa" on a phone
+  await p.getByTestId('av-size-up').click();
+  await p.waitForFunction(() => document.cookie.includes('av-prefs=size=175&line=relaxed'));
+  ({ frames } = await framesOf(p));
+  assert.ok(frames[0].served);
+  assert.deepEqual([...new Set(frames.map((f) => f.size))], ['28px']);
+  await context.close();
+});
+
+test("copy link and e-mail share give the article's page on the server, from that page and from ?src=", async () => {
+  const { page: p, context } = await openPage(browser);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const shared = async () => {
+    const href = await p.locator('main.av-main:not(.av-prepaint) [data-testid="av-email"]').getAttribute('href');
+    return new URLSearchParams(href.replace(/^mailto:\?/, '')).get('body');
+  };
+  await p.goto(page());
+  await takenOver(p);
+  const fromPage = await shared();
+  assert.ok(fromPage.endsWith(page()), fromPage);
+  await p.getByTestId('av-copy-link').click();
+  await p.getByTestId('av-copy-status').waitFor();
+  assert.equal(await p.evaluate(() => navigator.clipboard.readText()), page());
+  // The standalone viewer with the article's JSON from this server learns its page from the answer.
+  await p.goto(`${server.url}/?src=/content/ky-anh-2022-04-15.json`);
+  await p.locator('main.av-main:not(.av-prepaint) [data-testid="av-article"]').waitFor();
+  const fromSrc = await shared();
+  assert.ok(fromSrc.endsWith(page()), fromSrc);
+  // Elsewhere (no such page), the article's own address.
+  await p.goto(`${server.url}/?src=samples/ky-anh-2022-04-15.json`);
+  await p.locator('main.av-main:not(.av-prepaint) [data-testid="av-article"]').waitFor();
+  const elsewhere = await shared();
+  assert.ok(elsewhere.endsWith(SEED.url), elsewhere);
   await context.close();
 });

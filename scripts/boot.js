@@ -21,7 +21,9 @@ let answer = null;
 if (served) {
   answer = parsed.then(() => {
     const data = document.getElementById('av-article');
-    return { status: data ? 200 : 404, type: 'application/json', text: data?.textContent ?? '' };
+    // The page is the article's own address (src/canonical.rs reads it as the server's header).
+    const link = data?.dataset.page ? `<${data.dataset.page}>; rel="canonical"` : null;
+    return { status: data ? 200 : 404, type: 'application/json', text: data?.textContent ?? '', link };
   });
   provide(served.href, answer);
 } else if (!list && last('view') !== 'print') {
@@ -41,8 +43,37 @@ const prepainted = answer
     )
   : Promise.resolve();
 watchFont();
+keepCookie(served);
 // The large-type print view carries the reader's settings in `large`: its font, if the reading one.
 readingFont(parsePrefs(last('large')));
+/**
+ * Keeps the reader's settings in a small cookie beside storage (the choices that differ from the
+ * defaults, `size=200&theme=dark`; none, no cookie), which the reference server reads to write its
+ * article pages in them, so their first frame needs no script (server/src/pages/prefs_cookie.rs).
+ * Only the viewer's own pages write it (not the embed, on a portal's origin). On a served page
+ * written before the cookie held the stored settings, they go on its article at once.
+ */
+function keepCookie(served) {
+  const write = (prefs) => {
+    // The stored form's parts that differ from the defaults (a size is a number, the rest names).
+    const value = SETTINGS.order.filter((k) => prefs[k] != (k == 'size' ? 100 : SETTINGS.choices[k].default)).map((k) => `${k}=${prefs[k]}`).join('&');
+    const cookie = `${SETTINGS.cookie}=${value}`;
+    try {
+      const jar = document.cookie;
+      if (jar.split('; ').includes(cookie) || !(value || jar.includes(cookie))) return false;
+      document.cookie = `${cookie}; Path=/; SameSite=Lax; Max-Age=${value ? 31536000 : 0}${location.protocol == 'https:' ? '; Secure' : ''}`;
+      return true;
+    } catch {
+      return false; // cookies refused (a sandboxed frame): the served pages keep the defaults
+    }
+  };
+  const prefs = storedPrefs();
+  if (write(prefs) && served) parsed.then(() => {
+    const viewer = document.querySelector('.av-prepaint[data-ssr] > .av-viewer');
+    if (viewer) applyPrefs(viewer, prefs, null);
+  });
+  addEventListener(SETTINGS.event, (e) => write(parsePrefs(e.detail)));
+}
 const wasm = new URL('./__WASM__', import.meta.url);
 // Compiled off the main thread while the article is on its way (the URL again if the server's
 // type for .wasm stops streaming compilation).

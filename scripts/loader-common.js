@@ -21,6 +21,8 @@ function prefetch(url) {
     const answer = fetch(url, { headers: { Accept: 'application/json, application/feed+json;q=0.9, text/html;q=0.8' }, signal: abort.signal }).then(async (r) => ({
       status: r.status,
       type: r.headers.get('content-type') ?? '',
+      // The reference server names the article's own page here (src/canonical.rs).
+      link: r.headers.get('link'),
       text: await r.text(),
     }));
     answer.catch(() => {}); // the viewer reports a failure, with Retry

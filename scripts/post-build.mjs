@@ -191,3 +191,36 @@ html = html
 writeFileSync(indexPath, html);
 console.log(`[post-build] boot.js -> ${glue}, ${wasm}`);
 
+// The frame of the article pages (server/src/pages/template.rs reads it; issue 19): the standalone
+// page with three changes for a page that already holds its article.
+//   - The stylesheet is in the page (`<style>`), as the static page's is: no round trip before the
+//     first frame. The server names its sha256 in the page's `style-src`, so the strict CSP holds.
+//     After it, one rule per setting value: the reader's settings as attributes of the served
+//     article's root (`data-av-size="200"`…), which the server writes from the reader's cookie
+//     (server/src/pages/prefs_cookie.rs); a CSP without 'unsafe-inline' refuses `style=""`.
+//   - The preloads of the glue, the chunk loader and the wasm at the end of the body, after the
+//     article: asked for once the article's HTML is in, they do not share the network with it
+//     (in the head they took bandwidth from the HTML on a slow line), and not one round trip
+//     later either, as they would from boot.js.
+//   - boot.js is a deferred module (runs once the page is parsed).
+const cssText = readFileSync(join(dir, css), 'utf8');
+const prefRules = [
+  ...settingsTable.steps.filter((s) => s !== 100).map((s) => `.av-viewer[data-av-size="${s}"]{--av-font-scale:${s / 100}}`),
+  ...Object.entries(settingsTable.choices).flatMap(([key, c]) =>
+    c.property ? Object.entries(c.values).filter(([, v]) => v).map(([name, v]) => `.av-viewer[data-av-${key}="${name}"]{${c.property}:${v}}`) : [],
+  ),
+].join('');
+if (cssText.includes('</')) throw new Error('[post-build] the stylesheet holds "</": it cannot go in a <style> element');
+const link = /\s*<link rel="stylesheet" href="\.\/[^"]+\.css"[^>]*>/;
+if (!link.test(html)) throw new Error('[post-build] index.html has no stylesheet link to put in the article pages');
+const preloads = html.match(/<link rel="(?:modulepreload|preload)"[^>]*>/g) ?? [];
+if (preloads.length !== 3) throw new Error(`[post-build] expected 3 preloads in index.html, found ${preloads.length}`);
+const frame = html
+  .replace(link, () => `\n    <style>${cssText}${prefRules}</style>`)
+  .replace(/\n\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
+  .replace('</body>', () => `  ${preloads.join('\n    ')}\n  </body>`)
+  .replace('<script type="module" async fetchpriority="high" src="./boot.js"></script>', '<script type="module" src="./boot.js"></script>');
+if (!frame.includes('<script type="module" src="./boot.js"></script>')) throw new Error('[post-build] the article frame has no boot.js');
+writeFileSync(join(dir, 'article-page.html'), frame);
+console.log(`[post-build] article-page.html: the stylesheet inline (${cssText.length + prefRules.length} bytes)`);
+

@@ -53,10 +53,24 @@ where
     })
 }
 
+/// An answer to a GET: what the article reader needs of it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Fetched {
+    /// The HTTP status.
+    pub status: u16,
+    /// The `Content-Type`.
+    pub content_type: String,
+    /// The body.
+    pub text: String,
+    /// The `Link` header, if the answer had one the page may read (the reference server names
+    /// the article's own page there).
+    pub link: Option<String>,
+}
+
 /// GETs `url` with `Accept: application/json` (then HTML) and the abort `signal`, through
-/// gloo-net: the status, the `Content-Type` and the body text.
+/// gloo-net: the status, the `Content-Type`, the `Link` header and the body text.
 #[cfg(feature = "app")]
-pub async fn get_text(url: &str, signal: &AbortSignal) -> Result<(u16, String, String), JsValue> {
+pub async fn get_text(url: &str, signal: &AbortSignal) -> Result<Fetched, JsValue> {
     let failed = |e: gloo_net::Error| JsValue::from_str(&e.to_string());
     let response = gloo_net::http::Request::get(url)
         .header(
@@ -68,8 +82,14 @@ pub async fn get_text(url: &str, signal: &AbortSignal) -> Result<(u16, String, S
         .await
         .map_err(failed)?;
     let content_type = response.headers().get("content-type").unwrap_or_default();
+    let link = response.headers().get("link");
     let text = response.text().await.map_err(failed)?;
-    Ok((response.status(), content_type, text))
+    Ok(Fetched {
+        status: response.status(),
+        content_type,
+        text,
+        link,
+    })
 }
 
 #[cfg(feature = "app")]

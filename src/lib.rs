@@ -3,6 +3,7 @@
 #![recursion_limit = "256"] // Leptos' server rendering of the article view nests its types deeply
 
 pub mod article;
+pub mod canonical;
 #[cfg(feature = "app")]
 pub mod comments;
 pub mod config;

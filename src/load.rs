@@ -3,7 +3,7 @@
 use crate::article::{self, Article, FormatError};
 use crate::content::sanitize::{sanitize_with, Policy};
 use crate::content::tree::Node;
-use crate::http::{get_text, with_timeout, HttpError};
+use crate::http::{get_text, with_timeout, Fetched, HttpError};
 use crate::i18n::UiLang;
 use js_sys::{Promise, Reflect};
 use std::time::Duration;
@@ -20,6 +20,10 @@ pub struct Loaded {
     pub body: Vec<Node>,
     /// The absolute address the JSON came from; `image.src` and `comments.url` resolve against it.
     pub json_url: String,
+    /// The article's own page on the reference server (`…/articles/{id}`), where its JSON's answer
+    /// named one (`Link: <…>; rel="canonical"`) or the page holds the article: copy link and the
+    /// e-mail share use it before the article's `url`.
+    pub page_url: Option<String>,
 }
 
 /// Why an article could not be shown. Each kind has its own sentence for the reader.
@@ -169,6 +173,7 @@ fn finish(
         article,
         body,
         json_url: json_url.to_string(),
+        page_url: None,
     })
 }
 
@@ -252,12 +257,11 @@ pub fn absolute_url(src: &str) -> String {
 }
 
 /// The answer the page's loader already asked for at `url` (`shared.take(url, signal)`, see
-/// `scripts/loader-common.js`), as `(status, content type, text)`; each prefetch is used once
-/// (Retry fetches anew).
+/// `scripts/loader-common.js`); each prefetch is used once (Retry fetches anew).
 fn take_prefetched(
     url: &str,
     signal: &web_sys::AbortSignal,
-) -> Option<impl std::future::Future<Output = Result<(u16, String, String), JsValue>>> {
+) -> Option<impl std::future::Future<Output = Result<Fetched, JsValue>>> {
     let shared = js_sys::Reflect::get(&js_sys::global(), &js_sys::Symbol::for_("article-viewer"))
         .ok()
         .filter(|v| v.is_object())?;
@@ -281,7 +285,13 @@ fn take_prefetched(
         let content_type = Reflect::get(&answer, &JsValue::from_str("type"))?
             .as_string()
             .unwrap_or_default();
-        Ok((status, content_type, text))
+        let link = Reflect::get(&answer, &JsValue::from_str("link"))?.as_string();
+        Ok(Fetched {
+            status,
+            content_type,
+            text,
+            link,
+        })
     })
 }
 
@@ -294,7 +304,7 @@ pub async fn load(
 ) -> Result<Loaded, LoadError> {
     let url = absolute_url(src);
     let signal = controller.signal();
-    let (status, content_type, text) = with_timeout(timeout, controller, async {
+    let fetched = with_timeout(timeout, controller, async {
         // The page's loader may have asked for the article already, in parallel with the wasm.
         match take_prefetched(&url, &signal) {
             Some(answer) => answer.await,
@@ -307,10 +317,15 @@ pub async fn load(
         HttpError::Timeout => LoadError::Timeout,
         HttpError::Aborted => LoadError::Aborted,
     })?;
-    if let Some(err) = LoadError::from_status(status) {
+    if let Some(err) = LoadError::from_status(fetched.status) {
         return Err(err);
     }
-    read(&text, &content_type, &url, options).await
+    let mut loaded = read(&fetched.text, &fetched.content_type, &url, options).await?;
+    loaded.page_url = fetched
+        .link
+        .as_deref()
+        .and_then(|link| crate::canonical::canonical_page(link, &url));
+    Ok(loaded)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 use crate::config::ViewMode;
 use crate::i18n::UiLang;
 use crate::load::Loaded;
+use crate::reader::prefs::Prefs;
 use crate::site::list::ArticleList;
 use crate::view::article::{ArticleOptions, ArticleView};
 use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
@@ -38,13 +39,68 @@ fn render<V: RenderHtml>(view: impl FnOnce() -> V) -> String {
     html
 }
 
+/// The reader's choices as the attributes of the viewer's root: the theme as the viewer writes
+/// it, and each other changed choice as a `data-av-{key}` value, which the pages' stylesheet turns
+/// into the custom property the viewer sets (a strict CSP refuses `style=""`). Only known values
+/// come out of [`Prefs`].
+#[derive(Clone, Default)]
+struct RootAttrs {
+    theme: &'static str,
+    size: Option<String>,
+    line: Option<String>,
+    letter: Option<String>,
+    word: Option<String>,
+    para: Option<String>,
+    width: Option<String>,
+    font: Option<String>,
+}
+
+impl RootAttrs {
+    fn of(prefs: &Prefs) -> RootAttrs {
+        let changed = prefs.changed();
+        let value = |key: &str| {
+            changed
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.clone())
+        };
+        RootAttrs {
+            theme: prefs.theme.key(),
+            size: value("size"),
+            line: value("line"),
+            letter: value("letter"),
+            word: value("word"),
+            para: value("para"),
+            width: value("width"),
+            font: value("font"),
+        }
+    }
+}
+
 /// The list page's main element with one page of the list of articles, as HTML.
 pub fn list_main(index: ArticleIndex, lang: UiLang) -> String {
+    list_main_with(index, lang, &Prefs::default())
+}
+
+/// [`list_main`] in the reader's choices `prefs` (as [`article_main_with`]).
+pub fn list_main_with(index: ArticleIndex, lang: UiLang, prefs: &Prefs) -> String {
     let index = Arc::new(index);
+    let a = RootAttrs::of(prefs);
     render(move || {
         view! {
             <main class="av-main av-prepaint" data-ssr="">
-                <div class="av-viewer av-site" data-view="read" data-theme="auto">
+                <div
+                    class="av-viewer av-site"
+                    data-view="read"
+                    data-theme=a.theme
+                    data-av-size=a.size
+                    data-av-line=a.line
+                    data-av-letter=a.letter
+                    data-av-word=a.word
+                    data-av-para=a.para
+                    data-av-width=a.width
+                    data-av-font=a.font
+                >
                     <ArticleList index lang />
                 </div>
             </main>
@@ -55,6 +111,14 @@ pub fn list_main(index: ArticleIndex, lang: UiLang) -> String {
 /// The standalone page's main element with the article `loaded`, as HTML; `page_url` is the
 /// page's own address (the print view and the share links use it).
 pub fn article_main(loaded: Loaded, page_url: &str) -> String {
+    article_main_with(loaded, page_url, &Prefs::default())
+}
+
+/// [`article_main`] in the reader's choices `prefs`: the theme as the viewer writes it, and each
+/// other changed choice as a `data-av-{key}` attribute of the viewer's root, which the article
+/// pages' stylesheet turns into the custom property the viewer sets (a strict CSP refuses
+/// `style=""`). Only known values come out of [`Prefs`].
+pub fn article_main_with(loaded: Loaded, page_url: &str, prefs: &Prefs) -> String {
     let options = ArticleOptions {
         mode: ViewMode::Read,
         page_url: Some(page_url.to_string()),
@@ -62,11 +126,27 @@ pub fn article_main(loaded: Loaded, page_url: &str) -> String {
         comments: true,
         host: None,
     };
-    let loaded = Arc::new(loaded);
+    let a = RootAttrs::of(prefs);
+    // The page itself is the article's address to share (its e-mail link works without script).
+    let loaded = Arc::new(Loaded {
+        page_url: Some(page_url.to_string()),
+        ..loaded
+    });
     render(move || {
         view! {
             <main class="av-main av-prepaint" data-ssr="">
-                <div class="av-viewer" data-view="read" data-theme="auto">
+                <div
+                    class="av-viewer"
+                    data-view="read"
+                    data-theme=a.theme
+                    data-av-size=a.size
+                    data-av-line=a.line
+                    data-av-letter=a.letter
+                    data-av-word=a.word
+                    data-av-para=a.para
+                    data-av-width=a.width
+                    data-av-font=a.font
+                >
                     <ArticleView loaded options />
                 </div>
             </main>
@@ -100,6 +180,22 @@ mod tests {
         assert!(html.contains(&a.title));
         assert!(html.contains(&a.authors[0].name));
         assert!(!html.contains("<script"));
+        assert!(
+            html.contains(r#"<div data-view="read" data-theme="auto" class="av-viewer">"#),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn the_readers_choices_are_on_the_viewers_root() {
+        let prefs = Prefs::from_cookie("size=200&theme=dark&line=relaxed&font=reading");
+        let html = article_main_with(seed(), "https://example.vn/articles/x", &prefs);
+        assert!(
+            html.contains(
+                r#"<div data-view="read" data-theme="dark" data-av-size="200" data-av-line="relaxed" data-av-font="reading" class="av-viewer">"#
+            ),
+            "{html}"
+        );
     }
 
     #[test]

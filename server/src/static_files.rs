@@ -35,11 +35,30 @@ pub fn is_fingerprinted(path: &str) -> bool {
     })
 }
 
+/// The `Link` header of an article file of the content directory (`/content/{id}.json`): its page
+/// on this server is the article's canonical address (issue 19), which the viewer's copy link and
+/// e-mail share use. Relative to the file, so it holds behind a proxy that adds a path prefix.
+pub fn canonical_link(path: &str) -> Option<String> {
+    let id = path.strip_prefix("/content/")?.strip_suffix(".json")?;
+    crate::articles::is_valid_article_id(id)
+        .then(|| format!("<../articles/{id}>; rel=\"canonical\""))
+}
+
 /// Middleware: adds `Cache-Control` to responses that do not have one yet, the strict CSP to
 /// HTML pages, `nosniff`, and `Access-Control-Allow-Origin: *` to everything but the API.
 pub async fn cache_headers(req: Request, next: Next) -> Response {
     let path = req.uri().path().to_owned();
     let mut res = next.run(req).await;
+    if res.status().is_success() {
+        if let Some(v) = canonical_link(&path).and_then(|l| HeaderValue::from_str(&l).ok()) {
+            res.headers_mut().insert(header::LINK, v);
+            // A viewer on a portal's origin reads it too.
+            res.headers_mut().insert(
+                header::ACCESS_CONTROL_EXPOSE_HEADERS,
+                HeaderValue::from_static("link"),
+            );
+        }
+    }
     if !res.headers().contains_key(header::CACHE_CONTROL) {
         let value = if path.starts_with("/api/") {
             NO_STORE
@@ -95,5 +114,23 @@ mod tests {
         assert!(!is_fingerprinted("/index.html"));
         assert!(!is_fingerprinted("/content/thi-tran-tin-tuc.json"));
         assert!(!is_fingerprinted("/deadbeefcafe.js"));
+    }
+
+    #[test]
+    fn an_article_file_names_its_page() {
+        assert_eq!(
+            canonical_link("/content/ky-anh-2022-04-15.json").as_deref(),
+            Some("<../articles/ky-anh-2022-04-15>; rel=\"canonical\"")
+        );
+        for path in [
+            "/content/images/a.json",
+            "/content/.hidden.json",
+            "/content/a.svg",
+            "/samples/a.json",
+            "/content/.json",
+            "/content/a%3E.json",
+        ] {
+            assert_eq!(canonical_link(path), None, "{path}");
+        }
     }
 }

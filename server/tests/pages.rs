@@ -24,6 +24,23 @@ const INDEX: &str = r#"<!doctype html>
 </html>
 "#;
 
+/// The server's frame as the build writes it (`article-page.html`): the stylesheet inline (with
+/// the rules of the reader's settings), no preloads, boot.js deferred.
+const FRAME: &str = r#"<!doctype html>
+<html lang="vi">
+  <head>
+    <meta charset="utf-8" />
+    <title>Trình đọc bài viết · Article viewer</title>
+    <style>.av-viewer{color:red}.av-viewer[data-av-size="200"]{--av-font-scale:2}</style>
+    <meta name="article-viewer:served-page" content="./served-page-0123456789abcdef.js">
+    <script type="module" src="./boot.js"></script>
+  </head>
+  <body class="av-page">
+    <noscript><p class="av-noscript">needs JavaScript</p></noscript>
+  </body>
+</html>
+"#;
+
 fn samples() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../samples"))
 }
@@ -31,9 +48,22 @@ fn samples() -> PathBuf {
 async fn start() -> TestServer {
     TestServer::start_with(Backend::Sqlite, |c| {
         std::fs::write(c.static_dir.join("index.html"), INDEX).unwrap();
+        std::fs::write(c.static_dir.join("article-page.html"), FRAME).unwrap();
         c.content_dir = samples();
     })
     .await
+}
+
+/// The page from its `<title>` on without the frame's own lines (stylesheet, start script): the
+/// article's metadata, the article and its data block.
+fn from_title(page: &str) -> String {
+    page[page.find("<title>").unwrap()..]
+        .lines()
+        .filter(|l| {
+            !(l.contains("rel=\"stylesheet\"") || l.contains("<style>") || l.contains("boot.js"))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[tokio::test]
@@ -63,27 +93,48 @@ async fn pre_rendered_files_equal_what_the_server_answers() {
             .await
             .unwrap();
         assert_eq!(res.status(), 200, "{id}");
+        let csp = res.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_owned();
         let served = res.text().await.unwrap();
         let file = std::fs::read_to_string(out.join(format!("{id}.html"))).unwrap();
+        // The same article, metadata and data block; only the frame differs: the server's has
+        // its stylesheet inline and no first-frame script (it reads the reader's cookie), the
+        // file keeps the external stylesheet (any strict static host serves it as it is) and the
+        // script that applies the reader's settings.
         assert!(
-            served == file,
+            from_title(&served) == from_title(&file),
             "{id}: the file differs from the served page"
         );
-        assert!(served.contains("<script src=\"../served-page-0123456789abcdef.js\"></script>"));
-        assert!(served.contains("href=\"../viewer-0123456789abcdef.css\" integrity=\"sha384-x\""));
+        assert!(file.contains("<script src=\"../served-page-0123456789abcdef.js\"></script>"));
+        assert!(file.contains("href=\"../viewer-0123456789abcdef.css\" integrity=\"sha384-x\""));
+        assert!(!served.contains("served-page") && !served.contains("viewer-0123456789abcdef.css"));
+        assert!(served.contains("<style>.av-viewer{color:red}"));
         assert!(
-            !served.contains("<noscript>"),
-            "{id}: the page reads without JavaScript"
+            csp.ends_with(
+                "; style-src 'self' 'sha256-Mv6JAHdygMetT9s3TUrT26pnLBmo0p9ufKBGpLYO1As='"
+            ),
+            "{csp}"
         );
+        for page in [&served, &file] {
+            assert!(
+                !page.contains("<noscript>"),
+                "{id}: the page reads without JavaScript"
+            );
+        }
     }
     // The list of articles too: `/articles/` is `index.html`.
     let res = s.client.get(s.url("/articles/")).send().await.unwrap();
     assert_eq!(res.status(), 200);
     let served = res.text().await.unwrap();
     let file = std::fs::read_to_string(out.join("index.html")).unwrap();
-    assert!(served == file, "the list file differs from the served list");
+    assert!(
+        from_title(&served) == from_title(&file),
+        "the list file differs from the served list"
+    );
     assert!(served.contains("id=\"av-index\""));
-    assert!(served.contains("href=\"../viewer-0123456789abcdef.css\""));
+    assert!(file.contains("href=\"../viewer-0123456789abcdef.css\""));
     assert!(!out.join("page").exists(), "one page of samples");
 }
 
@@ -117,9 +168,52 @@ async fn the_list_pages_and_their_addresses() {
     assert!(harbour < seed);
     assert_eq!(
         html.matches("<script").count(),
-        3,
-        "boot, first-frame script, data block"
+        2,
+        "boot and the data block: the settings come from the cookie"
     );
+}
+
+#[tokio::test]
+async fn the_page_is_in_the_readers_settings_from_their_cookie() {
+    let s = start().await;
+    let url = s.url("/articles/ky-anh-2022-04-15");
+    let get = |cookie: &'static str| {
+        let req = s.client.get(&url);
+        async move {
+            let res = if cookie.is_empty() {
+                req
+            } else {
+                req.header("cookie", cookie)
+            }
+            .send()
+            .await
+            .unwrap();
+            let etag = res.headers()["etag"].to_str().unwrap().to_owned();
+            assert!(res.headers()["vary"].to_str().unwrap().contains("cookie"));
+            (etag, res.text().await.unwrap())
+        }
+    };
+    let (plain_tag, plain) = get("").await;
+    assert!(plain.contains(r#"<div data-view="read" data-theme="auto" class="av-viewer">"#));
+    let (tag, page) = get("other=1; av-prefs=size=200&theme=dark&line=relaxed").await;
+    assert!(
+        page.contains(r#"<div data-view="read" data-theme="dark" data-av-size="200" data-av-line="relaxed" class="av-viewer">"#),
+        "{page}"
+    );
+    assert_ne!(tag, plain_tag, "a page in other settings is another page");
+    // A forged cookie gives known values only, or the defaults.
+    let (_, odd) = get("av-prefs=theme=evil&size=300&font=comic").await;
+    assert!(
+        odd.contains(r#"data-view="read" data-theme="auto" data-av-size="300" class="av-viewer">"#),
+        "{odd}"
+    );
+    let (forged_tag, forged) = get("av-prefs=theme=x\"><b>&size=300").await;
+    assert!(
+        forged.contains(r#"data-view="read" data-theme="auto" class="av-viewer">"#),
+        "{forged}"
+    );
+    assert!(!forged.contains("<b>"));
+    assert_eq!(forged_tag, plain_tag);
 }
 
 #[tokio::test]

@@ -12,6 +12,14 @@ pub const STORAGE_KEY: &str = "article-viewer:prefs:v2";
 /// The key of the first version (size, line spacing, theme), read when [`STORAGE_KEY`] is absent.
 pub const LEGACY_STORAGE_KEY: &str = "article-viewer:prefs:v1";
 
+/// The cookie that carries the reader's choices to the reference server, so its article pages
+/// are in them from the first frame without a script (`boot.js` writes it; the server reads it
+/// with [`Prefs::from_cookie`]).
+pub const COOKIE_NAME: &str = "av-prefs";
+
+/// The longest cookie value [`Prefs::from_cookie`] reads (every setting changed is 96 bytes).
+const COOKIE_MAX: usize = 160;
+
 /// The keys of the stored form, in the order [`Prefs::with`] reads them.
 const FIELDS: [&str; 8] = [
     "size", "line", "theme", "letter", "word", "para", "width", "font",
@@ -102,6 +110,63 @@ impl Prefs {
         current.or(legacy).map(Prefs::decode).unwrap_or_default()
     }
 
+    /// The choices that differ from the defaults, as `(key, value)` of the stored form, in its
+    /// order: what a served article's root carries as `data-av-{key}` attributes.
+    pub fn changed(&self) -> Vec<(&'static str, String)> {
+        let d = Prefs::default();
+        let mut out = Vec::new();
+        let mut add = |changed: bool, key: &'static str, value: String| {
+            if changed {
+                out.push((key, value));
+            }
+        };
+        add(
+            self.size != d.size,
+            FIELDS[0],
+            self.size.percent().to_string(),
+        );
+        add(
+            self.spacing != d.spacing,
+            FIELDS[1],
+            self.spacing.key().into(),
+        );
+        add(self.theme != d.theme, FIELDS[2], self.theme.key().into());
+        add(self.letter != d.letter, FIELDS[3], self.letter.key().into());
+        add(self.word != d.word, FIELDS[4], self.word.key().into());
+        add(
+            self.paragraph != d.paragraph,
+            FIELDS[5],
+            self.paragraph.key().into(),
+        );
+        add(self.width != d.width, FIELDS[6], self.width.key().into());
+        add(self.font != d.font, FIELDS[7], self.font.key().into());
+        out
+    }
+
+    /// The value of the [`COOKIE_NAME`] cookie: the changed choices, `&` between them
+    /// (`size=200&theme=dark`); empty for the defaults (then no cookie is kept).
+    pub fn cookie_value(&self) -> String {
+        self.changed()
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    /// Reads a [`COOKIE_NAME`] value strictly: anything longer than 160 bytes or with a byte
+    /// outside `a-z 0-9 = &` gives the defaults; within it, as [`Prefs::decode`] (an unknown key
+    /// or value gives that setting's default), so only known values ever come out.
+    pub fn from_cookie(value: &str) -> Prefs {
+        let fits = value.len() <= COOKIE_MAX
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'=' || b == b'&');
+        if !fits {
+            return Prefs::default();
+        }
+        Prefs::decode(&value.replace('&', ";"))
+    }
+
     /// The custom properties that carry these choices on the viewer's root, but the text size
     /// (`--av-font-scale`, see [`TextSize::scale`]); an empty value removes the property, so the
     /// stylesheet's default (or the host's `--av-measure`, `--av-font-family`) applies.
@@ -132,6 +197,52 @@ mod tests {
             width: ContentWidth::Narrow,
             font: FontChoice::Reading,
         }
+    }
+
+    #[test]
+    fn the_cookie_carries_only_changed_choices_and_reads_them_back() {
+        assert_eq!(Prefs::default().cookie_value(), "");
+        let p = everything_changed();
+        let value = p.cookie_value();
+        assert_eq!(
+            value,
+            "size=250&line=relaxed&theme=sepia&letter=wider&word=wide&para=double&width=narrow&font=reading"
+        );
+        assert_eq!(Prefs::from_cookie(&value), p);
+        assert_eq!(
+            Prefs::from_cookie("size=200&theme=dark").changed(),
+            vec![("size", "200".to_string()), ("theme", "dark".to_string())]
+        );
+        // Every text size and theme, one at a time and together, comes back as it went.
+        for size in crate::reader::text_size::STEPS {
+            for theme in ["auto", "light", "dark", "sepia"] {
+                let p = Prefs::decode(&format!("size={size};theme={theme};line=compact"));
+                assert_eq!(Prefs::from_cookie(&p.cookie_value()), p, "{size} {theme}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_bad_cookie_gives_known_values_only() {
+        for bad in [
+            "size=200;theme=dark",
+            "theme=\"><script>",
+            "size=200&theme=DARK&x",
+            "size=200 ",
+            &"size=200&".repeat(20),
+            "th%65me=dark",
+        ] {
+            assert_eq!(Prefs::from_cookie(bad), Prefs::default(), "{bad}");
+        }
+        // Within the allowed bytes, unknown keys and values fall back one by one.
+        let p = Prefs::from_cookie("size=999999&theme=evil&line=relaxed&onload=1");
+        assert_eq!(p.theme, Theme::Auto);
+        assert_eq!(p.spacing, LineSpacing::Relaxed);
+        assert_eq!(
+            p.changed().iter().map(|(k, _)| *k).collect::<Vec<_>>(),
+            vec!["size", "line"]
+        );
+        assert_eq!(p.size.percent(), 300);
     }
 
     #[test]
@@ -405,6 +516,7 @@ mod tests {
             "times": times,
             "key": STORAGE_KEY,
             "legacyKey": LEGACY_STORAGE_KEY,
+            "cookie": COOKIE_NAME,
             "event": crate::reader::store::SYNC_EVENT,
             "sizeName": HOST_NAMES[0],
             // The order of the stored form (objects above are sorted by name).

@@ -55,7 +55,8 @@ pub fn ArticleView(
         let shared = Shared {
             title: a.title.clone(),
             lead: a.lead.clone(),
-            url: a.url.clone(),
+            // The article's page on the reference server where there is one (issue 19).
+            url: loaded.page_url.clone().unwrap_or_else(|| a.url.clone()),
             json_url: loaded.json_url.clone(),
         };
         let page_url = o.page_url.clone().unwrap_or_else(current_page_url);

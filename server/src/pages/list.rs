@@ -5,6 +5,7 @@
 use super::escape;
 use super::template::Template;
 use article_viewer::i18n::UiLang;
+use article_viewer::reader::prefs::Prefs;
 use article_viewer::site::list::list_title;
 use article_viewer::site::words::site_words;
 use article_viewer_wire::index::{ArticleIndex, INDEX_BLOCK_ID};
@@ -73,6 +74,16 @@ fn head(index: &ArticleIndex, lang: UiLang) -> String {
 
 /// The HTML page of one page of the list.
 pub fn list_page(template: &Template, index: ArticleIndex, lang: UiLang) -> String {
+    list_page_with(template, index, lang, &Prefs::default())
+}
+
+/// [`list_page`] in the reader's choices `prefs` (from their cookie, on the server).
+pub fn list_page_with(
+    template: &Template,
+    index: ArticleIndex,
+    lang: UiLang,
+    prefs: &Prefs,
+) -> String {
     let head = head(&index, lang);
     let json = serde_json::to_string(&index).unwrap_or_else(|_| "{}".into());
     let data = format!(
@@ -80,7 +91,7 @@ pub fn list_page(template: &Template, index: ArticleIndex, lang: UiLang) -> Stri
         escape::json_in_script(&json)
     );
     let tag = if lang == UiLang::En { "en" } else { "vi" };
-    let main = article_viewer::ssr::list_main(index, lang);
+    let main = article_viewer::ssr::list_main_with(index, lang, prefs);
     template.fill(tag, &head, &(data + &main))
 }
 

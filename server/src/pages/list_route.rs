@@ -2,8 +2,10 @@
 //! `/articles` sends the reader to `/articles/`).
 
 use super::catalog::{Catalog, Entry};
-use super::list::list_page;
+use super::list::list_page_with;
+use super::prefs_cookie;
 use super::route::{base_url, problem};
+use super::template::read_frame;
 use super::Template;
 use crate::state::SharedState;
 use article_viewer::i18n::UiLang;
@@ -51,8 +53,7 @@ fn not_found() -> Response {
 async fn list(state: SharedState, headers: HeaderMap, n: usize) -> Response {
     let base = base_url(&state, &headers);
     let dir = state.config.content_dir.clone();
-    let index_path = state.config.static_dir.join("index.html");
-    let Ok(index_html) = tokio::fs::read_to_string(&index_path).await else {
+    let Ok((frame, _)) = read_frame(&state.config.static_dir).await else {
         return problem(
             StatusCode::SERVICE_UNAVAILABLE,
             "en",
@@ -60,8 +61,10 @@ async fn list(state: SharedState, headers: HeaderMap, n: usize) -> Response {
             "This server has no build of the viewer yet.",
         );
     };
+    let prefs = prefs_cookie::prefs(&headers);
     // Reading and converting the changed files is CPU and disk work: off the I/O threads.
     let made = tokio::task::spawn_blocking(move || {
+        let frame = String::from_utf8_lossy(&frame);
         let content = format!("{base}/content");
         let entries: Vec<Entry> = CATALOG
             .entries(&dir, &content, &base)
@@ -70,13 +73,25 @@ async fn list(state: SharedState, headers: HeaderMap, n: usize) -> Response {
             return Ok(None);
         };
         let prefix = super::list::prefix(n);
-        let template = Template::parse(&index_html, prefix).map_err(|e| e.to_string())?;
-        Ok::<_, String>(Some(list_page(&template, index, UiLang::Vi)))
+        // The reader's settings come from their cookie: no first-frame script.
+        let template = Template::parse(&frame, prefix)
+            .map_err(|e| e.to_string())?
+            .without_first_frame_script();
+        let html = list_page_with(&template, index, UiLang::Vi, &prefs);
+        Ok::<_, String>(Some((html, template.csp())))
     })
     .await;
     match made {
-        Ok(Ok(Some(html))) => {
+        Ok(Ok(Some((html, csp)))) => {
             let mut out = HeaderMap::new();
+            if let Ok(v) = HeaderValue::from_str(&csp) {
+                out.insert(header::CONTENT_SECURITY_POLICY, v);
+            }
+            // Written in the reader's settings: a cache keeps one copy per cookie.
+            out.insert(
+                header::VARY,
+                HeaderValue::from_static("cookie, accept-encoding"),
+            );
             out.insert(
                 header::CONTENT_TYPE,
                 HeaderValue::from_static("text/html; charset=utf-8"),

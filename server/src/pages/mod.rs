@@ -9,9 +9,10 @@ pub mod head;
 pub mod list;
 pub mod list_route;
 pub mod page;
+pub mod prefs_cookie;
 pub mod render;
 pub mod route;
 pub mod template;
 
-pub use page::{article_page, PageError, PageUrls};
+pub use page::{article_page, article_page_with, PageError, PageUrls};
 pub use template::Template;

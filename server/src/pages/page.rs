@@ -4,6 +4,7 @@
 use super::escape;
 use super::head::{head, HeadUrls};
 use super::template::Template;
+use article_viewer::reader::prefs::Prefs;
 
 /// The addresses of one article page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +26,16 @@ pub enum PageError {
 /// The HTML page of the article whose JSON text is `json`: in the project's format, or a WordPress
 /// post or JSON Feed the formats converter reads (the page then carries the converted article).
 pub fn article_page(template: &Template, json: &str, urls: &PageUrls) -> Result<String, PageError> {
+    article_page_with(template, json, urls, &Prefs::default())
+}
+
+/// [`article_page`] in the reader's settings `prefs` (the server's pages, from their cookie).
+pub fn article_page_with(
+    template: &Template,
+    json: &str,
+    urls: &PageUrls,
+    prefs: &Prefs,
+) -> Result<String, PageError> {
     let options = article_viewer_formats::Options {
         url: &urls.json_url,
         content_type: "application/json",
@@ -53,13 +64,16 @@ pub fn article_page(template: &Template, json: &str, urls: &PageUrls) -> Result<
             page_url: &urls.page_url,
         },
     );
+    // After the article: its bytes come first on the wire (the data block, about as long, is
+    // read by the viewer once the page is parsed).
     let data = format!(
-        "<script type=\"application/json\" id=\"av-article\" data-src=\"{}\">{}</script>\n    ",
+        "\n    <script type=\"application/json\" id=\"av-article\" data-src=\"{}\" data-page=\"{}\">{}</script>",
         escape::attr(&urls.json_url),
+        escape::attr(&urls.page_url),
         escape::json_in_script(&compact)
     );
-    let main = article_viewer::ssr::article_main(loaded, &urls.page_url);
-    Ok(template.fill(&lang, &head, &(data + &main)))
+    let main = article_viewer::ssr::article_main_with(loaded, &urls.page_url, prefs);
+    Ok(template.fill(&lang, &head, &(main + &data)))
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! `GET /articles/{id}`: the article page, with an `ETag` and `Last-Modified` so a returning
 //! reader's browser (or a cache) revalidates in one cheap round trip.
 
-use super::{article_page, PageUrls, Template};
+use super::template::read_frame;
+use super::{article_page_with, prefs_cookie, PageUrls, Template};
 use crate::articles::is_valid_article_id;
 use crate::state::SharedState;
 use axum::extract::{Path, State};
@@ -57,13 +58,15 @@ pub fn base_url(state: &SharedState, headers: &HeaderMap) -> String {
     format!("{proto}://{host}")
 }
 
-/// The page's validator: the article's bytes, the frame's bytes and this server's version.
-pub fn etag(json: &[u8], template: &[u8], base: &str) -> String {
+/// The page's validator: the article's bytes, the frame's bytes, the reader's settings (the
+/// page is written in them) and this server's version.
+pub fn etag(json: &[u8], template: &[u8], base: &str, prefs: &str) -> String {
     let mut h = Sha256::new();
     for part in [
         json,
         template,
         base.as_bytes(),
+        prefs.as_bytes(),
         env!("CARGO_PKG_VERSION").as_bytes(),
     ] {
         h.update((part.len() as u64).to_le_bytes());
@@ -96,12 +99,11 @@ pub async fn article(
         return not_found();
     }
     let json_path = state.config.content_dir.join(format!("{id}.json"));
-    let index_path = state.config.static_dir.join("index.html");
     let Ok(json) = tokio::fs::read(&json_path).await else {
         return not_found();
     };
-    let Ok(index) = tokio::fs::read(&index_path).await else {
-        tracing::error!(path = %index_path.display(), "no index.html: the viewer is not built");
+    let Ok((index, index_path)) = read_frame(&state.config.static_dir).await else {
+        tracing::error!(dir = %state.config.static_dir.display(), "no index.html: the viewer is not built");
         return problem(
             StatusCode::SERVICE_UNAVAILABLE,
             "en",
@@ -110,12 +112,18 @@ pub async fn article(
         );
     };
     let base = base_url(&state, &headers);
-    let tag = etag(&json, &index, &base);
+    let prefs = prefs_cookie::prefs(&headers);
+    let tag = etag(&json, &index, &base, &prefs.cookie_value());
     let last_modified = match (modified(&json_path).await, modified(&index_path).await) {
         (Some(a), Some(b)) => Some(a.max(b)),
         (a, b) => a.or(b),
     };
     let mut out = HeaderMap::new();
+    // Written in the reader's settings: a cache keeps one copy per cookie.
+    out.insert(
+        header::VARY,
+        HeaderValue::from_static("cookie, accept-encoding"),
+    );
     if let Ok(v) = HeaderValue::from_str(&tag) {
         out.insert(header::ETAG, v);
     }
@@ -138,16 +146,24 @@ pub async fn article(
     // Parsing, sanitising and rendering are CPU work: off the I/O threads.
     let rendered = tokio::task::spawn_blocking(move || {
         let index = String::from_utf8_lossy(&index);
-        let template = Template::parse(&index, PREFIX).map_err(|e| e.to_string())?;
-        article_page(&template, &String::from_utf8_lossy(&json), &urls).map_err(|e| e.to_string())
+        // The reader's settings come from their cookie: no first-frame script.
+        let template = Template::parse(&index, PREFIX)
+            .map_err(|e| e.to_string())?
+            .without_first_frame_script();
+        let html = article_page_with(&template, &String::from_utf8_lossy(&json), &urls, &prefs)
+            .map_err(|e| e.to_string())?;
+        Ok::<_, String>((html, template.csp()))
     })
     .await;
     match rendered {
-        Ok(Ok(html)) => {
+        Ok(Ok((html, csp))) => {
             out.insert(
                 header::CONTENT_TYPE,
                 HeaderValue::from_static("text/html; charset=utf-8"),
             );
+            if let Ok(v) = HeaderValue::from_str(&csp) {
+                out.insert(header::CONTENT_SECURITY_POLICY, v);
+            }
             (StatusCode::OK, out, html).into_response()
         }
         Ok(Err(reason)) => {
@@ -190,10 +206,11 @@ mod tests {
 
     #[test]
     fn the_validator_follows_every_input() {
-        let a = etag(b"{}", b"<html>", "http://a");
-        assert_eq!(a, etag(b"{}", b"<html>", "http://a"));
-        assert_ne!(a, etag(b"{ }", b"<html>", "http://a"));
-        assert_ne!(a, etag(b"{}", b"<html> ", "http://a"));
-        assert_ne!(a, etag(b"{}", b"<html>", "http://b"));
+        let a = etag(b"{}", b"<html>", "http://a", "");
+        assert_eq!(a, etag(b"{}", b"<html>", "http://a", ""));
+        assert_ne!(a, etag(b"{ }", b"<html>", "http://a", ""));
+        assert_ne!(a, etag(b"{}", b"<html> ", "http://a", ""));
+        assert_ne!(a, etag(b"{}", b"<html>", "http://b", ""));
+        assert_ne!(a, etag(b"{}", b"<html>", "http://a", "size=200"));
     }
 }

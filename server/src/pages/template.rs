@@ -1,5 +1,28 @@
 //! The standalone page's `index.html` from the build (its hashed stylesheet, `boot.js` and
-//! preloads, with their integrity hashes) as the frame of every article page.
+//! preloads, with their integrity hashes) as the frame of every article page; or the build's
+//! `article-page.html` (the same with the stylesheet inline and no preloads), which the server's
+//! own pages use: see [`FRAME_FILE`].
+
+use base64::Engine;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// The frame the server's article pages are made in (`scripts/post-build.mjs` writes it): the
+/// stylesheet in the page, so the first frame waits for no other file.
+pub const FRAME_FILE: &str = "article-page.html";
+
+/// Reads the server's frame from the viewer's build `static_dir`: [`FRAME_FILE`], or `index.html`
+/// from a build older than it. Gives the bytes and the file they came from.
+pub async fn read_frame(static_dir: &Path) -> std::io::Result<(Vec<u8>, PathBuf)> {
+    let frame = static_dir.join(FRAME_FILE);
+    match tokio::fs::read(&frame).await {
+        Ok(bytes) => Ok((bytes, frame)),
+        Err(_) => {
+            let index = static_dir.join("index.html");
+            Ok((tokio::fs::read(&index).await?, index))
+        }
+    }
+}
 
 /// Why the build's `index.html` cannot frame an article page.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -22,6 +45,19 @@ pub struct Template {
     end: String,
     /// The first-frame script of article pages (`scripts/served-page.js`), from the site's root.
     served_page: Option<String>,
+    /// The CSP source of the frame's inline stylesheet (`'sha256-…'`), if it has one.
+    style_hash: Option<String>,
+}
+
+/// The CSP source that allows the first `<style>` element of `html` (`'sha256-…'` of its text).
+fn inline_style_hash(html: &str) -> Option<String> {
+    let open = html.find("<style>")? + "<style>".len();
+    let close = open + html[open..].find("</style>")?;
+    let digest = Sha256::digest(&html.as_bytes()[open..close]);
+    Some(format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    ))
 }
 
 /// The meta tag by which the build names the article pages' first-frame script.
@@ -103,13 +139,32 @@ impl Template {
                 end.replace_range(a..b + "</noscript>".len(), "");
             }
         }
+        let style_hash = inline_style_hash(&html[..body_at]);
         Ok(Template {
+            style_hash,
             start: html[..lang_at].to_string(),
             head: html[lang_end..title].to_string(),
             body: html[title_end..body_end].to_string(),
             end,
             served_page,
         })
+    }
+
+    /// This frame without the first-frame script: the server writes the reader's settings
+    /// into its pages itself, from their cookie (see `prefs_cookie`).
+    pub fn without_first_frame_script(mut self) -> Template {
+        self.served_page = None;
+        self
+    }
+
+    /// The Content-Security-Policy of pages in this frame: the strict one, with the frame's inline
+    /// stylesheet allowed by its hash where it has one.
+    pub fn csp(&self) -> String {
+        let strict = crate::static_files::STRICT_CSP;
+        match &self.style_hash {
+            Some(hash) => format!("{strict}; style-src 'self' {hash}"),
+            None => strict.to_string(),
+        }
     }
 
     /// The page: `lang` on `<html>`, `head` where the title was, `body` first in `<body>`.
@@ -183,5 +238,31 @@ mod tests {
             Template::parse("<html><body></body></html>", "../"),
             Err(TemplateError::Missing("<html lang>"))
         );
+        assert_eq!(t.csp(), crate::static_files::STRICT_CSP);
+        let page = t
+            .without_first_frame_script()
+            .fill("vi", "<title>T</title>", "");
+        assert!(!page.contains("served-page"), "{page}");
+    }
+
+    #[test]
+    fn an_inline_stylesheet_is_allowed_by_its_hash_alone() {
+        let frame = INDEX.replace(
+            r#"<link rel="stylesheet" href="./viewer-1.css" integrity="sha384-x"/>"#,
+            "<style>.av-viewer{color:red}</style>",
+        );
+        let t = Template::parse(&frame, "../").unwrap();
+        // printf '%s' '.av-viewer{color:red}' | openssl dgst -sha256 -binary | base64
+        assert_eq!(
+            t.csp(),
+            format!(
+                "{}; style-src 'self' 'sha256-{}'",
+                crate::static_files::STRICT_CSP,
+                "ITbPTVDi0jANZk1BuWBfHmy8yilOY5vqVQZ/VnBox5E="
+            )
+        );
+        assert!(t
+            .fill("vi", "<title>T</title>", "")
+            .contains("<style>.av-viewer{color:red}</style>"));
     }
 }
