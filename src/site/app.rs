@@ -6,7 +6,7 @@
 
 use super::list::{ArticleList, LIST_HEADING_ID};
 use super::words::site_words;
-use crate::http::{get_text, with_timeout, AbortSlot};
+use crate::http::{get_text, with_timeout, AbortSlot, Fetched};
 use crate::i18n::UiLang;
 use crate::reader::prefs::Prefs;
 use crate::reader::store::use_settings;
@@ -277,7 +277,9 @@ fn ListPage() -> impl IntoView {
             })
             .await;
             let index = match read {
-                Ok((200, _, html)) => data_block(&html, INDEX_BLOCK_ID)
+                Ok(Fetched {
+                    status: 200, text, ..
+                }) => data_block(&text, INDEX_BLOCK_ID)
                     .and_then(|json| crate::json::from_str::<ArticleIndex>(json).ok()),
                 _ => None,
             };
