@@ -33,9 +33,10 @@ export const CRITICAL_BUDGET_BROTLI = 183 * 1024;
  * replies" (the comments chunk 64.7 -> 73.0 KB); 280.5 KB with the viewer's views as Leptos
  * components too; 304.3 KB with the shared serde types; 314.8 KB with issue 19's site (+4.1 KB
  * critical; +6.3 KB of shared chunks that wasm-split cut again with the site's chunk, counted whole
- * here though a reader who never opens the list loads only part of them). Issue 18 asks for 220 KB,
+ * here though a reader who never opens the list loads only part of them); 315.4 KB with a portal's
+ * markup upgraded in place and the share address (+0.6 KB). Issue 18 asks for 220 KB,
  * not met (README, "Size"): this guards what is reached. */
-export const JOURNEY_BUDGET_BROTLI = 315 * 1024;
+export const JOURNEY_BUDGET_BROTLI = 316 * 1024;
 /** Budgets of what loads apart from that journey, brotli bytes (the converter's chunk, with its HTML
  * parser: 184.0 KB against 221.6 KB as a wasm module of its own; issue 18 asks for 180 KB, not met:
  * half of its bytes are html5ever's data, README "Size"; the reading font: three woff2 subsets,
