@@ -38,6 +38,9 @@ test('with JavaScript off the list shows the articles newest first, with their m
   assert.equal(await p.title(), 'Bài viết');
   assert.equal(await p.locator('link[rel="canonical"]').getAttribute('href'), list());
   assert.equal(await p.locator('meta[property="og:type"]').getAttribute('content'), 'website');
+  const ld = JSON.parse(await p.locator('script[type="application/ld+json"]').textContent());
+  assert.equal(ld['@type'], 'CollectionPage');
+  assert.ok(ld.mainEntity.itemListElement.some((i) => i.name === SEED.title && i.url === `${server.url}/articles/ky-anh-2022-04-15`));
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });

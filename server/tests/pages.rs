@@ -168,8 +168,8 @@ async fn the_list_pages_and_their_addresses() {
     assert!(harbour < seed);
     assert_eq!(
         html.matches("<script").count(),
-        2,
-        "boot and the data block: the settings come from the cookie"
+        3,
+        "boot, JSON-LD and the data block: the settings come from the cookie"
     );
 }
 

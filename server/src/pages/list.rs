@@ -69,7 +69,43 @@ fn head(index: &ArticleIndex, lang: UiLang) -> String {
         tag(meta("property", "og:image", image));
     }
     tag(meta("name", "twitter:card", "summary"));
+    tag(json_ld(index, &title, &description));
     out
+}
+
+/// JSON-LD for search engines: a `CollectionPage` whose main entity is the `ItemList` of this
+/// page's articles, in order.
+fn json_ld(index: &ArticleIndex, title: &str, description: &str) -> String {
+    let first = (index.page.max(1) as usize - 1) * super::catalog::PER_PAGE;
+    let items: Vec<serde_json::Value> = index
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            serde_json::json!({
+                "@type": "ListItem",
+                "position": first + i + 1,
+                "url": item.href,
+                "name": item.title,
+            })
+        })
+        .collect();
+    let ld = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "CollectionPage",
+        "name": title,
+        "description": description,
+        "url": index.href,
+        "mainEntity": {
+            "@type": "ItemList",
+            "numberOfItems": index.total,
+            "itemListElement": items,
+        },
+    });
+    format!(
+        "<script type=\"application/ld+json\">{}</script>",
+        escape::json_in_script(&ld.to_string())
+    )
 }
 
 /// The HTML page of one page of the list.
@@ -132,8 +168,17 @@ mod tests {
         assert!(page.contains("<link rel=\"next\" href=\"https://x/articles/page/2\" />"));
         assert!(page.contains("content=\"21 bài viết · &lt;/script&gt;&lt;b&gt;&quot;T&quot;\""));
         assert!(page.contains("<meta property=\"og:image\" content=\"https://x/i.jpg\" />"));
-        // The boot script and the data block: nothing a title could open.
-        assert_eq!(page.matches("<script").count(), 2, "{page}");
+        // The boot script, the JSON-LD and the data block: nothing a title could open.
+        assert_eq!(page.matches("<script").count(), 3, "{page}");
+        let ld_at = page.find("<script type=\"application/ld+json\">").unwrap();
+        let ld_start = ld_at + page[ld_at..].find('>').unwrap() + 1;
+        let ld_end = ld_start + page[ld_start..].find("</script>").unwrap();
+        let ld: serde_json::Value = serde_json::from_str(&page[ld_start..ld_end]).unwrap();
+        assert_eq!(
+            ld["mainEntity"]["itemListElement"][0]["name"],
+            "</script><b>\"T\""
+        );
+        assert_eq!(ld["mainEntity"]["itemListElement"][0]["position"], 1);
         let block = data_block(&page, INDEX_BLOCK_ID).unwrap();
         assert_eq!(serde_json::from_str::<ArticleIndex>(block).unwrap(), index);
         assert!(page.contains("data-testid=\"av-list\""));
