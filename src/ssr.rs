@@ -39,42 +39,46 @@ fn render<V: RenderHtml>(view: impl FnOnce() -> V) -> String {
     html
 }
 
-/// The reader's choices as the attributes of the viewer's root: the theme as the viewer writes
-/// it, and each other changed choice as a `data-av-{key}` value, which the pages' stylesheet turns
-/// into the custom property the viewer sets (a strict CSP refuses `style=""`). Only known values
-/// come out of [`Prefs`].
-#[derive(Clone, Default)]
-struct RootAttrs {
-    theme: &'static str,
-    size: Option<String>,
-    line: Option<String>,
-    letter: Option<String>,
-    word: Option<String>,
-    para: Option<String>,
-    width: Option<String>,
-    font: Option<String>,
-}
-
-impl RootAttrs {
-    fn of(prefs: &Prefs) -> RootAttrs {
-        let changed = prefs.changed();
-        let value = |key: &str| {
-            changed
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, v)| v.clone())
-        };
-        RootAttrs {
-            theme: prefs.theme.key(),
-            size: value("size"),
-            line: value("line"),
-            letter: value("letter"),
-            word: value("word"),
-            para: value("para"),
-            width: value("width"),
-            font: value("font"),
+/// The served page's main element (the loader's pre-paint) with the viewer's root of class
+/// `class` around `inner`, as HTML. The reader's choices `prefs` are on the root: the theme as the
+/// viewer writes it, and each other changed choice as a `data-av-{key}` attribute, which the
+/// pages' stylesheet turns into the custom property the viewer sets (a strict CSP refuses
+/// `style=""`). Only known values come out of [`Prefs`].
+fn served_main<V: RenderHtml + 'static>(
+    class: &'static str,
+    prefs: &Prefs,
+    inner: impl FnOnce() -> V,
+) -> String {
+    let changed = prefs.changed();
+    let value = |key: &str| {
+        changed
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.clone())
+    };
+    let theme = prefs.theme.key();
+    let (size, line, letter, word) = (value("size"), value("line"), value("letter"), value("word"));
+    let (para, width, font) = (value("para"), value("width"), value("font"));
+    render(move || {
+        view! {
+            <main class="av-main av-prepaint" data-ssr="">
+                <div
+                    class=class
+                    data-view="read"
+                    data-theme=theme
+                    data-av-size=size
+                    data-av-line=line
+                    data-av-letter=letter
+                    data-av-word=word
+                    data-av-para=para
+                    data-av-width=width
+                    data-av-font=font
+                >
+                    {inner()}
+                </div>
+            </main>
         }
-    }
+    })
 }
 
 /// The list page's main element with one page of the list of articles, as HTML.
@@ -85,26 +89,8 @@ pub fn list_main(index: ArticleIndex, lang: UiLang) -> String {
 /// [`list_main`] in the reader's choices `prefs` (as [`article_main_with`]).
 pub fn list_main_with(index: ArticleIndex, lang: UiLang, prefs: &Prefs) -> String {
     let index = Arc::new(index);
-    let a = RootAttrs::of(prefs);
-    render(move || {
-        view! {
-            <main class="av-main av-prepaint" data-ssr="">
-                <div
-                    class="av-viewer av-site"
-                    data-view="read"
-                    data-theme=a.theme
-                    data-av-size=a.size
-                    data-av-line=a.line
-                    data-av-letter=a.letter
-                    data-av-word=a.word
-                    data-av-para=a.para
-                    data-av-width=a.width
-                    data-av-font=a.font
-                >
-                    <ArticleList index lang />
-                </div>
-            </main>
-        }
+    served_main("av-viewer av-site", prefs, move || {
+        view! { <ArticleList index lang /> }
     })
 }
 
@@ -114,10 +100,7 @@ pub fn article_main(loaded: Loaded, page_url: &str) -> String {
     article_main_with(loaded, page_url, &Prefs::default())
 }
 
-/// [`article_main`] in the reader's choices `prefs`: the theme as the viewer writes it, and each
-/// other changed choice as a `data-av-{key}` attribute of the viewer's root, which the article
-/// pages' stylesheet turns into the custom property the viewer sets (a strict CSP refuses
-/// `style=""`). Only known values come out of [`Prefs`].
+/// [`article_main`] in the reader's choices `prefs` (on the viewer's root, see `served_main`).
 pub fn article_main_with(loaded: Loaded, page_url: &str, prefs: &Prefs) -> String {
     let options = ArticleOptions {
         mode: ViewMode::Read,
@@ -126,31 +109,13 @@ pub fn article_main_with(loaded: Loaded, page_url: &str, prefs: &Prefs) -> Strin
         comments: true,
         host: None,
     };
-    let a = RootAttrs::of(prefs);
     // The page itself is the article's address to share (its e-mail link works without script).
     let loaded = Arc::new(Loaded {
         page_url: Some(page_url.to_string()),
         ..loaded
     });
-    render(move || {
-        view! {
-            <main class="av-main av-prepaint" data-ssr="">
-                <div
-                    class="av-viewer"
-                    data-view="read"
-                    data-theme=a.theme
-                    data-av-size=a.size
-                    data-av-line=a.line
-                    data-av-letter=a.letter
-                    data-av-word=a.word
-                    data-av-para=a.para
-                    data-av-width=a.width
-                    data-av-font=a.font
-                >
-                    <ArticleView loaded options />
-                </div>
-            </main>
-        }
+    served_main("av-viewer", prefs, move || {
+        view! { <ArticleView loaded options /> }
     })
 }
 

@@ -4,7 +4,7 @@
 //! the scroll position comes back with Back, and after each move the focus goes to the new page's
 //! heading and the change is announced. Lives in the `site` chunk (`crate::lazy`).
 
-use super::list::{ArticleList, LIST_HEADING_ID};
+use super::list::{list_title, ArticleList, LIST_HEADING_ID};
 use super::words::site_words;
 use crate::http::{get_text, with_timeout, AbortSlot, Fetched};
 use crate::i18n::UiLang;
@@ -105,11 +105,6 @@ fn current_path() -> String {
     web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default()
-}
-
-/// The tab title of a page of the list.
-fn list_title(index: &ArticleIndex, lang: UiLang) -> String {
-    super::list::list_title(index, lang)
 }
 
 /// The list a served list page carries.
