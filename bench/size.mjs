@@ -50,8 +50,11 @@ export const PART_BUDGETS_BROTLI = {
   'served page': 2 * 1024,
 };
 /** Budget for the embed loader, brotli bytes (it paints the title with the reader's settings before the
- * wasm is in; since issue 18 Listen's button and loading are the viewer's own). */
-export const LOADER_BUDGET_BROTLI = 4.5 * 1024;
+ * wasm is in; since issue 18 Listen's button and loading are the viewer's own). 4,601-4,619 bytes
+ * with a portal's markup upgraded in place (issue 19): it names the files it loads by their content
+ * hashes, whose random hex digits alone move its brotli size by about 20 bytes from build to build,
+ * so the budget leaves room for them. */
+export const LOADER_BUDGET_BROTLI = 4.6 * 1024;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
